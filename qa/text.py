@@ -1,0 +1,45 @@
+"""Light text normalisation shared by index time and question time (no spaCy on the query path)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom whose why will with would you your yours yourself
+    yourselves s t d ll m re ve said say says according many much""".split()
+)
+
+_WORD = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
+_stemmer = Stemmer.Stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so that "Türkiye" and "Turkiye" meet."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem of one word (folded first); the unit of lexical matching everywhere."""
+    return _stemmer.stemWord(fold(word))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text``: alphabetic runs and numbers."""
+    return _WORD.findall(text)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stop words of ``text``, in order."""
+    return [stem(w) for w in words(text) if fold(w) not in STOP_WORDS and w != "s"]
