@@ -70,21 +70,17 @@ class Analysis:
     cand_type: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
     cand_dep: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
     cand_ent: np.ndarray = field(default_factory=lambda: np.zeros(0, np.bool_))
+    cand_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    cand_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
     ARRAYS = (
         "tok_doc tok_start tok_end tok_stem tok_flags sent_doc sent_start sent_end sent_tok "
-        "sent_cand cand_tok_lo cand_tok_hi cand_type cand_dep cand_ent"
+        "sent_cand cand_tok_lo cand_tok_hi cand_type cand_dep cand_ent cand_start cand_end"
     ).split()
 
     @property
     def n_sentences(self) -> int:
         return len(self.sent_doc)
-
-    def cand_start(self, i: int) -> int:
-        return int(self.tok_start[self.cand_tok_lo[i]])
-
-    def cand_end(self, i: int) -> int:
-        return int(self.tok_end[self.cand_tok_hi[i] - 1])
 
 
 def load_spacy():
@@ -191,6 +187,26 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool]]:
     return [(lo, hi, *v) for (lo, hi), v in sorted(found.items())]
 
 
+_OPEN, _CLOSE = "[({<\"“‘'", "])}>\"”’'"
+_PAIR = dict(zip(_OPEN, _CLOSE))
+
+
+def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop unbalanced brackets or quotes and stray symbols at the edges of ``text[start:end]``."""
+    while start < end:
+        ch = text[start]
+        if ch in "*_#`" or ch.isspace() or (ch in _PAIR and _PAIR[ch] not in text[start + 1 : end]):
+            start += 1
+            continue
+        last = text[end - 1]
+        closing = next((o for o, c in _PAIR.items() if c == last), None)
+        if last in "*_#`,;:" or last.isspace() or (closing is not None and closing not in text[start : end - 1]):
+            end -= 1
+            continue
+        break
+    return start, end
+
+
 def analyse(
     docs: list[Document],
     nlp=None,
@@ -201,7 +217,7 @@ def analyse(
     vocab: dict[str, int] = {}
     tok_doc, tok_start, tok_end, tok_stem, tok_flags = [], [], [], [], []
     sent_doc, sent_start, sent_end, sent_tok, sent_cand = [], [], [], [0], [0]
-    c_lo, c_hi, c_type, c_dep, c_ent = [], [], [], [], []
+    c_lo, c_hi, c_type, c_dep, c_ent, c_start, c_end = [], [], [], [], [], [], []
 
     def blocks() -> Iterator[tuple[str, tuple[int, int, str, str]]]:
         for di, doc in enumerate(docs):
@@ -235,14 +251,17 @@ def analyse(
                 glo, ghi = keep.get(lo), keep.get(hi - 1)
                 if glo is None or ghi is None:
                     continue
-                a, b = int(tok_start[glo]), int(tok_end[ghi])
-                if raw[a:b] != clean[a:b]:
-                    continue  # would carry markup into an answer
+                a, b = trim_chars(raw, int(tok_start[glo]), int(tok_end[ghi]))
+                span = raw[a:b]
+                if b <= a or span != clean[a:b] or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}")):
+                    continue  # empty, carrying markup, or cutting a bracket in two
                 c_lo.append(glo)
                 c_hi.append(ghi + 1)
                 c_type.append(TYPE_ID[typ])
                 c_dep.append(DEP_ID.get(dep, 0))
                 c_ent.append(is_ent)
+                c_start.append(a)
+                c_end.append(b)
             sent_tok.append(len(tok_doc))
             sent_cand.append(len(c_lo))
             assert sent_tok[-1] > base_tok
@@ -268,4 +287,6 @@ def analyse(
         cand_type=np.asarray(c_type, np.uint8),
         cand_dep=np.asarray(c_dep, np.uint8),
         cand_ent=np.asarray(c_ent, np.bool_),
+        cand_start=np.asarray(c_start, np.int64),
+        cand_end=np.asarray(c_end, np.int64),
     )

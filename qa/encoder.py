@@ -29,8 +29,11 @@ class Encoder:
     name = MODEL_NAME
 
     def __init__(self, backend: str = "torch") -> None:
+        import transformers
         from sentence_transformers import SentenceTransformer
 
+        transformers.utils.logging.set_verbosity_error()
+        transformers.utils.logging.disable_progress_bar()
         self.backend = backend
         self._model = SentenceTransformer(str(model_dir()), device="cpu")
 

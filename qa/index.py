@@ -31,7 +31,7 @@ from qa.corpus import Document, clean_view, load_corpus
 from qa.encoder import MODEL_NAME, Encoder
 from qa.lexical import bm25_matrix
 
-FORMAT = 1
+FORMAT = 2
 CHUNKING = {"unit": "spacy-sentence", "max_words": 120, "overlap_sentences": 1}
 Log = Callable[[str], None]
 

@@ -170,7 +170,7 @@ class Reader:
                 x[F["has_verb"]] = float((span_flags & F_VERB).any())
                 x[F["has_noun"]] = float((span_flags & F_NOUN).any())
                 x[F["frac_stop"]] = float(((span_flags & F_STOP) > 0).mean())
-                start, end = int(a.tok_start[t_lo + lo]), int(a.tok_end[t_lo + hi - 1])
+                start, end = int(a.cand_start[c]), int(a.cand_end[c])
                 before = text[max(start - 1, 0) : start]
                 x[F["in_quotes"]] = float(before in "\"“'‘" and before != "")
                 x[F["first_in_sent"]] = float(lo == 0)

@@ -1,0 +1,169 @@
+"""The ``qa`` command line: index, ask, serve, eval and import-squad."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_CORPUS = Path("seeds")
+DEFAULT_INDEX = Path("embeddings")
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 2."""
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _pipeline(args: argparse.Namespace, rebuild: bool = False):
+    from qa.pipeline import Pipeline
+
+    return Pipeline.open(args.corpus, args.index, rebuild=rebuild, progress=sys.stderr.isatty(), log=_log)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    import time
+
+    from qa.encoder import Encoder
+    from qa.index import open_index
+
+    t0 = time.perf_counter()
+    index, built = open_index(args.corpus, args.index, Encoder(), args.rebuild,
+                              progress=sys.stderr.isatty(), log=_log)
+    s = index.summary()
+    verb = "built" if built else "up to date"
+    print(f"index {verb}: {s['documents']} documents, {s['passages']} passages, "
+          f"{s['sentences']} sentences in {args.index} ({time.perf_counter() - t0:.1f} s)")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    pipe = _pipeline(args)
+    try:
+        answer = pipe.ask(args.question, top_k=args.top_k)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    if answer.answer is None:
+        print(f"Not found in the corpus (confidence {answer.confidence:.2f}).")
+        for p in answer.passages[:3]:
+            print(f"  closest: {p.source} [{p.start}:{p.end}] {' '.join(p.text.split())[:120]}")
+        return 0
+    print(answer.answer)
+    print(f"  confidence {answer.confidence:.2f}")
+    for c in answer.citations:
+        print(f"  source: {c.source} [{c.start}:{c.end}]")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from qa.api import create_app
+
+    app = create_app(args.corpus, args.index, log=_log)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=10)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from qa.evaluate import Evaluator, format_summary, load_gold, write_reports
+
+    try:
+        gold = load_gold(args.gold)
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot read gold file {args.gold}: {exc}") from exc
+    pipe = _pipeline(args)
+    report = Evaluator(gold, top_k=args.top_k).run(pipe)
+    write_reports(report, args.out)
+    print(format_summary(report))
+    print(f"reports written to {args.out / 'report.json'} and {args.out / 'report.md'}")
+    return 0
+
+
+def cmd_import_squad(args: argparse.Namespace) -> int:
+    from qa.squad import import_squad
+
+    try:
+        corpus, gold, stats = import_squad(args.file, args.out_dir)
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot import {args.file}: {exc}") from exc
+    print(f"imported {stats}: corpus {corpus}, gold {gold}")
+    return 0
+
+
+def _top_k(value: str) -> int:
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if not 1 <= k <= 100:
+        raise argparse.ArgumentTypeError("must be between 1 and 100")
+    return k
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="Extractive question answering over a folder of documents.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: seeds/)")
+        p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: embeddings/)")
+
+    p = sub.add_parser("index", help="build or refresh the index")
+    common(p)
+    p.add_argument("--rebuild", action="store_true", help="rebuild even if the index is up to date")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="answer one question")
+    common(p)
+    p.add_argument("question")
+    p.add_argument("--top-k", type=_top_k, default=5, help="passages to return (default 5)")
+    p.add_argument("--json", action="store_true", help="print the answer object as JSON")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and the web form")
+    common(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="evaluate against a gold JSONL file")
+    common(p)
+    p.add_argument("gold", type=Path)
+    p.add_argument("--top-k", type=_top_k, default=5)
+    p.add_argument("--out", type=Path, default=Path("eval/out"), help="report folder (default eval/out/)")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("import-squad", help="turn a SQuAD JSON file into a corpus folder and gold file")
+    p.add_argument("file", type=Path)
+    p.add_argument("out_dir", type=Path)
+    p.set_defaults(func=cmd_import_squad)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from qa.corpus import CorpusError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (CliError, CorpusError) as exc:
+        print(f"qa: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("qa: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"qa: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Shared fixtures: one real encoder and one real pipeline over the seeds per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    from qa.encoder import Encoder
+
+    return Encoder()
+
+
+@pytest.fixture(scope="session")
+def seeds_copy(tmp_path_factory) -> Path:
+    """A private copy of the seeds, so tests never touch the repository's folders."""
+    dst = tmp_path_factory.mktemp("corpus") / "seeds"
+    shutil.copytree(SEEDS, dst)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="session")
+def pipeline(encoder, seeds_copy, index_dir):
+    from qa.pipeline import Pipeline
+
+    return Pipeline.open(seeds_copy, index_dir, encoder=encoder)

@@ -1,0 +1,70 @@
+"""Corpus reading: what is indexed, what is skipped and why, and markup blanking."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from qa.corpus import CorpusError, clean_view, load_corpus
+
+
+def _corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "good.txt").write_text("Paris is the capital of France.", "utf-8")
+    (root / "notes.md").write_text("# Title\n\nBerlin is in **Germany**.", "utf-8")
+    (root / "name with spaces é.txt").write_text("Rome is in Italy.", "utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_bytes(b"  \n\n ")
+    (root / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    (root / "latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
+    (root / ".hidden.txt").write_text("Secret text.", "utf-8")
+    (root / "image.png").write_bytes(b"not text")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Outside the corpus.", "utf-8")
+    os.symlink(outside, root / "link_out.txt")
+    os.symlink(root / "good.txt", root / "link_in.txt")
+    return root
+
+
+def test_reads_good_files_and_skips_bad_ones_with_named_warnings(tmp_path):
+    warnings: list[str] = []
+    docs = load_corpus(_corpus(tmp_path), warn=warnings.append)
+    names = sorted(d.name for d in docs)
+    assert names == ["good.txt", "link_in.txt", "name with spaces é.txt", "notes.md"]
+    text = "\n".join(warnings)
+    for skipped in ("empty.txt", "blank.txt", "binary.txt", "latin1.txt"):
+        assert skipped in text
+    assert "hidden" not in text and "link_out" not in names
+
+
+def test_raw_text_is_file_bytes_decoded(tmp_path):
+    root = tmp_path / "c"
+    root.mkdir()
+    data = "line one\r\nline two ✓\n".encode("utf-8")
+    (root / "crlf.txt").write_bytes(data)
+    (doc,) = load_corpus(root)
+    assert doc.text.encode("utf-8") == data
+    assert doc.size == len(data)
+
+
+def test_empty_corpus_is_an_error(tmp_path):
+    root = tmp_path / "empty"
+    root.mkdir()
+    (root / "e.txt").write_bytes(b"")
+    with pytest.raises(CorpusError, match="no readable"):
+        load_corpus(root)
+    with pytest.raises(CorpusError, match="not found"):
+        load_corpus(tmp_path / "missing")
+
+
+def test_clean_view_blanks_markup_and_keeps_offsets():
+    raw = "By [AFP](#)\n\n**Valery Sharifulin / TASS** and <https://x.org/a> `code`\n# Head"
+    clean = clean_view(raw)
+    assert len(clean) == len(raw)
+    assert "AFP" in clean and "[" not in clean and "](#)" not in clean
+    assert "**" not in clean and "`" not in clean and "<https" not in clean
+    assert clean.index("Valery") == raw.index("Valery")
+    assert clean.index("Head") == raw.index("Head")
