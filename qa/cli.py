@@ -73,16 +73,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from qa.evaluate import Evaluator, format_summary, load_gold, write_reports
+    from qa.evaluate import Evaluator, format_summary, load_gold
 
     try:
         gold = load_gold(args.gold)
     except (OSError, ValueError) as exc:
         raise CliError(f"cannot read gold file {args.gold}: {exc}") from exc
     pipe = _pipeline(args)
-    report = Evaluator(gold, top_k=args.top_k).run(pipe)
-    write_reports(report, args.out)
-    print(format_summary(report))
+    metrics = Evaluator(gold, top_k=args.top_k)(pipe, output_path=args.out)
+    print(format_summary(metrics))
     print(f"reports written to {args.out / 'report.json'} and {args.out / 'report.md'}")
     return 0
 
@@ -94,7 +93,8 @@ def cmd_import_squad(args: argparse.Namespace) -> int:
         corpus, gold, stats = import_squad(args.file, args.out_dir)
     except (OSError, ValueError) as exc:
         raise CliError(f"cannot import {args.file}: {exc}") from exc
-    print(f"imported {stats}: corpus {corpus}, gold {gold}")
+    print(f"imported {stats.articles} articles, {stats.paragraphs} paragraphs, {stats.questions} questions "
+          f"({stats.unanswerable} unanswerable)\n  corpus: {corpus}\n  gold:   {gold}")
     return 0
 
 
