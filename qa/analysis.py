@@ -120,6 +120,7 @@ def _flags(tok) -> int:
     return f
 
 
+_MODIFIERS = {"amod", "compound", "nummod", "quantmod", "advmod", "npadvmod", "punct"}
 _EDGE_DROP = {"DET", "CCONJ", "PUNCT", "SPACE", "PART", "SYM"}
 
 
@@ -154,7 +155,7 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool]]:
         lo, hi = _trim(toks, lo, hi)
         if hi <= lo or hi - lo > MAX_CANDIDATE_TOKENS:
             return
-        if all(t.is_stop or t.is_punct for t in toks[lo:hi]):
+        if all((t.is_stop and not t.like_num) or t.is_punct for t in toks[lo:hi]):
             return
         key = (lo, hi)
         if key not in found or (is_ent and not found[key][2]):
@@ -171,6 +172,15 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool]]:
                 if sent.doc[k].pos_ == "PROPN":
                     add(k - base, chunk.end - base, "NOUN")
                     break
+    run_start = None
+    for k in range(len(toks) + 1):  # runs of proper nouns, hyphenated parts included
+        inside = k < len(toks) and (toks[k].pos_ == "PROPN" or (
+            toks[k].text == "-" and run_start is not None and k + 1 < len(toks) and toks[k + 1].pos_ == "PROPN"))
+        if inside and run_start is None:
+            run_start = k
+        elif not inside and run_start is not None:
+            add(run_start, k, "ENTITY")
+            run_start = None
     for tok in toks:
         if tok.dep_ in SUBTREE_DEPS and not tok.is_punct:
             lo, hi = tok.left_edge.i - base, tok.right_edge.i + 1 - base
@@ -179,7 +189,17 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool]]:
             add(lo, hi, typ)
             if tok.dep_ == "prep" and tok.i + 1 - base < hi:
                 add(tok.i + 1 - base, hi, typ)  # the object without its preposition
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.right_edge.i > tok.i:
+                add(tok.left_edge.i - base, tok.i + 1 - base, "NOUN")  # the head without what follows
+            k = tok.i - base  # the head with its adjacent adjective, number and compound modifiers
+            while k > 0 and toks[k - 1].dep_ in _MODIFIERS and toks[k - 1].head.i >= toks[k].i:
+                k -= 1
+            add(k, tok.i + 1 - base, "NOUN")
+        if tok.is_upper and tok.is_alpha and len(tok.text) >= 2:
+            add(tok.i - base, tok.i + 1 - base, "ENTITY")  # acronyms, whatever their tag
         if tok.like_num:
+            add(tok.i - base, tok.i + 1 - base, "NUM")
             hi = tok.i + 1 - base
             while hi < len(toks) and (toks[hi].like_num or toks[hi].pos_ == "NOUN") and hi - (tok.i - base) < 4:
                 hi += 1

@@ -17,6 +17,7 @@ from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 
 from qa import __version__
@@ -30,11 +31,11 @@ WEB_DIR = Path(str(resources.files("qa").joinpath("web")))
 def _check_question(value: str) -> str:
     stripped = value.strip()
     if not stripped:
-        raise ValueError("question must not be empty")
+        raise ValueError("must not be empty")
     if len(stripped) > MAX_QUESTION_CHARS:
-        raise ValueError(f"question must be at most {MAX_QUESTION_CHARS} characters")
+        raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters once stripped")
     if "\x00" in stripped:
-        raise ValueError("question must not contain NUL characters")
+        raise ValueError("must not contain NUL characters")
     return stripped
 
 
@@ -235,6 +236,14 @@ def create_app(
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         detail = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
         return JSONResponse({"detail": detail, "message": _validation_message(exc)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"no route {request.url.path}"
+        return JSONResponse({"detail": detail, "message": detail}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
 
     @app.exception_handler(ValueError)
     async def _value(request: Request, exc: ValueError) -> JSONResponse:

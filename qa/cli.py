@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -68,6 +69,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.api import create_app
 
     app = create_app(args.corpus, args.index, log=_log)
+    # uvicorn finishes requests in flight on SIGTERM, then re-raises the signal to the handler
+    # that was there before it: make that one a no-op so that a graceful stop exits 0.
+    signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    _log(f"starting corpus-qa on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=10)
     return 0
 
@@ -103,8 +108,8 @@ def _top_k(value: str) -> int:
         k = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-    if not 1 <= k <= 100:
-        raise argparse.ArgumentTypeError("must be between 1 and 100")
+    if not 1 <= k <= 20:
+        raise argparse.ArgumentTypeError("must be between 1 and 20")
     return k
 
 

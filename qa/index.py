@@ -56,6 +56,7 @@ class CorpusIndex:
     dense: faiss.Index
     bm25: sp.csr_matrix
     vocab_ids: dict[str, int] = field(default_factory=dict)
+    embedding_cache: tuple[np.ndarray, np.ndarray] | None = None  # set by build, for save
 
     def __post_init__(self) -> None:
         self.vocab_ids = {w: i for i, w in enumerate(self.analysis.vocab)}
@@ -136,10 +137,22 @@ def index_lock(index_dir: Path, log: Log) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+def analysis_hash() -> str:
+    """Hash of the code that decides passages and candidates: changing it invalidates indexes."""
+    import qa.analysis
+    import qa.corpus
+    import qa.text
+
+    h = hashlib.sha256()
+    for mod in (qa.analysis, qa.corpus, qa.text):
+        h.update(Path(mod.__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def expected_manifest(docs: list[Document], weights_hash: str, dim: int) -> dict:
     """The parts of the manifest that must match for an index to be reused."""
     return {
-        "format": FORMAT,
+        "format": f"{FORMAT}-{analysis_hash()}",
         "version": __version__,
         "model": {"name": MODEL_NAME, "weights_sha256": weights_hash, "dimension": dim},
         "files": {d.name: d.sha256 for d in docs},
@@ -191,7 +204,45 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log) -> CorpusIndex:
+def text_key(text: str) -> bytes:
+    return hashlib.sha1(text.encode("utf-8")).digest()
+
+
+def _encode_cached(encoder: Encoder, texts: list[str], cache: dict[bytes, np.ndarray], progress: bool,
+                   log: Log) -> np.ndarray:
+    """Encode only the texts whose embedding the previous build does not already hold."""
+    keys = [text_key(t) for t in texts]
+    missing = sorted({k: i for i, k in enumerate(keys) if k not in cache}.values())
+    if progress or len(missing) < len(texts):
+        log(f"encoding {len(missing)} of {len(texts)} passages and sentences "
+            f"({len(texts) - len(missing)} reused from the previous build)")
+    fresh = encoder.encode([texts[i] for i in missing], progress=progress)
+    new = {keys[i]: fresh[j] for j, i in enumerate(missing)}
+    out = np.empty((len(texts), encoder.dim), np.float32)
+    for i, k in enumerate(keys):
+        out[i] = new[k] if k in new else cache[k]
+    return out
+
+
+def load_embedding_cache(index_dir: Path, model: dict) -> dict[bytes, np.ndarray]:
+    """Embeddings of the last good build, if it used the same model (else nothing)."""
+    try:
+        manifest = read_manifest(index_dir)
+        entry = manifest["data"].get("embcache")
+        if manifest.get("model") != model or not entry:
+            return {}
+        path = index_dir / entry["file"]
+        if file_sha256(path) != entry["sha256"]:
+            return {}
+        with np.load(path) as z:
+            keys, vecs = z["keys"], z["vectors"]
+        return {bytes(k): v for k, v in zip(keys, vecs)}
+    except Exception:  # noqa: BLE001 - a cache that can't be read is simply not used
+        return {}
+
+
+def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log,
+          cache: dict[bytes, np.ndarray] | None = None) -> CorpusIndex:
     """Analyse, chunk and encode the corpus; nothing is written here."""
     from tqdm import tqdm
 
@@ -204,10 +255,8 @@ def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log) -> C
     p_start, p_end = a.sent_start[p_lo], a.sent_end[p_hi - 1]
     passage_texts = [_squash(cleans[d][s:e]) for d, s, e in zip(p_doc, p_start, p_end)]
     sent_texts = [_squash(cleans[d][s:e]) for d, s, e in zip(a.sent_doc, a.sent_start, a.sent_end)]
-    if progress:
-        log(f"encoding {len(passage_texts)} passages and {len(sent_texts)} sentences ...")
-    p_emb = encoder.encode(passage_texts, progress=progress)
-    s_emb = encoder.encode(sent_texts, progress=progress)
+    vectors = _encode_cached(encoder, passage_texts + sent_texts, cache or {}, progress, log)
+    p_emb, s_emb = vectors[: len(passage_texts)], vectors[len(passage_texts) :]
     dense = faiss.IndexFlatIP(encoder.dim)
     if len(p_emb):
         dense.add(p_emb)
@@ -218,8 +267,11 @@ def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log) -> C
     manifest.update(passages=len(rows), sentences=a.n_sentences, candidates=len(a.cand_tok_lo),
                     built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     build_seconds=round(time.perf_counter() - t0, 3))
-    return CorpusIndex(manifest, docs, a, p_doc, p_start, p_end, p_lo, p_hi,
-                       s_emb.astype(np.float16), dense, bm25_matrix(terms, len(a.vocab)))
+    index = CorpusIndex(manifest, docs, a, p_doc, p_start, p_end, p_lo, p_hi,
+                        s_emb.astype(np.float16), dense, bm25_matrix(terms, len(a.vocab)))
+    index.embedding_cache = (np.frombuffer(b"".join(text_key(t) for t in passage_texts + sent_texts),
+                                           np.uint8).reshape(-1, 20), vectors)
+    return index
 
 
 def save(index: CorpusIndex, index_dir: Path) -> None:
@@ -227,7 +279,8 @@ def save(index: CorpusIndex, index_dir: Path) -> None:
     index_dir.mkdir(parents=True, exist_ok=True)
     gen = uuid.uuid4().hex[:12]
     a = index.analysis
-    names = {"tables": f"tables-{gen}.npz", "dense": f"dense-{gen}.faiss", "vocab": f"vocab-{gen}.json"}
+    names = {"tables": f"tables-{gen}.npz", "dense": f"dense-{gen}.faiss", "vocab": f"vocab-{gen}.json",
+             "embcache": f"embcache-{gen}.npz"}
     arrays = {k: getattr(a, k) for k in Analysis.ARRAYS}
     arrays.update(pass_doc=index.pass_doc, pass_start=index.pass_start, pass_end=index.pass_end,
                   pass_sent_lo=index.pass_sent_lo, pass_sent_hi=index.pass_sent_hi,
@@ -241,6 +294,13 @@ def save(index: CorpusIndex, index_dir: Path) -> None:
     atomic_write(index_dir / names["tables"], write_npz)
     atomic_write(index_dir / names["dense"], lambda p: faiss.write_index(index.dense, str(p)))
     atomic_write(index_dir / names["vocab"], lambda p: p.write_text(json.dumps(a.vocab), "utf-8"))
+    keys, vectors = index.embedding_cache
+
+    def write_cache(p: Path) -> None:
+        with open(p, "wb") as f:
+            np.savez(f, keys=keys, vectors=vectors)
+
+    atomic_write(index_dir / names["embcache"], write_cache)
     manifest = dict(index.manifest)
     manifest["data"] = {role: {"file": name, "sha256": file_sha256(index_dir / name)}
                         for role, name in names.items()}
@@ -316,6 +376,7 @@ def open_index(
             log(f"building the index in {index_dir}: {why}")
         else:
             log(f"rebuilding the index in {index_dir}")
-        index = build(docs, encoder, progress, log)
+        index = build(docs, encoder, progress, log, load_embedding_cache(index_dir, expected["model"]))
         save(index, index_dir)
+        index.embedding_cache = None
         return index, True

@@ -11,9 +11,9 @@ from pathlib import Path
 from qa.answer import Answer, Citation, Passage
 from qa.encoder import Encoder
 from qa.index import CorpusIndex, open_index
-from qa.question import analyse_question
-from qa.read import Reader
-from qa.retrieve import HybridRetriever
+from qa.question import Question, analyse_question
+from qa.read import Reader, Reading
+from qa.retrieve import Hit, HybridRetriever
 
 READ_DEPTH = 8  # passages the reader looks at, whatever top_k the caller wants back
 MAX_QUESTION_CHARS = 1000
@@ -61,8 +61,8 @@ class Pipeline:
         i = self.index.doc_by_name.get(name)
         return None if i is None else self.index.docs[i].text
 
-    def ask(self, question: str, top_k: int = 5) -> Answer:
-        """Answer one question with an exact span of a corpus file, or None."""
+    def read(self, question: str, top_k: int = 5) -> tuple[Question, list[Hit], Reading]:
+        """Retrieve and read: the question analysed, the passages and the scored candidates."""
         text = question.strip()
         if not text:
             raise ValueError("question is empty")
@@ -81,18 +81,21 @@ class Pipeline:
         t3 = time.perf_counter()
         self.last_timings = Timings({"encode": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
                                      "read": (t3 - t2) * 1e3})
+        return q, hits, reading
+
+    def ask(self, question: str, top_k: int = 5) -> Answer:
+        """Answer one question with an exact span of a corpus file, or None."""
+        q, hits, reading = self.read(question, top_k)
         ix = self.index
         passages = [
             Passage(ix.docs[ix.pass_doc[h.passage]].name, int(ix.pass_start[h.passage]),
                     int(ix.pass_end[h.passage]), ix.passage_text(h.passage), round(h.score, 4))
             for h in hits[:top_k]
         ]
-        if not reading.groups:
-            return Answer(question, None, 0.0, [], passages)
-        pooled, members = reading.groups[0]
-        confidence = self.reader.confidence(pooled)
-        if confidence < self.reader.threshold:
+        confidence = self.reader.confidence(reading)
+        if not reading.groups or confidence < self.reader.threshold:
             return Answer(question, None, round(confidence, 4), [], passages)
+        members = reading.groups[0][1]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
         for c in members:  # best first; one citation per file

@@ -47,15 +47,26 @@ class Candidate:
     sentence: int
     passage: int
     score: float
+    row: int = 0
+
+
+ACCEPT = {"PERSON": ("PERSON",), "ORG": ("ORG",), "LOC": ("LOC",), "DATE": ("DATE",), "NUM": ("NUM",)}
+CONF_FEATURES = """bias logit_p margin cand_sim cand_overlap best_sim best_overlap cand_in_q type_match
+type_specific unknown_frac top_dense agree_docs""".split()
 
 
 @dataclass(frozen=True)
 class Reading:
-    """The reader's verdict: pooled candidates best first, with their probabilities."""
+    """The reader's verdict: pooled candidates best first, with their probabilities.
+
+    ``answer_features`` describe the best pooled answer and the question as a whole (how much
+    of it the corpus covers at all); the calibrated confidence is computed from them.
+    """
 
     groups: list[tuple[float, list[Candidate]]]
     features: np.ndarray
     candidates: list[Candidate]
+    answer_features: np.ndarray | None = None
 
 
 def load_weights(path: Path | None = None) -> dict:
@@ -76,6 +87,32 @@ def answer_key(text: str) -> str:
     return " ".join(text.split())
 
 
+def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float) -> np.ndarray:
+    """Features of the best pooled answer and of the question's coverage (CONF_FEATURES)."""
+    F = FEATURE_ID
+    f = np.zeros(len(CONF_FEATURES), np.float32)
+    pooled, members = groups[0]
+    best = X[members[0].row]
+    p = min(max(pooled, 1e-4), 1 - 1e-4)
+    second = groups[1][0] if len(groups) > 1 else 0.0
+    f[0] = 1.0
+    f[1] = math.log(p / (1 - p))
+    f[2] = pooled - second
+    f[3] = best[F["sent_sim"]]
+    f[4] = best[F["sent_overlap"]]
+    f[5] = best[F["sent_sim"]] - best[F["sent_sim_gap"]]
+    f[6] = best[F["sent_overlap"]] - best[F["sent_overlap_gap"]]
+    f[7] = best[F["cand_in_q"]]
+    accepted = ACCEPT.get(expected)
+    if accepted:
+        f[8] = float(any(best[F[f"x:{expected}:{t}"]] for t in accepted))
+        f[9] = 1.0
+    f[10] = unknown_frac
+    f[11] = best[F["passage_dense"]]
+    f[12] = math.log1p(len({c.doc for c in members}))
+    return f
+
+
 class Reader:
     """Scores the candidates of the sentences of the retrieved passages."""
 
@@ -88,7 +125,8 @@ class Reader:
                 w[FEATURE_ID[name]] = value
         self.w = w
         self.temperature = float(weights.get("temperature", 1.0))
-        self.calibration = weights.get("calibration", {"a": 1.0, "b": 0.0})
+        conf = weights.get("confidence", {"logit_p": 1.0})
+        self.conf_w = np.array([conf.get(name, 0.0) for name in CONF_FEATURES], np.float32)
         self.threshold = float(weights.get("threshold", 0.0))
 
     def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit]):
@@ -182,24 +220,38 @@ class Reader:
 
     def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit]) -> Reading:
         X, cands = self.features(q, q_vec, hits)
+        keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
+        return self.decide(X, cands, keys, q.expected, self.unknown_fraction(q))
+
+    def unknown_fraction(self, q: Question) -> float:
+        """Share of the question's terms that occur nowhere in the corpus."""
+        if not q.stems:
+            return 1.0
+        return 1.0 - sum(s in self.index.vocab_ids for s in q.stems) / len(q.stems)
+
+    def decide(self, X: np.ndarray, cands: list[Candidate], keys: list[str], expected: str,
+               unknown_frac: float, w: np.ndarray | None = None) -> Reading:
+        """Softmax over candidate scores, pooled by normalised answer text, best pool first."""
         if not cands:
             return Reading([], X, [])
-        z = (X @ self.w) / self.temperature
+        z = (X @ (self.w if w is None else w)) / self.temperature
         p = np.exp(z - z.max())
         p /= p.sum()
-        scored = [Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pi)) for c, pi in zip(cands, p)]
         pools: dict[str, list[Candidate]] = {}
-        for c in scored:
-            key = answer_key(self.index.docs[c.doc].text[c.start : c.end])
+        for k, (c, key, pk) in enumerate(zip(cands, keys, p)):
             if key:
-                pools.setdefault(key, []).append(c)
+                pools.setdefault(key, []).append(
+                    Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pk), k))
+        if not pools:
+            return Reading([], X, [])
         groups = [(sum(c.score for c in members), sorted(members, key=lambda c: -c.score))
                   for members in pools.values()]
         groups.sort(key=lambda g: -g[0])
-        return Reading(groups, X, scored)
+        return Reading(groups, X, cands, answer_features(X, groups, expected, unknown_frac))
 
-    def confidence(self, pooled: float) -> float:
-        """Calibrated probability that the pooled answer is right (Platt scaling on logit)."""
-        p = min(max(pooled, 1e-6), 1 - 1e-6)
-        z = self.calibration["a"] * math.log(p / (1 - p)) + self.calibration["b"]
-        return 1.0 / (1.0 + math.exp(-z))
+    def confidence(self, reading: Reading) -> float:
+        """Calibrated probability that the best answer is right (logistic over answer features)."""
+        if reading.answer_features is None:
+            return 0.0
+        z = float(reading.answer_features @ self.conf_w)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

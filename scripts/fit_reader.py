@@ -1,0 +1,287 @@
+"""Fit the reader's weights on public extractive QA data (and the project's tuning gold set).
+
+    python scripts/fit_reader.py prepare   # corpora + indexes + candidate features -> build/fit/
+    python scripts/fit_reader.py fit       # weights -> qa/weights/reader.json, figures -> stdout
+
+``prepare`` turns each SQuAD-format file of ``../shared/qa-train`` into a corpus folder
+(``qa import-squad``), indexes it with the real pipeline, and runs every question through
+retrieval and candidate features exactly as ``qa ask`` does. Articles are split by a hash of
+their file name into a fit part (80%) and a held-out part (20%). Questions of one set asked
+of another set's corpus serve as unanswerable examples for the confidence model.
+
+``fit`` learns (1) the candidate scorer: a listwise softmax regression (the probability mass
+on candidates equal to a gold answer is maximised), L2-regularised; (2) the confidence model:
+a logistic regression predicting whether the best pooled answer is an exact match, fitted on
+the fit parts plus ``eval/gold.jsonl``; (3) the refusal threshold, chosen on held-out parts and
+``eval/gold.jsonl`` to refuse unanswerable questions while keeping false refusals rare.
+``eval/heldout.jsonl`` is never used here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.evaluate import exact_match, f1 as f1_score, load_gold  # noqa: E402
+from qa.read import CONF_FEATURES, FEATURES, answer_key  # noqa: E402
+
+DATASETS = {"tydi": "tydiqa-goldp-en-train.json", "mlqa": "mlqa-en-dev.json", "covid": "covid-qa.json"}
+
+
+def is_heldout(name: str) -> bool:
+    return int(hashlib.sha256(name.encode()).hexdigest(), 16) % 5 == 0
+
+
+def dump_questions(pipe, items, split_of, foreign: bool = False) -> list[dict]:
+    """Candidate features and labels of every question, as the real pipeline computes them."""
+    from tqdm import tqdm
+
+    rows = []
+    for g in tqdm(items, desc="questions", file=sys.stderr, mininterval=5):
+        q, hits, reading = pipe.read(g.question, 8)
+        X, cands = reading.features, reading.candidates
+        keys = [answer_key(pipe.index.docs[c.doc].text[c.start : c.end]) for c in cands]
+        gold_keys = {answer_key(a) for a in g.answers}
+        answers = [] if foreign else g.answers
+        label = np.array([k in gold_keys for k in keys], bool) if answers else np.zeros(len(keys), bool)
+        f1 = np.array([f1_score(k, answers) for k in keys], np.float32) if answers else np.zeros(len(keys), np.float32)
+        rows.append({
+            "id": g.id, "split": split_of(g), "answers": answers, "X": X.astype(np.float32),
+            "keys": keys, "docs": [c.doc for c in cands], "label": label, "f1": f1,
+            "expected": q.expected, "unknown": pipe.reader.unknown_fraction(q),
+        })
+    return rows
+
+
+def prepare(args: argparse.Namespace) -> None:
+    from qa.encoder import Encoder
+    from qa.pipeline import Pipeline
+    from qa.squad import import_squad
+
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    encoder = Encoder()
+    rng = random.Random(13)
+    golds = {}
+    for name, file in DATASETS.items():
+        out = work / name
+        if not (out / "gold.jsonl").exists():
+            import_squad(Path(args.data) / file, out, overwrite=True)
+        golds[name] = load_gold(out / "gold.jsonl")
+    for name in DATASETS:
+        target = work / f"{name}.pkl"
+        if target.exists():
+            continue
+        t0 = time.time()
+        pipe = Pipeline.open(work / name / "corpus", work / name / "index", progress=True,
+                             log=lambda m: print(m, file=sys.stderr), encoder=encoder)
+        print(f"{name}: index ready in {time.time() - t0:.0f} s", file=sys.stderr)
+        items = golds[name]
+        if args.limit:
+            items = rng.sample(items, min(args.limit, len(items)))
+        rows = dump_questions(pipe, items, lambda g: "heldout" if is_heldout(g.sources[0]) else "fit")
+        others = [g for o, gs in golds.items() if o != name for g in gs]
+        foreign = rng.sample(others, min(args.foreign, len(others)))
+        rows += dump_questions(pipe, foreign, lambda g: "heldout" if is_heldout(g.id) else "fit", foreign=True)
+        with open(target, "wb") as f:
+            pickle.dump(rows, f)
+        print(f"{name}: {len(rows)} questions in {time.time() - t0:.0f} s", file=sys.stderr)
+    target = work / "seeds-gold.pkl"
+    if not target.exists():
+        pipe = Pipeline.open(ROOT / "seeds", work / "seeds-index", encoder=encoder)
+        rows = dump_questions(pipe, load_gold(ROOT / "eval" / "gold.jsonl"), lambda g: "gold")
+        with open(target, "wb") as f:
+            pickle.dump(rows, f)
+
+
+# ---------------------------------------------------------------- fitting
+
+
+def listwise_fit(rows: list[dict], l2: float) -> np.ndarray:
+    """Maximise log(sum of softmax probability on gold candidates) per question."""
+    rows = [r for r in rows if r["label"].any() and len(r["label"]) > 1]
+    X = np.concatenate([r["X"] for r in rows]).astype(np.float64)
+    pos = np.concatenate([r["label"] for r in rows])
+    bounds = np.cumsum([0] + [len(r["label"]) for r in rows])
+    starts = bounds[:-1]
+    seg = np.repeat(np.arange(len(rows)), np.diff(bounds))
+    n = len(rows)
+
+    def loss_grad(w: np.ndarray):
+        z = X @ w
+        zmax = np.maximum.reduceat(z, starts)
+        e = np.exp(z - zmax[seg])
+        tot = np.add.reduceat(e, starts)
+        ep = np.where(pos, e, 0.0)
+        totp = np.add.reduceat(ep, starts)
+        loss = -np.sum(np.log(totp / tot)) / n + l2 * w @ w
+        g_coef = e / tot[seg] - ep / totp[seg]
+        grad = X.T @ g_coef / n + 2 * l2 * w
+        return loss, grad
+
+    w0 = np.zeros(X.shape[1])
+    res = minimize(loss_grad, w0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    print(f"  listwise fit: {n} questions, {len(X)} candidates, loss {res.fun:.4f}, {res.nit} iterations")
+    return res.x
+
+
+def top_answers(rows: list[dict], w: np.ndarray):
+    """For each question: predicted key, its answer features, EM and F1 (pooled as at run time)."""
+    from qa.read import Candidate, Reader
+
+    out = []
+    for r in rows:
+        if len(r["keys"]) == 0:
+            out.append((None, None, 0.0, 0.0))
+            continue
+        cands = [Candidate(d, 0, 0, 0, 0, 0.0, k) for k, d in enumerate(r["docs"])]
+        reading = Reader.decide(_READER, r["X"], cands, r["keys"], r["expected"], r["unknown"], w)
+        if not reading.groups:
+            out.append((None, None, 0.0, 0.0))
+            continue
+        key = answer_key_of(r, reading.groups[0][1][0].row)
+        em = exact_match(key, r["answers"]) if r["answers"] else 0.0
+        f1 = f1_score(key, r["answers"]) if r["answers"] else 0.0
+        out.append((key, reading.answer_features, em, f1))
+    return out
+
+
+def answer_key_of(r: dict, row: int) -> str:
+    return r["keys"][row]
+
+
+class _Stub:
+    temperature = 1.0
+    w = None
+
+
+_READER = _Stub()
+
+
+def logistic_fit(F: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
+    def loss_grad(w):
+        z = F @ w
+        p = 1 / (1 + np.exp(-z))
+        eps = 1e-9
+        loss = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + l2 * w[1:] @ w[1:]
+        grad = F.T @ (p - y) / len(y)
+        grad[1:] += 2 * l2 * w[1:]
+        return loss, grad
+
+    res = minimize(loss_grad, np.zeros(F.shape[1]), jac=True, method="L-BFGS-B")
+    return res.x
+
+
+def report(name: str, preds, rows) -> None:
+    ans = [(p, r) for p, r in zip(preds, rows) if r["answers"]]
+    if not ans:
+        return
+    em = np.mean([p[2] for p, _ in ans])
+    f1 = np.mean([p[3] for p, _ in ans])
+    reach = np.mean([r["label"].any() for _, r in ans])
+    print(f"  {name:22s} n={len(ans):5d}  EM {em:.3f}  F1 {f1:.3f}  (gold among candidates {reach:.3f})")
+
+
+def fit(args: argparse.Namespace) -> None:
+    work = Path(args.work)
+    rows: list[dict] = []
+    for name in DATASETS:
+        path = work / f"{name}.pkl"
+        if path.exists():
+            with open(path, "rb") as f:
+                for r in pickle.load(f):
+                    r["set"] = name
+                    rows.append(r)
+    with open(work / "seeds-gold.pkl", "rb") as f:
+        gold_rows = pickle.load(f)
+    for r in gold_rows:
+        r["set"] = "seeds-gold"
+    fit_rows = [r for r in rows if r["split"] == "fit"]
+    held_rows = [r for r in rows if r["split"] == "heldout"]
+    scorer_rows = [r for r in fit_rows if r["answers"]] + [r for r in gold_rows if r["answers"]] * args.gold_weight
+    w = listwise_fit(scorer_rows, args.l2)
+
+    print("candidate scorer, exact match of the best pooled answer (answerable questions):")
+    for name in list(DATASETS) + ["seeds-gold"]:
+        for split in ("fit", "heldout", "gold"):
+            sel = [r for r in rows + gold_rows if r["set"] == name and r["split"] == split]
+            if sel:
+                report(f"{name}/{split}", top_answers(sel, w), sel)
+
+    # Confidence: P(best answer is an exact match), from answer-level features.
+    conf_rows = fit_rows + gold_rows
+    preds = top_answers(conf_rows, w)
+    F = np.array([p[1] if p[1] is not None else np.zeros(len(CONF_FEATURES)) for p in preds])
+    y = np.array([p[2] for p in preds])
+    cw = logistic_fit(F, y)
+    held_preds = top_answers(held_rows, w)
+    gold_preds = top_answers(gold_rows, w)
+
+    def conf(preds_):
+        return np.array([1 / (1 + np.exp(-(p[1] @ cw))) if p[1] is not None else 0.0 for p in preds_])
+
+    c_held = conf(held_preds)
+    y_held = np.array([p[2] for p in held_preds])
+    print("calibration on held-out parts (confidence bin: mean confidence / exact-match rate / n):")
+    for lo in np.arange(0, 1, 0.2):
+        m = (c_held >= lo) & (c_held < lo + 0.2 + (lo >= 0.8) * 0.01)
+        if m.any():
+            print(f"  [{lo:.1f}, {lo + 0.2:.1f}): {c_held[m].mean():.3f} / {y_held[m].mean():.3f} / {int(m.sum())}")
+    # Threshold: refuse as many unanswerable questions as possible while false refusals of
+    # answerable questions stay under the budget, on held-out parts plus the tuning gold set.
+    c_all = np.concatenate([c_held, conf(gold_preds)])
+    ans = np.array([bool(r["answers"]) for r in held_rows + gold_rows])
+    best_t = 0.0
+    for t in np.linspace(0, 0.6, 121):
+        false_ref = np.mean(c_all[ans] < t)
+        if false_ref <= args.false_refusal_budget:
+            best_t = t
+    refused = np.mean(c_all[~ans] < best_t) if (~ans).any() else float("nan")
+    print(f"threshold {best_t:.3f}: false refusals {np.mean(c_all[ans] < best_t):.3f}, "
+          f"unanswerable refused {refused:.3f}")
+    weights = {
+        "note": "fitted by scripts/fit_reader.py; see docs/quality.md",
+        "fitted_at": time.strftime("%Y-%m-%d"),
+        "weights": {n: round(float(v), 5) for n, v in zip(FEATURES, w) if abs(v) > 1e-6},
+        "temperature": 1.0,
+        "confidence": {n: round(float(v), 5) for n, v in zip(CONF_FEATURES, cw)},
+        "threshold": round(float(best_t), 4),
+    }
+    Path(args.out).write_text(json.dumps(weights, indent=1) + "\n", "utf-8")
+    print(f"weights written to {args.out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("prepare")
+    p.add_argument("--data", default=str(ROOT.parent / "shared" / "qa-train"))
+    p.add_argument("--work", default=str(ROOT / "build" / "fit"))
+    p.add_argument("--limit", type=int, default=0, help="questions per set (0: all)")
+    p.add_argument("--foreign", type=int, default=300, help="unanswerable questions per set")
+    p.set_defaults(func=prepare)
+    p = sub.add_parser("fit")
+    p.add_argument("--work", default=str(ROOT / "build" / "fit"))
+    p.add_argument("--out", default=str(ROOT / "qa" / "weights" / "reader.json"))
+    p.add_argument("--l2", type=float, default=1e-4)
+    p.add_argument("--gold-weight", type=int, default=3, help="repeats of the tuning gold set")
+    p.add_argument("--false-refusal-budget", type=float, default=0.03)
+    p.set_defaults(func=fit)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

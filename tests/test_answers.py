@@ -1,0 +1,106 @@
+"""End-to-end answers on the seeds: exact spans, honest citations, refusals, retrieval."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa.read import answer_key
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = [json.loads(line) for line in (ROOT / "eval" / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+
+
+def _raw(pipeline, name: str) -> str:
+    return (pipeline.index.docs[pipeline.index.doc_by_name[name]].path).read_bytes().decode("utf-8")
+
+
+def test_syria_foreign_minister(pipeline):
+    a = pipeline.ask("Who is Syria's foreign minister?")
+    assert a.answer == "Faisal Mekdad"
+    c = a.citations[0]
+    assert _raw(pipeline, c.source)[c.start : c.end] == "Faisal Mekdad"
+    # Agreeing files are cited too, one citation per file, each with its own exact offsets.
+    assert len({c.source for c in a.citations}) == len(a.citations) >= 3
+    for c in a.citations:
+        assert _raw(pipeline, c.source)[c.start : c.end] == a.answer
+        assert c.passage and _raw(pipeline, c.source).find(c.passage) >= 0
+
+
+@pytest.mark.parametrize("item", [g for g in GOLD if g["answers"]][:40], ids=lambda g: g["id"])
+def test_every_answer_is_an_exact_cited_span(pipeline, item):
+    a = pipeline.ask(item["question"], top_k=5)
+    assert 0.0 <= a.confidence <= 1.0
+    assert len(a.passages) == 5
+    for p in a.passages:
+        assert _raw(pipeline, p.source)[p.start : p.end] == p.text
+    if a.answer is None:
+        assert a.citations == []
+        return
+    assert a.answer == a.answer.strip() and a.answer
+    for c in a.citations:
+        assert _raw(pipeline, c.source)[c.start : c.end] == a.answer
+
+
+def test_gold_answers_mostly_right(pipeline):
+    """A floor on quality over the tuning gold set, so a regression in the reader shows."""
+    answerable = [g for g in GOLD if g["answers"]]
+    right = sum(
+        (a := pipeline.ask(g["question"]).answer) is not None
+        and answer_key(a) in {answer_key(x) for x in g["answers"]}
+        for g in answerable
+    )
+    assert right / len(answerable) >= 0.5
+
+
+@pytest.mark.parametrize("question", [
+    "Who won the 2022 FIFA World Cup?",
+    "What is the boiling point of water at sea level?",
+    "Which programming language is the Linux kernel mainly written in?",
+])
+def test_off_topic_questions_are_refused(pipeline, question):
+    a = pipeline.ask(question)
+    assert a.answer is None and a.citations == []
+    assert a.passages  # the closest passages are still shown
+
+
+def test_retrieval_finds_a_supporting_file_for_paraphrases(pipeline):
+    answerable = [g for g in GOLD if g["answers"]]
+    found = sum(bool({p.source for p in pipeline.ask(g["question"], top_k=5).passages} & set(g["sources"]))
+                for g in answerable)
+    assert found / len(answerable) >= 0.98
+
+
+def test_bad_questions_raise_value_error(pipeline):
+    for bad in ("", "   ", "x" * 1001):
+        with pytest.raises(ValueError):
+            pipeline.ask(bad)
+
+
+def test_cli_ask_json(seeds_copy, index_dir, pipeline):
+    out = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "ask", "Who is Syria's foreign minister?", "--json",
+         "--corpus", str(seeds_copy), "--index", str(index_dir)],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"question", "answer", "confidence", "citations", "passages"}
+    assert data["answer"] == "Faisal Mekdad"
+    c = data["citations"][0]
+    assert (seeds_copy / c["source"]).read_text("utf-8")[c["start"] : c["end"]] == "Faisal Mekdad"
+    assert "building" not in out.stderr  # the index was reused, not rebuilt
+
+
+def test_cli_errors_are_one_line(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = subprocess.run([sys.executable, "-m", "qa.cli", "index", "--corpus", str(empty), "--index",
+                          str(tmp_path / "i")], capture_output=True, text=True, timeout=180)
+    assert out.returncode != 0
+    assert out.stderr.strip().count("\n") == 0 and "no readable" in out.stderr
+    assert "Traceback" not in out.stderr
