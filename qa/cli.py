@@ -68,6 +68,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from qa.api import create_app
 
+    from qa.corpus import load_corpus
+
+    load_corpus(args.corpus)  # fail fast, in one line, before the server starts
     app = create_app(args.corpus, args.index, log=_log)
     # uvicorn finishes requests in flight on SIGTERM, then re-raises the signal to the handler
     # that was there before it: make that one a no-op so that a graceful stop exits 0.

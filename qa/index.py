@@ -213,9 +213,10 @@ def _encode_cached(encoder: Encoder, texts: list[str], cache: dict[bytes, np.nda
     """Encode only the texts whose embedding the previous build does not already hold."""
     keys = [text_key(t) for t in texts]
     missing = sorted({k: i for i, k in enumerate(keys) if k not in cache}.values())
-    if progress or len(missing) < len(texts):
-        log(f"encoding {len(missing)} of {len(texts)} passages and sentences "
-            f"({len(texts) - len(missing)} reused from the previous build)")
+    reused = len({k for k in keys if k in cache})
+    if progress or reused:
+        log(f"encoding {len(missing)} distinct passages and sentences "
+            f"({reused} reused from the previous build)")
     fresh = encoder.encode([texts[i] for i in missing], progress=progress)
     new = {keys[i]: fresh[j] for j, i in enumerate(missing)}
     out = np.empty((len(texts), encoder.dim), np.float32)
@@ -365,6 +366,8 @@ def open_index(
     docs = load_corpus(corpus_dir, warn=log)
     expected = expected_manifest(docs, encoder.weights_hash, encoder.dim)
     with index_lock(index_dir, log):
+        for stale in index_dir.glob(".*.tmp"):  # left by a writer that was killed
+            stale.unlink(missing_ok=True)
         if not rebuild:
             try:
                 manifest = read_manifest(index_dir)

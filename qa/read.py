@@ -113,6 +113,25 @@ def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float) -
     return f
 
 
+def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: str,
+         unknown_frac: float, X: np.ndarray) -> Reading:
+    """Softmax over candidate scores, pooled by normalised answer text, best pool first."""
+    if not cands:
+        return Reading([], X, [])
+    p = np.exp(scores - scores.max())
+    p /= p.sum()
+    pools: dict[str, list[Candidate]] = {}
+    for k, (c, key, pk) in enumerate(zip(cands, keys, p)):
+        if key:
+            pools.setdefault(key, []).append(Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pk), k))
+    if not pools:
+        return Reading([], X, [])
+    groups = [(sum(c.score for c in members), sorted(members, key=lambda c: -c.score))
+              for members in pools.values()]
+    groups.sort(key=lambda g: -g[0])
+    return Reading(groups, X, cands, answer_features(X, groups, expected, unknown_frac))
+
+
 class Reader:
     """Scores the candidates of the sentences of the retrieved passages."""
 
@@ -124,7 +143,6 @@ class Reader:
             if name in FEATURE_ID:
                 w[FEATURE_ID[name]] = value
         self.w = w
-        self.temperature = float(weights.get("temperature", 1.0))
         conf = weights.get("confidence", {"logit_p": 1.0})
         self.conf_w = np.array([conf.get(name, 0.0) for name in CONF_FEATURES], np.float32)
         self.threshold = float(weights.get("threshold", 0.0))
@@ -221,33 +239,13 @@ class Reader:
     def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit]) -> Reading:
         X, cands = self.features(q, q_vec, hits)
         keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
-        return self.decide(X, cands, keys, q.expected, self.unknown_fraction(q))
+        return pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X)
 
     def unknown_fraction(self, q: Question) -> float:
         """Share of the question's terms that occur nowhere in the corpus."""
         if not q.stems:
             return 1.0
         return 1.0 - sum(s in self.index.vocab_ids for s in q.stems) / len(q.stems)
-
-    def decide(self, X: np.ndarray, cands: list[Candidate], keys: list[str], expected: str,
-               unknown_frac: float, w: np.ndarray | None = None) -> Reading:
-        """Softmax over candidate scores, pooled by normalised answer text, best pool first."""
-        if not cands:
-            return Reading([], X, [])
-        z = (X @ (self.w if w is None else w)) / self.temperature
-        p = np.exp(z - z.max())
-        p /= p.sum()
-        pools: dict[str, list[Candidate]] = {}
-        for k, (c, key, pk) in enumerate(zip(cands, keys, p)):
-            if key:
-                pools.setdefault(key, []).append(
-                    Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pk), k))
-        if not pools:
-            return Reading([], X, [])
-        groups = [(sum(c.score for c in members), sorted(members, key=lambda c: -c.score))
-                  for members in pools.values()]
-        groups.sort(key=lambda g: -g[0])
-        return Reading(groups, X, cands, answer_features(X, groups, expected, unknown_frac))
 
     def confidence(self, reading: Reading) -> float:
         """Calibrated probability that the best answer is right (logistic over answer features)."""

@@ -139,7 +139,7 @@ def listwise_fit(rows: list[dict], l2: float) -> np.ndarray:
 
 def top_answers(rows: list[dict], w: np.ndarray):
     """For each question: predicted key, its answer features, EM and F1 (pooled as at run time)."""
-    from qa.read import Candidate, Reader
+    from qa.read import Candidate, pool
 
     out = []
     for r in rows:
@@ -147,27 +147,15 @@ def top_answers(rows: list[dict], w: np.ndarray):
             out.append((None, None, 0.0, 0.0))
             continue
         cands = [Candidate(d, 0, 0, 0, 0, 0.0, k) for k, d in enumerate(r["docs"])]
-        reading = Reader.decide(_READER, r["X"], cands, r["keys"], r["expected"], r["unknown"], w)
+        reading = pool(r["X"] @ w, cands, r["keys"], r["expected"], r["unknown"], r["X"])
         if not reading.groups:
             out.append((None, None, 0.0, 0.0))
             continue
-        key = answer_key_of(r, reading.groups[0][1][0].row)
+        key = r["keys"][reading.groups[0][1][0].row]
         em = exact_match(key, r["answers"]) if r["answers"] else 0.0
         f1 = f1_score(key, r["answers"]) if r["answers"] else 0.0
         out.append((key, reading.answer_features, em, f1))
     return out
-
-
-def answer_key_of(r: dict, row: int) -> str:
-    return r["keys"][row]
-
-
-class _Stub:
-    temperature = 1.0
-    w = None
-
-
-_READER = _Stub()
 
 
 def logistic_fit(F: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
@@ -255,7 +243,6 @@ def fit(args: argparse.Namespace) -> None:
         "note": "fitted by scripts/fit_reader.py; see docs/quality.md",
         "fitted_at": time.strftime("%Y-%m-%d"),
         "weights": {n: round(float(v), 5) for n, v in zip(FEATURES, w) if abs(v) > 1e-6},
-        "temperature": 1.0,
         "confidence": {n: round(float(v), 5) for n, v in zip(CONF_FEATURES, cw)},
         "threshold": round(float(best_t), 4),
     }

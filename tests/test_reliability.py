@@ -1,0 +1,107 @@
+"""Reliability: a killed build never leaves a broken index; concurrent builds; graceful stop."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from qa.index import open_index
+
+WORDS = ("minister summit treaty river capital council harbour election railway festival museum "
+         "province senate market bridge airport university company village cathedral").split()
+
+
+def _big_corpus(root: Path, files: int = 120) -> Path:
+    """Enough text that encoding it takes several seconds on 2 cores."""
+    root.mkdir(parents=True)
+    for i in range(files):
+        sents = [f"The {WORDS[(i + j) % len(WORDS)]} of town {i} opened in {1900 + (i * 7 + j) % 120} "
+                 f"after {j + 2} years of work by {WORDS[(i * 3 + j) % len(WORDS)]} builders." for j in range(12)]
+        (root / f"doc_{i:03d}.txt").write_text(" ".join(sents) + "\n", "utf-8")
+    return root
+
+
+def _qa(*args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "qa.cli", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kw)
+
+
+def test_build_killed_part_way_leaves_a_usable_index(tmp_path, encoder):
+    corpus = _big_corpus(tmp_path / "c")
+    idx = tmp_path / "idx"
+    # First a complete build of a smaller corpus, so that there is an old index to keep or replace.
+    (corpus / "extra.txt").write_text("The lighthouse keeper was named Ada Fairweather.", "utf-8")
+    proc = _qa("index", "--corpus", str(corpus), "--index", str(idx))
+    assert proc.wait(timeout=600) == 0
+    (corpus / "extra.txt").write_text("The lighthouse keeper was named Grace Holloway.", "utf-8")
+    for delay in (3.0, 6.0):
+        proc = _qa("index", "--corpus", str(corpus), "--index", str(idx), "--rebuild")
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        # Whatever the moment of the kill, the folder loads (old or new) or is rebuilt cleanly.
+        index, _ = open_index(corpus, idx, encoder)
+        assert index.n_passages > 0
+        assert not [p.name for p in idx.iterdir() if p.name.endswith(".tmp")]  # swept under the lock
+    from qa.pipeline import Pipeline
+
+    pipe = Pipeline.open(corpus, idx, encoder=encoder)
+    answer = pipe.ask("What was the name of the lighthouse keeper?")
+    assert answer.passages and any(p.source == "extra.txt" for p in answer.passages)
+
+
+def test_two_builds_at_once_do_not_corrupt(tmp_path, encoder):
+    corpus = _big_corpus(tmp_path / "c", files=30)
+    idx = tmp_path / "idx"
+    a = _qa("index", "--corpus", str(corpus), "--index", str(idx))
+    b = _qa("index", "--corpus", str(corpus), "--index", str(idx))
+    assert a.wait(timeout=600) == 0 and b.wait(timeout=600) == 0
+    manifest = json.loads((idx / "manifest.json").read_text())
+    assert len(manifest["files"]) == 30
+    _, built = open_index(corpus, idx, encoder)
+    assert not built
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_sigterm_finishes_requests_in_flight(seeds_copy, index_dir, pipeline):
+    port = _free_port()
+    proc = _qa("serve", "--corpus", str(seeds_copy), "--index", str(index_dir), "--port", str(port))
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while True:
+        try:
+            urllib.request.urlopen(base + "/health", timeout=2).close()
+            break
+        except OSError:
+            assert proc.poll() is None and time.time() < deadline
+            time.sleep(0.3)
+    results: list[int] = []
+
+    def ask() -> None:
+        body = json.dumps({"questions": ["Who is Syria's foreign minister?"] * 40}).encode()
+        req = urllib.request.Request(base + "/ask/batch", data=body, headers={"content-type": "application/json"})
+        with urllib.request.urlopen(req, timeout=120) as r:
+            results.append(r.status)
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for t in threads:
+        t.start()
+    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGTERM)
+    for t in threads:
+        t.join(timeout=120)
+    assert proc.wait(timeout=60) == 0
+    assert results == [200, 200, 200]
