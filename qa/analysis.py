@@ -72,10 +72,11 @@ class Analysis:
     cand_ent: np.ndarray = field(default_factory=lambda: np.zeros(0, np.bool_))
     cand_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cand_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    cand_head: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # global token, -1: root
 
     ARRAYS = (
         "tok_doc tok_start tok_end tok_stem tok_flags sent_doc sent_start sent_end sent_tok "
-        "sent_cand cand_tok_lo cand_tok_hi cand_type cand_dep cand_ent cand_start cand_end"
+        "sent_cand cand_tok_lo cand_tok_hi cand_type cand_dep cand_ent cand_start cand_end cand_head"
     ).split()
 
     @property
@@ -139,17 +140,20 @@ def _trim(toks: list, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _candidates(sent) -> list[tuple[int, int, str, str, bool]]:
-    """Candidate spans of one sentence: ``(lo, hi, type, dep, is_entity)`` in sentence tokens."""
+def _candidates(sent) -> list[tuple[int, int, str, str, bool, int]]:
+    """Candidate spans of one sentence: ``(lo, hi, type, dep, is_entity, head)`` in sentence
+    tokens; ``head`` is the token the span hangs from (-1 for the sentence root)."""
     toks = list(sent)
     base = sent.start
-    found: dict[tuple[int, int], tuple[str, str, bool]] = {}
+    found: dict[tuple[int, int], tuple[str, str, bool, int]] = {}
 
-    def root_dep(lo: int, hi: int) -> str:
+    def root_of(lo: int, hi: int) -> tuple[str, int]:
         for t in toks[lo:hi]:
-            if not (lo <= t.head.i - base < hi) or t.head.i == t.i:
-                return t.dep_ if t.dep_ in DEP_ID else "other"
-        return "other"
+            if t.head.i == t.i:
+                return "ROOT", -1
+            if not (lo <= t.head.i - base < hi):
+                return (t.dep_ if t.dep_ in DEP_ID else "other"), t.head.i - base
+        return "other", -1
 
     def add(lo: int, hi: int, typ: str, is_ent: bool = False) -> None:
         lo, hi = _trim(toks, lo, hi)
@@ -159,7 +163,7 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool]]:
             return
         key = (lo, hi)
         if key not in found or (is_ent and not found[key][2]):
-            found[key] = (typ, root_dep(lo, hi), is_ent)
+            found[key] = (typ, *root_of(lo, hi)[:1], is_ent, root_of(lo, hi)[1])
 
     for ent in sent.ents:
         typ = _ENT_TYPE.get(ent.label_, "ENTITY")
@@ -237,7 +241,7 @@ def analyse(
     vocab: dict[str, int] = {}
     tok_doc, tok_start, tok_end, tok_stem, tok_flags = [], [], [], [], []
     sent_doc, sent_start, sent_end, sent_tok, sent_cand = [], [], [], [0], [0]
-    c_lo, c_hi, c_type, c_dep, c_ent, c_start, c_end = [], [], [], [], [], [], []
+    c_lo, c_hi, c_type, c_dep, c_ent, c_start, c_end, c_head = [], [], [], [], [], [], [], []
 
     def blocks() -> Iterator[tuple[str, tuple[int, int, str, str]]]:
         for di, doc in enumerate(docs):
@@ -245,7 +249,11 @@ def analyse(
             for start, end in _blocks(clean):
                 yield clean[start:end], (di, start, doc.text, clean)
 
+    last_doc = -1
     for parsed, (di, offset, raw, clean) in nlp.pipe(blocks(), as_tuples=True, batch_size=64):
+        if di != last_doc:
+            progress(di - last_doc)
+            last_doc = di
         for sent in parsed.sents:
             toks = [t for t in sent]
             if not any(not (t.is_space or t.is_punct) for t in toks):
@@ -267,7 +275,7 @@ def analyse(
             sent_doc.append(di)
             sent_start.append(offset + first.idx)
             sent_end.append(offset + last.idx + len(last.text))
-            for lo, hi, typ, dep, is_ent in _candidates(sent):
+            for lo, hi, typ, dep, is_ent, head in _candidates(sent):
                 glo, ghi = keep.get(lo), keep.get(hi - 1)
                 if glo is None or ghi is None:
                     continue
@@ -280,12 +288,13 @@ def analyse(
                 c_type.append(TYPE_ID[typ])
                 c_dep.append(DEP_ID.get(dep, 0))
                 c_ent.append(is_ent)
+                c_head.append(keep.get(head, -1))
                 c_start.append(a)
                 c_end.append(b)
             sent_tok.append(len(tok_doc))
             sent_cand.append(len(c_lo))
             assert sent_tok[-1] > base_tok
-        progress(1)
+    progress(len(docs) - 1 - last_doc)
 
     words = [""] * len(vocab)
     for w, i in vocab.items():
@@ -309,4 +318,5 @@ def analyse(
         cand_ent=np.asarray(c_ent, np.bool_),
         cand_start=np.asarray(c_start, np.int64),
         cand_end=np.asarray(c_end, np.int64),
+        cand_head=np.asarray(c_head, np.int64),
     )

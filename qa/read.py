@@ -32,7 +32,7 @@ FEATURES: list[str] = (
     + """bias sent_sim sent_sim_gap sent_overlap sent_overlap_gap passage_rrf passage_dense
     passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
-    in_quotes first_in_sent""".split()
+    in_quotes first_in_sent head_match head_verb_match win_overlap""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 
@@ -183,6 +183,7 @@ class Reader:
             content = (flags & (F_STOP | F_PUNCT)) == 0
             matched = np.isin(stems, list(q_ids)) & content if q_ids else np.zeros(len(stems), bool)
             match_pos = np.flatnonzero(matched)
+            tok_w = np.where(matched, ix.idf[stems], 0.0) / total_w
             text = ix.docs[int(a.sent_doc[s])].text
             base = np.zeros(len(FEATURES), np.float32)
             base[F["bias"]] = 1
@@ -214,6 +215,7 @@ class Reader:
                     x[F["prox_exp"]] = math.exp(-(d - 1) / 4)
                 else:
                     x[F["no_match"]] = 1
+                x[F["win_overlap"]] = tok_w[max(lo - 6, 0) : lo].sum() + tok_w[hi : hi + 6].sum()
                 x[F["left_match"]] = float(matched[max(lo - 3, 0) : lo].any())
                 x[F["right_match"]] = float(matched[hi : hi + 3].any())
                 n = hi - lo
@@ -230,6 +232,10 @@ class Reader:
                 before = text[max(start - 1, 0) : start]
                 x[F["in_quotes"]] = float(before in "\"“'‘" and before != "")
                 x[F["first_in_sent"]] = float(lo == 0)
+                head = int(a.cand_head[c]) - t_lo
+                if 0 <= head < len(matched) and matched[head]:
+                    x[F["head_match"]] = 1
+                    x[F["head_verb_match"]] = float(flags[head] & F_VERB > 0)
                 rows.append(x)
                 cands.append(Candidate(int(a.sent_doc[s]), start, end, int(s), h.passage, 0.0))
         if not rows:

@@ -19,6 +19,24 @@ STOP_WORDS = frozenset(
     yourselves s t d ll m re ve said say says according many much""".split()
 )
 
+# Irregular forms a suffix stemmer can't join to their base ("met" and "meet", "held" and "hold").
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """met:meet held:hold said:say went:go gone:go took:take taken:take gave:give given:give
+    made:make came:come saw:see seen:see knew:know known:know found:find told:tell thought:think
+    brought:bring bought:buy built:build sent:send spent:spend left:leave lost:lose led:lead
+    began:begin begun:begin became:become wrote:write written:write ran:run won:win fought:fight
+    taught:teach caught:catch sought:seek stood:stand understood:understand kept:keep felt:feel
+    paid:pay laid:lay sold:sell struck:strike spoke:speak spoken:speak chose:choose chosen:choose
+    rose:rise risen:rise fell:fall fallen:fall grew:grow grown:grow drew:draw drawn:draw
+    threw:throw thrown:throw flew:fly flown:fly broke:break broken:break drove:drive driven:drive
+    ate:eat eaten:eat forgave:forgive forgot:forget forgotten:forget froze:freeze hid:hide hidden:hide
+    shook:shake shot:shoot slid:slide stole:steal stolen:steal swore:swear tore:tear wore:wear
+    woke:wake overtook:overtake undertook:undertake withdrew:withdraw withdrawn:withdraw
+    bore:bear born:bear borne:bear dealt:deal meant:mean heard:hear sat:sit slept:sleep swept:sweep
+    wept:weep won:win wound:wind children:child men:man women:woman people:person mice:mouse
+    feet:foot teeth:tooth geese:goose better:good best:good worse:bad worst:bad""".split()
+)
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
 _stemmer = Stemmer.Stemmer("english")
 
@@ -32,7 +50,8 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Stem of one word (folded first); the unit of lexical matching everywhere."""
-    return _stemmer.stemWord(fold(word))
+    word = fold(word)
+    return _stemmer.stemWord(_IRREGULAR.get(word, word))
 
 
 def words(text: str) -> list[str]:

@@ -192,10 +192,18 @@ def fit(args: argparse.Namespace) -> None:
                 for r in pickle.load(f):
                     r["set"] = name
                     rows.append(r)
-    with open(work / "seeds-gold.pkl", "rb") as f:
-        gold_rows = pickle.load(f)
+    gold_rows = []
+    if (work / "seeds-gold.pkl").exists():
+        with open(work / "seeds-gold.pkl", "rb") as f:
+            gold_rows = pickle.load(f)
     for r in gold_rows:
         r["set"] = "seeds-gold"
+    for name in DATASETS:  # held-out questions as gold files, for `qa eval` on the whole pipeline
+        gold_path = work / name / "gold.jsonl"
+        if gold_path.exists():
+            lines = [line for line in gold_path.read_text("utf-8").splitlines()
+                     if line.strip() and is_heldout(json.loads(line)["sources"][0])]
+            (work / name / "heldout.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     fit_rows = [r for r in rows if r["split"] == "fit"]
     held_rows = [r for r in rows if r["split"] == "heldout"]
     scorer_rows = [r for r in fit_rows if r["answers"]] + [r for r in gold_rows if r["answers"]] * args.gold_weight
