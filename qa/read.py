@@ -19,10 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.analysis import TYPE_ID, trim_chars
 from qa.analysis import DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, TYPES
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question
+from qa.corpus import clean_view
 from qa.retrieve import Hit
+from qa.span import SpanScorer, Window, best_span
 from qa.text import fold
 
 FEATURES: list[str] = (
@@ -32,7 +35,8 @@ FEATURES: list[str] = (
     + """bias sent_sim sent_sim_gap sent_overlap sent_overlap_gap passage_rrf passage_dense
     passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
-    in_quotes first_in_sent head_match head_verb_match win_overlap""".split()
+    in_quotes first_in_sent head_match head_verb_match win_overlap nn_gap nn_best_gap nn_is_best
+    nn_missing""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 
@@ -52,7 +56,7 @@ class Candidate:
 
 ACCEPT = {"PERSON": ("PERSON",), "ORG": ("ORG",), "LOC": ("LOC",), "DATE": ("DATE",), "NUM": ("NUM",)}
 CONF_FEATURES = """bias logit_p margin cand_sim cand_overlap best_sim best_overlap cand_in_q type_match
-type_specific unknown_frac top_dense agree_docs""".split()
+type_specific unknown_frac top_dense agree_docs nn_best_gap nn_best""".split()
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Reading:
     features: np.ndarray
     candidates: list[Candidate]
     answer_features: np.ndarray | None = None
+    nn_best: float = 0.0
 
 
 def load_weights(path: Path | None = None) -> dict:
@@ -87,7 +92,7 @@ def answer_key(text: str) -> str:
     return " ".join(text.split())
 
 
-def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float) -> np.ndarray:
+def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, nn_best: float = 0.0) -> np.ndarray:
     """Features of the best pooled answer and of the question's coverage (CONF_FEATURES)."""
     F = FEATURE_ID
     f = np.zeros(len(CONF_FEATURES), np.float32)
@@ -110,11 +115,13 @@ def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float) -
     f[10] = unknown_frac
     f[11] = best[F["passage_dense"]]
     f[12] = math.log1p(len({c.doc for c in members}))
+    f[13] = best[F["nn_best_gap"]]
+    f[14] = nn_best
     return f
 
 
 def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: str,
-         unknown_frac: float, X: np.ndarray) -> Reading:
+         unknown_frac: float, X: np.ndarray, nn_best: float = 0.0) -> Reading:
     """Softmax over candidate scores, pooled by normalised answer text, best pool first."""
     if not cands:
         return Reading([], X, [])
@@ -129,14 +136,15 @@ def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: 
     groups = [(sum(c.score for c in members), sorted(members, key=lambda c: -c.score))
               for members in pools.values()]
     groups.sort(key=lambda g: -g[0])
-    return Reading(groups, X, cands, answer_features(X, groups, expected, unknown_frac))
+    return Reading(groups, X, cands, answer_features(X, groups, expected, unknown_frac, nn_best), nn_best)
 
 
 class Reader:
     """Scores the candidates of the sentences of the retrieved passages."""
 
-    def __init__(self, index: CorpusIndex, weights: dict | None = None) -> None:
+    def __init__(self, index: CorpusIndex, weights: dict | None = None, spans: SpanScorer | None = None) -> None:
         self.index = index
+        self.spans = spans
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
         for name, value in weights["weights"].items():
@@ -160,7 +168,7 @@ class Reader:
                 seen.setdefault(s, h)
         sents = np.fromiter(seen.keys(), np.int64)
         if len(sents) == 0:
-            return np.zeros((0, len(FEATURES)), np.float32), []
+            return np.zeros((0, len(FEATURES)), np.float32), [], 0.0
         sims = ix.sent_emb[sents].astype(np.float32) @ q_vec
         overlaps = np.zeros(len(sents), np.float32)
         for k, s in enumerate(sents):
@@ -168,13 +176,19 @@ class Reader:
             overlaps[k] = sum(float(ix.idf[i]) for i in stems) / total_w
         max_sim, max_ov = float(sims.max()), float(overlaps.max())
         e = q.expected_id
-        n_types = len(TYPES)
+        windows = self._windows(q, hits)
+        extras = self._extra_spans(windows, hits)
         rows: list[np.ndarray] = []
         cands: list[Candidate] = []
         F = FEATURE_ID
         for k, s in enumerate(sents):
             c_lo, c_hi = int(a.sent_cand[s]), int(a.sent_cand[s + 1])
-            if c_hi == c_lo:
+            spans = [(int(a.cand_tok_lo[c]), int(a.cand_tok_hi[c]), int(a.cand_type[c]), int(a.cand_dep[c]),
+                      bool(a.cand_ent[c]), int(a.cand_head[c]), int(a.cand_start[c]), int(a.cand_end[c]))
+                     for c in range(c_lo, c_hi)]
+            known = {(sp[6], sp[7]) for sp in spans}
+            spans += [sp for sp in extras.get(int(s), []) if (sp[6], sp[7]) not in known]
+            if not spans:
                 continue
             h = seen[int(s)]
             t_lo, t_hi = int(a.sent_tok[s]), int(a.sent_tok[s + 1])
@@ -194,13 +208,12 @@ class Reader:
             base[F["passage_rrf"]] = h.score
             base[F["passage_dense"]] = h.dense
             base[F["passage_rank_inv"]] = 1.0 / (1 + h.rank)
-            for c in range(c_lo, c_hi):
-                lo, hi = int(a.cand_tok_lo[c]) - t_lo, int(a.cand_tok_hi[c]) - t_lo
+            for g_lo, g_hi, ct, dep, is_ent, g_head, start, end in spans:
+                lo, hi = g_lo - t_lo, g_hi - t_lo
                 x = base.copy()
-                ct = int(a.cand_type[c])
                 x[F[f"x:{EXPECTED[e]}:{TYPES[ct]}"]] = 1
-                x[F[f"dep:{DEPS[int(a.cand_dep[c])]}"]] = 1
-                if a.cand_ent[c]:
+                x[F[f"dep:{DEPS[dep]}"]] = 1
+                if is_ent:
                     x[F[f"wh_ent:{EXPECTED[e]}"]] = 1
                 span_flags = flags[lo:hi]
                 span_content = content[lo:hi]
@@ -228,24 +241,103 @@ class Reader:
                 x[F["has_verb"]] = float((span_flags & F_VERB).any())
                 x[F["has_noun"]] = float((span_flags & F_NOUN).any())
                 x[F["frac_stop"]] = float(((span_flags & F_STOP) > 0).mean())
-                start, end = int(a.cand_start[c]), int(a.cand_end[c])
                 before = text[max(start - 1, 0) : start]
                 x[F["in_quotes"]] = float(before in "\"“'‘" and before != "")
                 x[F["first_in_sent"]] = float(lo == 0)
-                head = int(a.cand_head[c]) - t_lo
+                head = g_head - t_lo
                 if 0 <= head < len(matched) and matched[head]:
                     x[F["head_match"]] = 1
                     x[F["head_verb_match"]] = float(flags[head] & F_VERB > 0)
                 rows.append(x)
                 cands.append(Candidate(int(a.sent_doc[s]), start, end, int(s), h.passage, 0.0))
         if not rows:
-            return np.zeros((0, len(FEATURES)), np.float32), []
-        return np.stack(rows), cands
+            return np.zeros((0, len(FEATURES)), np.float32), [], 0.0
+        X = np.stack(rows)
+        return X, cands, self._span_features(windows, hits, X, cands)
+
+    def _windows(self, q: Question, hits: list[Hit]) -> list[Window]:
+        if self.spans is None or not hits:
+            return []
+        ix = self.index
+        return self.spans.windows(q.text, [clean_view(ix.passage_text(h.passage)) for h in hits])
+
+    def _extra_spans(self, windows: list[Window], hits: list[Hit]) -> dict[int, list[tuple]]:
+        """The span head's best span of each window, snapped to whole tokens of one sentence,
+        as extra candidates by sentence (exact offsets, no markup, balanced brackets)."""
+        ix, a = self.index, self.index.analysis
+        out: dict[int, list[tuple]] = {}
+        for w in windows:
+            p = hits[w.context].passage
+            doc = int(ix.pass_doc[p])
+            base = int(ix.pass_start[p])
+            _, s0, e0 = best_span(w)
+            start, end = base + s0, base + e0
+            lo_s, hi_s = int(ix.pass_sent_lo[p]), int(ix.pass_sent_hi[p])
+            k = lo_s + int(np.searchsorted(a.sent_end[lo_s:hi_s], start, side="right"))
+            if k >= hi_s or start < a.sent_start[k] or end > a.sent_end[k]:
+                continue
+            t_lo, t_hi = int(a.sent_tok[k]), int(a.sent_tok[k + 1])
+            lo = t_lo + int(np.searchsorted(a.tok_end[t_lo:t_hi], start, side="right"))
+            hi = t_lo + int(np.searchsorted(a.tok_start[t_lo:t_hi], end, side="left"))
+            if not t_lo <= lo < hi <= t_hi or hi - lo > 30:
+                continue
+            text = ix.docs[doc].text
+            c_start, c_end = trim_chars(text, int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
+            span = text[c_start:c_end]
+            if (c_end <= c_start or span != clean_view(span)
+                    or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}"))):
+                continue
+            out.setdefault(k, []).append((lo, hi, TYPE_ID["PHRASE"], 0, False, -1, c_start, c_end))
+        return out
+
+    def _span_features(self, windows: list[Window], hits: list[Hit], X: np.ndarray, cands: list[Candidate]) -> float:
+        """Scores of the span head for every candidate (best over the windows that hold it);
+        returns the best span score over all windows."""
+        F = FEATURE_ID
+        if not windows:
+            X[:, F["nn_missing"]] = 1
+            return 0.0
+        ix = self.index
+        starts = np.array([int(ix.pass_start[h.passage]) for h in hits])
+        c_sent = np.array([c.sentence for c in cands])
+        c_start = np.array([c.start for c in cands])
+        c_end = np.array([c.end for c in cands])
+        c_doc = np.array([c.doc for c in cands])
+        score = np.full(len(cands), -np.inf)
+        best_all, best_spans = -np.inf, set()
+        for w in windows:
+            h = hits[w.context]
+            p = h.passage
+            idx = np.array([k for k, o in enumerate(w.offsets) if o is not None])
+            if len(idx) == 0:
+                continue
+            tok_s = np.array([w.offsets[k][0] for k in idx])
+            tok_e = np.array([w.offsets[k][1] for k in idx])
+            b_score, b_s, b_e = best_span(w)
+            best_all = max(best_all, b_score)
+            best_spans.add((int(ix.pass_doc[p]), int(starts[w.context]) + b_s, int(starts[w.context]) + b_e))
+            inside = ((c_doc == ix.pass_doc[p]) & (c_sent >= ix.pass_sent_lo[p]) & (c_sent < ix.pass_sent_hi[p]))
+            rel_s = c_start - starts[w.context]
+            rel_e = c_end - starts[w.context]
+            i = np.searchsorted(tok_e, rel_s, side="right")
+            j = np.searchsorted(tok_s, rel_e, side="left") - 1
+            ok = inside & (i <= j) & (i < len(idx)) & (j >= 0)
+            i, j = np.clip(i, 0, len(idx) - 1), np.clip(j, 0, len(idx) - 1)
+            ok &= (tok_s[i] <= rel_s) & (tok_e[j] >= rel_e)
+            sc = w.start_logits[idx[i]] + w.end_logits[idx[j]]
+            score = np.where(ok, np.maximum(score, sc), score)
+        have = np.isfinite(score)
+        top = score[have].max() if have.any() else 0.0
+        X[:, F["nn_gap"]] = np.where(have, np.maximum(score - top, -20.0), -20.0)
+        X[:, F["nn_best_gap"]] = np.where(have, np.maximum(score - best_all, -20.0), -20.0) if np.isfinite(best_all) else -20.0
+        X[:, F["nn_missing"]] = ~have
+        X[:, F["nn_is_best"]] = [float((c.doc, c.start, c.end) in best_spans) for c in cands]
+        return float(best_all) if np.isfinite(best_all) else 0.0
 
     def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit]) -> Reading:
-        X, cands = self.features(q, q_vec, hits)
+        X, cands, nn_best = self.features(q, q_vec, hits)
         keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
-        return pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X)
+        return pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
 
     def unknown_fraction(self, q: Question) -> float:
         """Share of the question's terms that occur nowhere in the corpus."""

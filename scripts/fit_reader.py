@@ -60,7 +60,7 @@ def dump_questions(pipe, items, split_of, foreign: bool = False) -> list[dict]:
         rows.append({
             "id": g.id, "split": split_of(g), "answers": answers, "X": X.astype(np.float32),
             "keys": keys, "docs": [c.doc for c in cands], "label": label, "f1": f1,
-            "expected": q.expected, "unknown": pipe.reader.unknown_fraction(q),
+            "expected": q.expected, "unknown": pipe.reader.unknown_fraction(q), "nn_best": reading.nn_best,
         })
     return rows
 
@@ -147,7 +147,7 @@ def top_answers(rows: list[dict], w: np.ndarray):
             out.append((None, None, 0.0, 0.0))
             continue
         cands = [Candidate(d, 0, 0, 0, 0, 0.0, k) for k, d in enumerate(r["docs"])]
-        reading = pool(r["X"] @ w, cands, r["keys"], r["expected"], r["unknown"], r["X"])
+        reading = pool(r["X"] @ w, cands, r["keys"], r["expected"], r["unknown"], r["X"], r.get("nn_best", 0.0))
         if not reading.groups:
             out.append((None, None, 0.0, 0.0))
             continue

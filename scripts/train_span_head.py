@@ -1,0 +1,247 @@
+"""Fine-tune a span-extraction head on the bundled all-MiniLM-L6-v2, on the CPU.
+
+    python scripts/train_span_head.py train  [--epochs 2] [--limit N]   # -> build/span/model.pt
+    python scripts/train_span_head.py export                             # -> qa/weights/span-int8.onnx
+
+Data: the fit part of ``../shared/qa-train`` (articles split by the same hash as
+``scripts/fit_reader.py``); the held-out part is scored at the end of training (gold paragraph
+given, SQuAD EM/F1). Standard extractive QA set-up: question and context windows of 256
+tokens with a stride, start/end logits per token, windows without the answer point at [CLS].
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from fit_reader import DATASETS, is_heldout  # noqa: E402
+from qa.encoder import model_dir  # noqa: E402  (sets HF_HUB_OFFLINE)
+
+MAX_LEN, STRIDE, MAX_ANSWER_TOKENS = 256, 96, 30
+WORK = ROOT / "build" / "span"
+
+
+class SpanModel(nn.Module):
+    """MiniLM encoder with one linear layer giving start and end logits per token."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from transformers import AutoModel
+
+        self.encoder = AutoModel.from_pretrained(str(model_dir()))
+        self.head = nn.Linear(self.encoder.config.hidden_size, 2)
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        h = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                         token_type_ids=token_type_ids).last_hidden_state
+        logits = self.head(h)
+        mask = (attention_mask == 0) | (token_type_ids == 0)
+        mask[:, 0] = False  # [CLS] stands for "no answer in this window"
+        logits = logits.masked_fill(mask.unsqueeze(-1), -1e4)
+        return logits[..., 0], logits[..., 1]
+
+
+def load_examples(split: str) -> list[dict]:
+    out = []
+    for name, file in DATASETS.items():
+        data = json.loads((ROOT.parent / "shared" / "qa-train" / file).read_text("utf-8"))["data"]
+        for i, art in enumerate(data):
+            # Same article split as fit_reader (which hashes the imported file name).
+            from qa.squad import slugify
+
+            fname = f"{i:03d}_{slugify(art.get('title') or 'untitled')}.txt"
+            held = is_heldout(fname)
+            if (split == "heldout") != held:
+                continue
+            for para in art["paragraphs"]:
+                for qa in para["qas"]:
+                    if qa.get("answers"):
+                        a = qa["answers"][0]
+                        out.append({"set": name, "question": qa["question"], "context": para["context"],
+                                    "start": a["answer_start"], "text": a["text"],
+                                    "answers": [x["text"] for x in qa["answers"]]})
+    return out
+
+
+def features(tok, examples: list[dict], train: bool, neg_keep: float = 0.3, rng=random.Random(7)):
+    enc = tok([e["question"] for e in examples], [e["context"] for e in examples], truncation="only_second",
+              max_length=MAX_LEN, stride=STRIDE, return_overflowing_tokens=True, return_offsets_mapping=True,
+              padding="max_length")
+    rows = []
+    for w in range(len(enc["input_ids"])):
+        ex = examples[enc["overflow_to_sample_mapping"][w]]
+        seq = enc.sequence_ids(w)
+        offsets = enc["offset_mapping"][w]
+        s_char, e_char = ex["start"], ex["start"] + len(ex["text"])
+        ctx = [i for i, s in enumerate(seq) if s == 1]
+        start = end = 0
+        if offsets[ctx[0]][0] <= s_char and offsets[ctx[-1]][1] >= e_char:
+            start = next(i for i in ctx if offsets[i][1] > s_char)
+            end = next(i for i in reversed(ctx) if offsets[i][0] < e_char)
+        if train and start == 0 and rng.random() > neg_keep:
+            continue
+        rows.append({"input_ids": enc["input_ids"][w], "attention_mask": enc["attention_mask"][w],
+                     "token_type_ids": enc["token_type_ids"][w], "start": start, "end": end,
+                     "offsets": [o if s == 1 else None for o, s in zip(offsets, seq)],
+                     "example": enc["overflow_to_sample_mapping"][w]})
+    return rows
+
+
+def best_spans(start_logits: np.ndarray, end_logits: np.ndarray, offsets) -> tuple[float, int, int]:
+    """Best (score, char_start, char_end) over context tokens with end >= start."""
+    idx = [i for i, o in enumerate(offsets) if o is not None]
+    if not idx:
+        return -1e9, 0, 0
+    s = np.full(len(start_logits), -1e9)
+    s[idx] = start_logits[idx]
+    e = np.full(len(end_logits), -1e9)
+    e[idx] = end_logits[idx]
+    top_s = np.argsort(-s)[:20]
+    top_e = np.argsort(-e)[:20]
+    best = (-1e9, 0, 0)
+    for i in top_s:
+        for j in top_e:
+            if i <= j < i + MAX_ANSWER_TOKENS and offsets[i] is not None and offsets[j] is not None:
+                sc = s[i] + e[j]
+                if sc > best[0]:
+                    best = (float(sc), offsets[i][0], offsets[j][1])
+    return best
+
+
+def evaluate(model, tok, examples: list[dict]) -> dict:
+    from qa.evaluate import exact_match, f1
+
+    model.eval()
+    rows = features(tok, examples, train=False)
+    best: dict[int, tuple[float, int, int]] = {}
+    with torch.no_grad():
+        for b in range(0, len(rows), 32):
+            batch = rows[b : b + 32]
+            t = {k: torch.tensor([r[k] for r in batch]) for k in ("input_ids", "attention_mask", "token_type_ids")}
+            sl, el = model(**t)
+            for r, s, e in zip(batch, sl.numpy(), el.numpy()):
+                cand = best_spans(s, e, r["offsets"])
+                if cand[0] > best.get(r["example"], (-1e18,))[0]:
+                    best[r["example"]] = cand
+    by_set: dict[str, list[tuple[float, float]]] = {}
+    for i, ex in enumerate(examples):
+        _, a, b = best.get(i, (0, 0, 0))
+        pred = ex["context"][a:b]
+        by_set.setdefault(ex["set"], []).append((exact_match(pred, ex["answers"]), f1(pred, ex["answers"])))
+    model.train()
+    return {k: {"n": len(v), "em": round(float(np.mean([x[0] for x in v])), 3),
+                "f1": round(float(np.mean([x[1] for x in v])), 3)} for k, v in by_set.items()}
+
+
+def train(args: argparse.Namespace) -> None:
+    from transformers import AutoTokenizer
+
+    torch.manual_seed(7)
+    torch.set_num_threads(args.threads)
+    tok = AutoTokenizer.from_pretrained(str(model_dir()))
+    fit = load_examples("fit")
+    held = load_examples("heldout")
+    rng = random.Random(7)
+    if args.limit:
+        fit = rng.sample(fit, min(args.limit, len(fit)))
+    held_eval = random.Random(3).sample(held, min(args.eval_n, len(held)))
+    rows = features(tok, fit, train=True, neg_keep=args.neg_keep)
+    print(f"{len(fit)} training questions -> {len(rows)} windows; {len(held)} held-out questions", flush=True)
+    model = SpanModel()
+    params = [{"params": model.encoder.parameters(), "lr": args.lr},
+              {"params": model.head.parameters(), "lr": args.lr * 10}]
+    opt = torch.optim.AdamW(params, weight_decay=0.01)
+    steps = math.ceil(len(rows) / args.batch) * args.epochs
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps))
+    loss_fn = nn.CrossEntropyLoss()
+    step, t0 = 0, time.time()
+    WORK.mkdir(parents=True, exist_ok=True)
+    for epoch in range(args.epochs):
+        rng.shuffle(rows)
+        for b in range(0, len(rows), args.batch):
+            batch = rows[b : b + args.batch]
+            t = {k: torch.tensor([r[k] for r in batch]) for k in ("input_ids", "attention_mask", "token_type_ids")}
+            sl, el = model(**t)
+            loss = (loss_fn(sl, torch.tensor([r["start"] for r in batch]))
+                    + loss_fn(el, torch.tensor([r["end"] for r in batch]))) / 2
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            step += 1
+            if step % 20 == 0:
+                print(f"epoch {epoch} step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
+        torch.save(model.state_dict(), WORK / "model.pt")
+        print(f"epoch {epoch} held-out (gold paragraph): {evaluate(model, tok, held_eval)}", flush=True)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train")
+    t.add_argument("--epochs", type=int, default=2)
+    t.add_argument("--batch", type=int, default=16)
+    t.add_argument("--lr", type=float, default=5e-5)
+    t.add_argument("--limit", type=int, default=0)
+    t.add_argument("--eval-n", type=int, default=600)
+    t.add_argument("--threads", type=int, default=2)
+    t.add_argument("--neg-keep", type=float, default=0.1, help="share of answerless windows kept")
+    t.set_defaults(func=train)
+    _add_export(sub)
+    args = p.parse_args()
+    args.func(args)
+
+
+class _Wrapper(nn.Module):
+    """Keyword-argument call, as the ONNX exporter needs on transformers 5."""
+
+    def __init__(self, model: SpanModel) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        s, e = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        return s, e
+
+
+def export(args: argparse.Namespace) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model = SpanModel()
+    model.load_state_dict(torch.load(WORK / "model.pt", map_location="cpu"))
+    model.eval()
+    fp32 = WORK / "span-fp32.onnx"
+    dummy = {k: torch.ones((1, 32), dtype=torch.long) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    dummy["token_type_ids"][:, 16:] = 1
+    axes = {0: "batch", 1: "tokens"}
+    torch.onnx.export(_Wrapper(model), (dummy["input_ids"], dummy["attention_mask"], dummy["token_type_ids"]),
+                      str(fp32), input_names=["input_ids", "attention_mask", "token_type_ids"],
+                      output_names=["start_logits", "end_logits"], opset_version=17, dynamo=False,
+                      dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                                    "start_logits": axes, "end_logits": axes})
+    out = ROOT / "qa" / "weights" / "span-int8.onnx"
+    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
+    print(f"exported {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+
+def _add_export(sub) -> None:
+    e = sub.add_parser("export")
+    e.set_defaults(func=export)
+
+
+if __name__ == "__main__":
+    main()
