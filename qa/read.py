@@ -1,9 +1,11 @@
 """The extractive reader: scores answer candidates found at index time, votes across files.
 
-Every candidate is a token span of a sentence in a retrieved passage. A linear model over
-features (answer-type match, question terms near the span, sentence similarity, retrieval
-rank, overlap with the question, length and syntactic role) scores it; a softmax turns the
-scores into probabilities; candidates whose normalised text agrees are pooled, so the same
+Every candidate is a token span of a sentence in a retrieved passage: the spans found at index
+time (entities, noun chunks, numbers, syntactic subtrees) plus the best span the span head
+(``qa/span.py``) reads in each passage, snapped to whole tokens. A linear model over features
+(answer-type match, question terms near the span, sentence similarity, retrieval rank, overlap
+with the question, length, syntactic role and the span head's logits) scores it; a softmax turns
+the scores into probabilities; candidates whose normalised text agrees are pooled, so the same
 answer found in several files wins together and every supporting file is cited.
 Weights are fitted on data (``scripts/fit_reader.py``) and shipped in ``qa/weights/``.
 """
@@ -19,11 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.analysis import TYPE_ID, trim_chars
-from qa.analysis import DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, TYPES
+from qa.analysis import DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, TYPE_ID, TYPES, trim_chars
+from qa.corpus import clean_view
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question
-from qa.corpus import clean_view
 from qa.retrieve import Hit
 from qa.span import SpanScorer, Window, best_span
 from qa.text import fold
@@ -39,6 +40,7 @@ FEATURES: list[str] = (
     nn_missing""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
+SPAN_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -256,10 +258,11 @@ class Reader:
         return X, cands, self._span_features(windows, hits, X, cands)
 
     def _windows(self, q: Question, hits: list[Hit]) -> list[Window]:
+        """Span-head logits for the best ``SPAN_DEPTH`` passages (the rest are rarely right)."""
         if self.spans is None or not hits:
             return []
         ix = self.index
-        return self.spans.windows(q.text, [clean_view(ix.passage_text(h.passage)) for h in hits])
+        return self.spans.windows(q.text, [clean_view(ix.passage_text(h.passage)) for h in hits[:SPAN_DEPTH]])
 
     def _extra_spans(self, windows: list[Window], hits: list[Hit]) -> dict[int, list[tuple]]:
         """The span head's best span of each window, snapped to whole tokens of one sentence,
