@@ -76,7 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # that was there before it: make that one a no-op so that a graceful stop exits 0.
     signal.signal(signal.SIGTERM, lambda signum, frame: None)
     _log(f"starting corpus-qa on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=10)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=30)
     return 0
 
 

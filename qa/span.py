@@ -52,12 +52,12 @@ class SpanScorer:
     def windows(self, question: str, contexts: list[str]) -> list[Window]:
         if not contexts:
             return []
-        enc = self._tok([question] * len(contexts), contexts, truncation="only_second", max_length=MAX_LEN,
-                        stride=STRIDE, return_overflowing_tokens=True, return_offsets_mapping=True,
-                        padding="longest", return_tensors="np")
+        with self._lock:  # the fast tokenizer is not safe to share between threads
+            enc = self._tok([question] * len(contexts), contexts, truncation="only_second", max_length=MAX_LEN,
+                            stride=STRIDE, return_overflowing_tokens=True, return_offsets_mapping=True,
+                            padding="longest", return_tensors="np")
         feeds = {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
-        with self._lock:
-            start, end = self._session.run(None, feeds)
+        start, end = self._session.run(None, feeds)  # onnxruntime sessions are thread-safe
         out = []
         for w in range(len(feeds["input_ids"])):
             seq = enc.sequence_ids(w)

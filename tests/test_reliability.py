@@ -91,7 +91,7 @@ def test_sigterm_finishes_requests_in_flight(seeds_copy, index_dir, pipeline):
     results: list[int] = []
 
     def ask() -> None:
-        body = json.dumps({"questions": ["Who is Syria's foreign minister?"] * 40}).encode()
+        body = json.dumps({"questions": ["Who is Syria's foreign minister?"] * 12}).encode()
         req = urllib.request.Request(base + "/ask/batch", data=body, headers={"content-type": "application/json"})
         with urllib.request.urlopen(req, timeout=120) as r:
             results.append(r.status)
