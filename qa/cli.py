@@ -116,9 +116,16 @@ def _top_k(value: str) -> int:
     return k
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (``qa ask: error: ...``), exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="qa", description="Extractive question answering over a folder of documents.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="qa", description="Extractive question answering over a folder of documents.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: seeds/)")
