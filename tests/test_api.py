@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import free_port
 from qa.api import create_app
 
 
@@ -142,14 +142,10 @@ def test_odd_questions_answer_or_4xx(client, question):
     assert r.status_code in (200, 422)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_real_server_process(seeds_copy, index_dir, pipeline):
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
         [sys.executable, "-m", "qa.cli", "serve", "--corpus", str(seeds_copy), "--index", str(index_dir),

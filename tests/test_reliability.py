@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -13,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from helpers import free_port
 from qa.index import open_index
 
 WORDS = ("minister summit treaty river capital council harbour election railway festival museum "
@@ -70,14 +70,10 @@ def test_two_builds_at_once_do_not_corrupt(tmp_path, encoder):
     assert not built
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_sigterm_finishes_requests_in_flight(seeds_copy, index_dir, pipeline):
-    port = _free_port()
+    port = free_port()
     proc = _qa("serve", "--corpus", str(seeds_copy), "--index", str(index_dir), "--port", str(port))
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import free_port
 
 from playwright import sync_api  # noqa: E402  (installed by `make test`)
 expect = sync_api.expect
@@ -46,10 +46,6 @@ HOSTILE_TEXT = ("\U0001F600\U0001F680 \U0001D11E The hostile marker is <script>w
 
 # ---------- server ----------
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str, timeout: float = 5.0) -> tuple[int, bytes]:
@@ -94,7 +90,7 @@ def server(tmp_path_factory) -> Server:
     corpus = tmp / "corpus"
     shutil.copytree(SEEDS, corpus)
     (corpus / HOSTILE_NAME).write_bytes(HOSTILE_TEXT.encode("utf-8"))
-    port = _free_port()
+    port = free_port()
     log_path = tmp / "serve.log"
     log = open(log_path, "wb")
     proc = subprocess.Popen(
