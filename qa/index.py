@@ -36,10 +36,6 @@ CHUNKING = {"unit": "spacy-sentence", "max_words": 120, "overlap_sentences": 1}
 Log = Callable[[str], None]
 
 
-class IndexError_(Exception):
-    """The index folder cannot be used or written."""
-
-
 @dataclass
 class CorpusIndex:
     """Everything needed to answer questions, loaded in memory."""
