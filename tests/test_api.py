@@ -171,3 +171,18 @@ def test_real_server_process(seeds_copy, index_dir, pipeline):
     finally:
         proc.terminate()
         assert proc.wait(timeout=30) == 0
+
+
+batch_bodies = st.fixed_dictionaries(
+    {"questions": st.lists(st.text(max_size=60), max_size=4) | json_values},
+    optional={"top_k": st.integers(-2, 25) | json_values},
+) | json_values
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=batch_bodies)
+def test_fuzz_batch_never_5xx(client, body):
+    r = client.post("/ask/batch", content=json.dumps(body), headers={"content-type": "application/json"})
+    assert r.status_code in (200, 422), r.text
+    if r.status_code == 200:
+        assert len(r.json()) == len(body["questions"])
