@@ -334,23 +334,18 @@ def print_table(report: dict) -> None:
 # --------------------------------------------------------------------------- main
 
 def build_parser() -> argparse.ArgumentParser:
-    def positive_int(v: str) -> int:
-        try:
-            i = int(v)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not an integer: {v!r}") from None
-        if i < 1:
-            raise argparse.ArgumentTypeError("must be at least 1")
-        return i
+    def int_at_least(low: int):
+        def parse(v: str) -> int:
+            try:
+                i = int(v)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"not an integer: {v!r}") from None
+            if i < low:
+                raise argparse.ArgumentTypeError(f"must be at least {low}")
+            return i
+        return parse
 
-    def nonneg_int(v: str) -> int:
-        try:
-            i = int(v)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not an integer: {v!r}") from None
-        if i < 0:
-            raise argparse.ArgumentTypeError("must be at least 0")
-        return i
+    positive_int, nonneg_int = int_at_least(1), int_at_least(0)
 
     def positive_float(v: str) -> float:
         try:

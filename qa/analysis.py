@@ -163,7 +163,8 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool, int]]:
             return
         key = (lo, hi)
         if key not in found or (is_ent and not found[key][2]):
-            found[key] = (typ, *root_of(lo, hi)[:1], is_ent, root_of(lo, hi)[1])
+            dep, head = root_of(lo, hi)
+            found[key] = (typ, dep, is_ent, head)
 
     for ent in sent.ents:
         typ = _ENT_TYPE.get(ent.label_, "ENTITY")

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 
 from qa import __version__
-from qa.pipeline import MAX_QUESTION_CHARS, Pipeline
+from qa.pipeline import Pipeline, check_question
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_BATCH = 64
@@ -29,11 +29,7 @@ WEB_DIR = Path(str(resources.files("qa").joinpath("web")))
 
 
 def _check_question(value: str) -> str:
-    stripped = value.strip()
-    if not stripped:
-        raise ValueError("must not be empty")
-    if len(stripped) > MAX_QUESTION_CHARS:
-        raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters once stripped")
+    stripped = check_question(value)
     if "\x00" in stripped:
         raise ValueError("must not contain NUL characters")
     return stripped

@@ -53,9 +53,12 @@ class CorpusIndex:
     bm25: sp.csr_matrix
     vocab_ids: dict[str, int] = field(default_factory=dict)
     embedding_cache: tuple[np.ndarray, np.ndarray] | None = None  # set by build, for save
+    cleans: list[str] | None = None  # markup-free views of the documents, same offsets
 
     def __post_init__(self) -> None:
         self.vocab_ids = {w: i for i, w in enumerate(self.analysis.vocab)}
+        if self.cleans is None:
+            self.cleans = [clean_view(d.text) for d in self.docs]
         self.doc_by_name = {d.name: i for i, d in enumerate(self.docs)}
         # Document frequency of each stem over sentences, for idf weights at question time.
         a = self.analysis
@@ -70,6 +73,10 @@ class CorpusIndex:
 
     def passage_text(self, i: int) -> str:
         return self.docs[self.pass_doc[i]].text[self.pass_start[i] : self.pass_end[i]]
+
+    def passage_clean(self, i: int) -> str:
+        """The passage in the markup-free view: what the models read."""
+        return self.cleans[self.pass_doc[i]][self.pass_start[i] : self.pass_end[i]]
 
     def summary(self) -> dict:
         m = self.manifest
@@ -175,7 +182,7 @@ def _mismatch(manifest: dict, expected: dict) -> str | None:
     return None
 
 
-def _passages(a: Analysis, n_docs: int) -> np.ndarray:
+def _passages(a: Analysis) -> np.ndarray:
     """Windows of whole sentences (up to max_words), overlapping by whole sentences."""
     max_words, overlap = CHUNKING["max_words"], CHUNKING["overlap_sentences"]
     words = np.diff(a.sent_tok)
@@ -246,7 +253,7 @@ def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log,
     t0 = time.perf_counter()
     with tqdm(total=len(docs), desc="analysing", unit="file", disable=not progress, leave=False) as bar:
         a = analyse(docs, progress=bar.update)
-    rows = _passages(a, len(docs))
+    rows = _passages(a)
     cleans = [clean_view(d.text) for d in docs]
     p_doc, p_lo, p_hi = rows[:, 0], rows[:, 1], rows[:, 2]
     p_start, p_end = a.sent_start[p_lo], a.sent_end[p_hi - 1]
@@ -265,7 +272,7 @@ def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log,
                     built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     build_seconds=round(time.perf_counter() - t0, 3))
     index = CorpusIndex(manifest, docs, a, p_doc, p_start, p_end, p_lo, p_hi,
-                        s_emb.astype(np.float16), dense, bm25_matrix(terms, len(a.vocab)))
+                        s_emb.astype(np.float16), dense, bm25_matrix(terms, len(a.vocab)), cleans=cleans)
     index.embedding_cache = (np.frombuffer(b"".join(text_key(t) for t in passage_texts + sent_texts),
                                            np.uint8).reshape(-1, 20), vectors)
     return index

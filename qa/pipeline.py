@@ -27,6 +27,16 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
 
 
+def check_question(question: str) -> str:
+    """The question stripped, or ValueError saying what is wrong with it (without naming it)."""
+    text = question.strip()
+    if not text:
+        raise ValueError("must not be empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters once stripped")
+    return text
+
+
 class Pipeline:
     """Retriever and reader over one loaded index; safe to share between threads."""
 
@@ -64,11 +74,10 @@ class Pipeline:
 
     def read(self, question: str, top_k: int = 5) -> tuple[Question, list[Hit], Reading]:
         """Retrieve and read: the question analysed, the passages and the scored candidates."""
-        text = question.strip()
-        if not text:
-            raise ValueError("question is empty")
-        if len(text) > MAX_QUESTION_CHARS:
-            raise ValueError(f"question is longer than {MAX_QUESTION_CHARS} characters")
+        try:
+            text = check_question(question)
+        except ValueError as exc:
+            raise ValueError(f"question {exc}") from None
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()

@@ -22,7 +22,6 @@ from pathlib import Path
 import numpy as np
 
 from qa.analysis import DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, TYPE_ID, TYPES, trim_chars
-from qa.corpus import clean_view
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question
 from qa.retrieve import Hit
@@ -262,7 +261,7 @@ class Reader:
         if self.spans is None or not hits:
             return []
         ix = self.index
-        return self.spans.windows(q.text, [clean_view(ix.passage_text(h.passage)) for h in hits[:SPAN_DEPTH]])
+        return self.spans.windows(q.text, [ix.passage_clean(h.passage) for h in hits[:SPAN_DEPTH]])
 
     def _extra_spans(self, windows: list[Window], hits: list[Hit]) -> dict[int, list[tuple]]:
         """The span head's best span of each window, snapped to whole tokens of one sentence,
@@ -287,7 +286,7 @@ class Reader:
             text = ix.docs[doc].text
             c_start, c_end = trim_chars(text, int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
             span = text[c_start:c_end]
-            if (c_end <= c_start or span != clean_view(span)
+            if (c_end <= c_start or span != ix.cleans[doc][c_start:c_end]
                     or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}"))):
                 continue
             out.setdefault(k, []).append((lo, hi, TYPE_ID["PHRASE"], 0, False, -1, c_start, c_end))
