@@ -206,6 +206,7 @@ def create_app(
     pipeline: Pipeline | None = None,
     log: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr, flush=True),
     cors_origins: list[str] | None = None,
+    encoder_backend: str | None = None,
 ) -> FastAPI:
     """The app; give either a loaded ``pipeline`` or the folders to load one from at start-up."""
 
@@ -215,9 +216,9 @@ def create_app(
             app.state.pipeline = pipeline
         else:
             app.state.pipeline = Pipeline.open(corpus_dir or Path("seeds"), index_dir or Path("embeddings"),
-                                               progress=sys.stderr.isatty(), log=log)
+                                               progress=sys.stderr.isatty(), log=log, backend=encoder_backend)
             s = app.state.pipeline.index.summary()
-            log(f"ready: {s['documents']} documents, {s['passages']} passages")
+            log(f"ready: {s['documents']} documents, {s['passages']} passages, {s['encoder']} encoder")
         yield
 
     app = FastAPI(title="corpus-qa", version=__version__, lifespan=lifespan,

@@ -8,6 +8,8 @@ import signal
 import sys
 from pathlib import Path
 
+from qa.encoder import BACKENDS, BackendError, resolve_backend
+
 DEFAULT_CORPUS = Path("seeds")
 DEFAULT_INDEX = Path("embeddings")
 
@@ -23,17 +25,18 @@ def _log(msg: str) -> None:
 def _pipeline(args: argparse.Namespace, rebuild: bool = False):
     from qa.pipeline import Pipeline
 
-    return Pipeline.open(args.corpus, args.index, rebuild=rebuild, progress=sys.stderr.isatty(), log=_log)
+    return Pipeline.open(args.corpus, args.index, rebuild=rebuild, progress=sys.stderr.isatty(), log=_log,
+                         backend=args.encoder)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
     import time
 
-    from qa.encoder import Encoder
+    from qa.encoder import load_encoder
     from qa.index import open_index
 
     t0 = time.perf_counter()
-    index, built = open_index(args.corpus, args.index, Encoder(), args.rebuild,
+    index, built = open_index(args.corpus, args.index, load_encoder(args.encoder, _log), args.rebuild,
                               progress=sys.stderr.isatty(), log=_log)
     s = index.summary()
     verb = "built" if built else "up to date"
@@ -71,7 +74,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.corpus import load_corpus
 
     load_corpus(args.corpus)  # fail fast, in one line, before the server starts
-    app = create_app(args.corpus, args.index, log=_log)
+    app = create_app(args.corpus, args.index, log=_log, encoder_backend=args.encoder)
     # uvicorn finishes requests in flight on SIGTERM, then re-raises the signal to the handler
     # that was there before it: make that one a no-op so that a graceful stop exits 0.
     signal.signal(signal.SIGTERM, lambda signum, frame: None)
@@ -130,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: seeds/)")
         p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder (default: embeddings/)")
+        p.add_argument("--encoder", choices=BACKENDS, default=None,
+                       help="question and passage encoder (default: $QA_ENCODER, else onnx-int8)")
 
     p = sub.add_parser("index", help="build or refresh the index")
     common(p)
@@ -168,8 +173,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
+        if hasattr(args, "encoder"):
+            args.encoder = resolve_backend(args.encoder)
         return args.func(args)
-    except (CliError, CorpusError) as exc:
+    except (CliError, CorpusError, BackendError) as exc:
         print(f"qa: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -28,7 +28,7 @@ import scipy.sparse as sp
 from qa import __version__
 from qa.analysis import F_PUNCT, F_STOP, Analysis, analyse
 from qa.corpus import Document, clean_view, load_corpus
-from qa.encoder import MODEL_NAME, Encoder
+from qa.encoder import Encoder
 from qa.lexical import bm25_matrix
 
 FORMAT = 2
@@ -82,6 +82,7 @@ class CorpusIndex:
         m = self.manifest
         return {
             "model": m["model"]["name"],
+            "encoder": m["model"].get("backend", "torch"),
             "dimension": m["model"]["dimension"],
             "documents": len(m["files"]),
             "passages": m["passages"],
@@ -152,12 +153,13 @@ def analysis_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def expected_manifest(docs: list[Document], weights_hash: str, dim: int) -> dict:
+def expected_manifest(docs: list[Document], encoder: Encoder) -> dict:
     """The parts of the manifest that must match for an index to be reused."""
     return {
         "format": f"{FORMAT}-{analysis_hash()}",
         "version": __version__,
-        "model": {"name": MODEL_NAME, "weights_sha256": weights_hash, "dimension": dim},
+        "model": {"name": encoder.name, "backend": encoder.backend, "weights_sha256": encoder.weights_hash,
+                  "dimension": encoder.dim},
         "files": {d.name: d.sha256 for d in docs},
         "chunking": CHUNKING,
     }
@@ -267,7 +269,7 @@ def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log,
     keep = (a.tok_flags & (F_STOP | F_PUNCT)) == 0
     terms = [a.tok_stem[a.sent_tok[lo] : a.sent_tok[hi]][keep[a.sent_tok[lo] : a.sent_tok[hi]]]
              for lo, hi in zip(p_lo, p_hi)]
-    manifest = expected_manifest(docs, encoder.weights_hash, encoder.dim)
+    manifest = expected_manifest(docs, encoder)
     manifest.update(passages=len(rows), sentences=a.n_sentences, candidates=len(a.cand_tok_lo),
                     built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     build_seconds=round(time.perf_counter() - t0, 3))
@@ -367,7 +369,7 @@ def open_index(
     Returns ``(index, built)``: ``built`` says whether anything was (re-)encoded.
     """
     docs = load_corpus(corpus_dir, warn=log)
-    expected = expected_manifest(docs, encoder.weights_hash, encoder.dim)
+    expected = expected_manifest(docs, encoder)
     with index_lock(index_dir, log):
         for stale in index_dir.glob(".*.tmp"):  # left by a writer that was killed
             stale.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.answer import Answer, Citation, Passage
-from qa.encoder import Encoder
+from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.question import Question, analyse_question
 from qa.read import Reader, Reading
@@ -57,9 +57,11 @@ class Pipeline:
         progress: bool = False,
         log: Callable[[str], None] = lambda msg: None,
         encoder: Encoder | None = None,
+        backend: str | None = None,
     ) -> Pipeline:
-        """Load (building or refreshing when needed) the index of ``corpus_dir``."""
-        encoder = encoder or Encoder()
+        """Load (building or refreshing when needed) the index of ``corpus_dir``, with the
+        given encoder or else the one of ``backend`` (see ``qa.encoder.load_encoder``)."""
+        encoder = encoder or load_encoder(backend, log)
         index, _ = open_index(Path(corpus_dir), Path(index_dir), encoder, rebuild, progress, log)
         return cls(index, encoder)
 
@@ -87,7 +89,7 @@ class Pipeline:
         t1 = time.perf_counter()
         hits = self.retriever.run(q_vec, q.stems, max(top_k, READ_DEPTH))
         t2 = time.perf_counter()
-        reading = self.reader.run(q, q_vec, hits)
+        reading = self.reader.run(q, q_vec, hits[:READ_DEPTH])
         t3 = time.perf_counter()
         self.last_timings = Timings({"encode": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
                                      "read": (t3 - t2) * 1e3})  # reading includes the span head

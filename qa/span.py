@@ -7,7 +7,6 @@ uses them as features of its candidates, so answers stay candidates with exact o
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -39,30 +38,36 @@ class SpanScorer:
 
     def __init__(self, path: Path | None = None, threads: int = 2) -> None:
         import onnxruntime as ort
-        from transformers import AutoTokenizer
+        from tokenizers import Tokenizer
 
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
         self._session = ort.InferenceSession(str(path or default_model_path()), opts,
                                              providers=["CPUExecutionProvider"])
-        self._tok = AutoTokenizer.from_pretrained(str(model_dir()))
-        self._lock = threading.Lock()
+        # The same tokenisation as training (transformers' fast tokenizer is this Rust tokenizer):
+        # question + context, only the context truncated, overflow in windows with a stride.
+        self._tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+        self._tok.enable_truncation(MAX_LEN, stride=STRIDE, strategy="only_second")
+        self._tok.no_padding()
 
     def windows(self, question: str, contexts: list[str]) -> list[Window]:
         if not contexts:
             return []
-        with self._lock:  # the fast tokenizer is not safe to share between threads
-            enc = self._tok([question] * len(contexts), contexts, truncation="only_second", max_length=MAX_LEN,
-                            stride=STRIDE, return_overflowing_tokens=True, return_offsets_mapping=True,
-                            padding="longest", return_tensors="np")
-        feeds = {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+        encs = [(i, e) for i, first in enumerate(self._tok.encode_batch([(question, c) for c in contexts]))
+                for e in [first, *first.overflowing]]
+        width = max(len(e.ids) for _, e in encs)
+        feeds = {k: np.zeros((len(encs), width), np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+        for w, (_, e) in enumerate(encs):
+            n = len(e.ids)
+            feeds["input_ids"][w, :n] = e.ids
+            feeds["attention_mask"][w, :n] = 1
+            feeds["token_type_ids"][w, :n] = e.type_ids
         start, end = self._session.run(None, feeds)  # onnxruntime sessions are thread-safe
         out = []
-        for w in range(len(feeds["input_ids"])):
-            seq = enc.sequence_ids(w)
-            offsets = [tuple(int(x) for x in o) if s == 1 else None for o, s in zip(enc["offset_mapping"][w], seq)]
-            out.append(Window(int(enc["overflow_to_sample_mapping"][w]), start[w], end[w], offsets))
+        for w, (i, e) in enumerate(encs):
+            offsets = [o if s == 1 else None for o, s in zip(e.offsets, e.sequence_ids)]
+            out.append(Window(i, start[w], end[w], offsets))
         return out
 
 

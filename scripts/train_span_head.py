@@ -161,6 +161,8 @@ def train(args: argparse.Namespace) -> None:
     rows = features(tok, fit, train=True, neg_keep=args.neg_keep)
     print(f"{len(fit)} training questions -> {len(rows)} windows; {len(held)} held-out questions", flush=True)
     model = SpanModel()
+    if args.init:  # continue from an earlier run (a new schedule over --epochs more epochs)
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
     params = [{"params": model.encoder.parameters(), "lr": args.lr},
               {"params": model.head.parameters(), "lr": args.lr * 10}]
     opt = torch.optim.AdamW(params, weight_decay=0.01)
@@ -199,6 +201,7 @@ def main() -> None:
     t.add_argument("--limit", type=int, default=0)
     t.add_argument("--eval-n", type=int, default=600)
     t.add_argument("--threads", type=int, default=2)
+    t.add_argument("--init", type=Path, help="state dict to start from instead of the bundled weights")
     t.add_argument("--neg-keep", type=float, default=0.1, help="share of answerless windows kept")
     t.set_defaults(func=train)
     _add_export(sub)

@@ -13,9 +13,10 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def encoder():
-    from qa.encoder import Encoder
+    """The default encoder (onnx-int8), as `qa index` and `qa serve` use it."""
+    from qa.encoder import OnnxEncoder
 
-    return Encoder()
+    return OnnxEncoder()
 
 
 @pytest.fixture(scope="session")
