@@ -28,6 +28,7 @@ import scipy.sparse as sp
 from qa import __version__
 from qa.analysis import F_PUNCT, F_STOP, Analysis, analyse
 from qa.corpus import Document, clean_view, load_corpus
+from qa.dense import build_dense, prepare
 from qa.encoder import Encoder
 from qa.lexical import bm25_matrix
 
@@ -83,6 +84,7 @@ class CorpusIndex:
         return {
             "model": m["model"]["name"],
             "encoder": m["model"].get("backend", "torch"),
+            "dense": (m.get("dense") or {}).get("kind", "flat-ip"),
             "dimension": m["model"]["dimension"],
             "documents": len(m["files"]),
             "passages": m["passages"],
@@ -145,10 +147,11 @@ def analysis_hash() -> str:
     """Hash of the code that decides passages and candidates: changing it invalidates indexes."""
     import qa.analysis
     import qa.corpus
+    import qa.dense
     import qa.text
 
     h = hashlib.sha256()
-    for mod in (qa.analysis, qa.corpus, qa.text):
+    for mod in (qa.analysis, qa.corpus, qa.dense, qa.text):
         h.update(Path(mod.__file__).read_bytes())
     return h.hexdigest()[:16]
 
@@ -263,14 +266,12 @@ def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log,
     sent_texts = [_squash(cleans[d][s:e]) for d, s, e in zip(a.sent_doc, a.sent_start, a.sent_end)]
     vectors = _encode_cached(encoder, passage_texts + sent_texts, cache or {}, progress, log)
     p_emb, s_emb = vectors[: len(passage_texts)], vectors[len(passage_texts) :]
-    dense = faiss.IndexFlatIP(encoder.dim)
-    if len(p_emb):
-        dense.add(p_emb)
+    dense, dense_spec = build_dense(p_emb.reshape(-1, encoder.dim))
     keep = (a.tok_flags & (F_STOP | F_PUNCT)) == 0
     terms = [a.tok_stem[a.sent_tok[lo] : a.sent_tok[hi]][keep[a.sent_tok[lo] : a.sent_tok[hi]]]
              for lo, hi in zip(p_lo, p_hi)]
     manifest = expected_manifest(docs, encoder)
-    manifest.update(passages=len(rows), sentences=a.n_sentences, candidates=len(a.cand_tok_lo),
+    manifest.update(dense=dense_spec, passages=len(rows), sentences=a.n_sentences, candidates=len(a.cand_tok_lo),
                     built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     build_seconds=round(time.perf_counter() - t0, 3))
     index = CorpusIndex(manifest, docs, a, p_doc, p_start, p_end, p_lo, p_hi,
@@ -346,7 +347,7 @@ def load(index_dir: Path, manifest: dict, docs: list[Document]) -> CorpusIndex:
         with np.load(files["tables"]) as z:
             t = {k: z[k] for k in z.files}
         vocab = json.loads(files["vocab"].read_text("utf-8"))
-        dense = faiss.read_index(str(files["dense"]))
+        dense = prepare(faiss.read_index(str(files["dense"])), manifest.get("dense") or {})
     except Exception as exc:  # noqa: BLE001 - any decoding failure means "rebuild"
         raise ValueError(f"its data files could not be read ({exc.__class__.__name__})") from exc
     a = Analysis(vocab=vocab, **{k: t[k] for k in Analysis.ARRAYS})
