@@ -9,12 +9,14 @@ Markup noise is removed by *blanking* it with spaces in a same-length copy of th
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_FILE_MB = 10.0
 
 
 class CorpusError(Exception):
@@ -32,32 +34,58 @@ class Document:
     size: int
 
 
-def _is_hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
+def max_file_bytes() -> int:
+    """Largest file indexed: ``$QA_MAX_FILE_MB`` megabytes, default 10. Bigger files are skipped
+    with a warning: analysing and encoding 10 MB of text already takes minutes on 2 cores."""
+    try:
+        mb = float(os.environ.get("QA_MAX_FILE_MB", DEFAULT_MAX_FILE_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_FILE_MB
+    return int(max(mb, 0.0) * 1_000_000)
 
 
-def iter_candidate_files(root: Path) -> list[Path]:
-    """Files under ``root`` with a known suffix, hidden ones excluded, sorted by name."""
+def iter_candidate_files(root: Path, warn: Callable[[str], None] = lambda msg: None) -> list[Path]:
+    """Files under ``root`` with a known suffix, sorted by name. Hidden files and folders,
+    symlinked folders and symlinks leaving the corpus are skipped, each with a warning."""
     found: list[Path] = []
     base = root.resolve()
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if _is_hidden(rel) or path.suffix.lower() not in SUFFIXES:
-            continue
-        if path.is_symlink():
-            try:
-                path.resolve(strict=True).relative_to(base)
-            except (OSError, ValueError):
-                continue  # dangling, looping or pointing outside the corpus: never followed
-        if path.is_file():
-            found.append(path)
-    return found
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        for d in sorted(dirnames):
+            rel = (here / d).relative_to(root).as_posix()
+            if d.startswith("."):
+                warn(f"warning: skipped {rel}/: hidden folder")
+            elif (here / d).is_symlink():
+                warn(f"warning: skipped {rel}/: symlinked folder (not followed)")
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
+        for f in sorted(filenames):
+            path = here / f
+            rel = path.relative_to(root).as_posix()
+            if path.suffix.lower() not in SUFFIXES:
+                continue
+            if f.startswith("."):
+                warn(f"warning: skipped {rel}: hidden file")
+                continue
+            if path.is_symlink():
+                try:
+                    path.resolve(strict=True).relative_to(base)
+                except (OSError, ValueError, RuntimeError):
+                    warn(f"warning: skipped {rel}: symlink that is broken or leads outside the corpus")
+                    continue
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def read_document(root: Path, path: Path) -> tuple[Document | None, str | None]:
     """Read one file; returns ``(document, None)`` or ``(None, reason it was skipped)``."""
     name = path.relative_to(root).as_posix()
+    limit = max_file_bytes()
     try:
+        size = path.stat().st_size
+        if size > limit:
+            return None, (f"skipped {name}: {size / 1e6:.1f} MB is over the {limit / 1e6:g} MB limit "
+                          "for one file (set QA_MAX_FILE_MB to raise it)")
         data = path.read_bytes()
     except OSError as exc:
         return None, f"skipped {name}: unreadable ({exc.strerror or exc})"
@@ -77,7 +105,7 @@ def load_corpus(root: Path, warn: Callable[[str], None] = lambda msg: None) -> l
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
     docs: list[Document] = []
-    for path in iter_candidate_files(root):
+    for path in iter_candidate_files(root, warn):
         doc, reason = read_document(root, path)
         if doc is None:
             warn(f"warning: {reason}")

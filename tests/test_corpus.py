@@ -21,6 +21,8 @@ def _corpus(tmp_path: Path) -> Path:
     (root / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
     (root / "latin1.txt").write_bytes("caf\xe9 cr\xe8me".encode("latin-1"))
     (root / ".hidden.txt").write_text("Secret text.", "utf-8")
+    (root / ".drafts").mkdir()
+    (root / ".drafts" / "draft.txt").write_text("Draft text.", "utf-8")
     (root / "image.png").write_bytes(b"not text")
     outside = tmp_path / "outside.txt"
     outside.write_text("Outside the corpus.", "utf-8")
@@ -35,9 +37,29 @@ def test_reads_good_files_and_skips_bad_ones_with_named_warnings(tmp_path):
     names = sorted(d.name for d in docs)
     assert names == ["good.txt", "link_in.txt", "name with spaces é.txt", "notes.md"]
     text = "\n".join(warnings)
-    for skipped in ("empty.txt", "blank.txt", "binary.txt", "latin1.txt"):
-        assert skipped in text
-    assert "hidden" not in text and "link_out" not in names
+    for skipped, why in [("empty.txt", "empty file"), ("blank.txt", "empty file"), ("binary.txt", "binary file"),
+                         ("latin1.txt", "not valid UTF-8"), (".hidden.txt", "hidden file"),
+                         (".drafts/", "hidden folder"), ("link_out.txt", "symlink that is broken or leads outside the corpus")]:
+        assert f"skipped {skipped}: {why}" in text
+    assert "image.png" not in text  # other suffixes are not corpus files at all
+    assert len(warnings) == 7
+
+
+def test_a_50_mb_file_is_skipped_with_a_warning_unless_the_limit_allows_it(tmp_path, monkeypatch):
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "small.txt").write_text("Paris is the capital of France.", "utf-8")
+    line = "The ministers met in Moscow and talked about the roadmap for Syria and Turkey.\n"
+    with open(root / "huge dump ü.txt", "w", encoding="utf-8") as f:
+        f.write(line * (50_000_000 // len(line) + 1))
+    warnings: list[str] = []
+    docs = load_corpus(root, warn=warnings.append)
+    assert [d.name for d in docs] == ["small.txt"]
+    assert len(warnings) == 1 and "skipped huge dump ü.txt: 50.0 MB is over the 10 MB limit" in warnings[0]
+    monkeypatch.setenv("QA_MAX_FILE_MB", "60")
+    docs = load_corpus(root, warn=warnings.append)
+    assert sorted(d.name for d in docs) == ["huge dump ü.txt", "small.txt"]
+    assert docs[0].size > 50_000_000 and docs[0].text.startswith("The ministers")
 
 
 def test_raw_text_is_file_bytes_decoded(tmp_path):

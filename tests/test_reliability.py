@@ -101,3 +101,19 @@ def test_sigterm_finishes_requests_in_flight(seeds_copy, index_dir, pipeline):
         t.join(timeout=120)
     assert proc.wait(timeout=60) == 0
     assert results == [200, 200, 200]
+
+
+def test_index_over_a_corpus_with_a_50_mb_file_warns_and_serves_the_rest(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "keeper.txt").write_text("The lighthouse keeper was named Ada Fairweather.", "utf-8")
+    with open(corpus / "big log.txt", "w", encoding="utf-8") as f:
+        f.write(("x" * 99 + "\n") * 500_001)
+    proc = _qa("index", "--corpus", str(corpus), "--index", str(tmp_path / "idx"))
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert "warning: skipped big log.txt: 50.0 MB is over the 10 MB limit" in err
+    assert "1 documents" in out
+    proc = _qa("ask", "Who was the lighthouse keeper?", "--corpus", str(corpus), "--index", str(tmp_path / "idx"))
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "Ada Fairweather" in out
