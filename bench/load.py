@@ -205,8 +205,10 @@ def check_health(base: str) -> None:
 # --------------------------------------------------------------------------- load
 
 async def run_load(client: httpx.AsyncClient, url: str, questions: list[str], top_k: int,
-                   n: int, concurrency: int, limit_s: float, offset: int = 0) -> dict:
-    """N requests from C workers, stopped at ``limit_s``; returns raw figures."""
+                   n: int, concurrency: int, limit_s: float, offset: int = 0,
+                   on_done=None) -> dict:
+    """N requests from C workers, stopped at ``limit_s``; returns raw figures. ``on_done(k)`` is
+    called after the k-th completed request."""
     latencies_ok: list[float] = []
     latencies_all: list[float] = []
     errors: Counter[str] = Counter()
@@ -228,6 +230,8 @@ async def run_load(client: httpx.AsyncClient, url: str, questions: list[str], to
             dt = time.perf_counter() - t
             last_done = time.perf_counter()
             latencies_all.append(dt)
+            if on_done is not None:
+                on_done(len(latencies_all))
             if key is None:
                 latencies_ok.append(dt)
             else:
@@ -280,7 +284,7 @@ def summarize(raw: dict) -> dict:
     }
 
 
-async def bench(args: argparse.Namespace, base: str, questions: list[str]) -> tuple[dict, dict]:
+async def bench(args: argparse.Namespace, base: str, questions: list[str], on_done=None) -> tuple[dict, dict]:
     limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
     timeout = httpx.Timeout(args.timeout)
     async with httpx.AsyncClient(limits=limits, timeout=timeout, trust_env=False) as client:
@@ -288,8 +292,38 @@ async def bench(args: argparse.Namespace, base: str, questions: list[str]) -> tu
                               min(args.duration_limit, 120.0))
         # the measured run starts where warm-up left off in the question cycle
         main = await run_load(client, base + "/ask", questions, args.top_k, args.requests, args.concurrency,
-                              args.duration_limit, offset=warm["started"])
+                              args.duration_limit, offset=warm["started"], on_done=on_done)
     return summarize(warm), summarize(main)
+
+
+def encoder_baseline(questions: list[str], threads: int, seconds: float = 10.0) -> dict:
+    """Questions/s of the service's encoder alone (one question per call, ``threads`` callers)."""
+    import threading
+
+    sys.path.insert(0, str(REPO))
+    from qa.encoder import load_encoder
+
+    enc = load_encoder()
+    for q in questions[:20]:
+        enc.encode([q])
+    done = [0] * threads
+    stop = time.perf_counter() + seconds
+
+    def work(t: int) -> None:
+        i = t
+        while time.perf_counter() < stop:
+            enc.encode([questions[i % len(questions)]])
+            done[t] += 1
+            i += threads
+
+    workers = [threading.Thread(target=work, args=(t,)) for t in range(threads)]
+    t0 = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return {"backend": enc.backend, "threads": threads,
+            "questions_per_s": round(sum(done) / (time.perf_counter() - t0), 2)}
 
 
 # --------------------------------------------------------------------------- output
@@ -327,8 +361,16 @@ def print_table(report: dict) -> None:
         print(f"  server          pid {srv['pid']}, healthy after {_f(srv['startup_s'])} s")
         print(f"    RSS           before load {_mib(srv['rss_before_kib'])}, after load {_mib(srv['rss_after_kib'])}"
               f" (peak {_mib(srv['rss_peak_kib'])})")
+        if "rss_growth_first_to_last" in srv:
+            (k0, first), (k1, last) = srv["rss_samples_kib"][0], srv["rss_samples_kib"][-1]
+            print(f"    RSS growth    {_mib(first)} after {k0} requests -> {_mib(last)} after {k1}: "
+                  f"{srv['rss_growth_first_to_last'] * 100:+.1f}%")
         print(f"    stopped       SIGTERM -> exit code {srv['exit_code']}"
               + (" (killed after timeout)" if srv["killed"] else ""))
+    base = report.get("encoder_baseline")
+    if base:
+        print(f"  encoder alone   {base['backend']}: {base['questions_per_s']:.1f} questions/s from "
+              f"{base['threads']} threads; the server did {r['ok_per_s'] / base['questions_per_s'] * 100:.0f}% of that")
 
 
 # --------------------------------------------------------------------------- main
@@ -382,6 +424,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top-k", type=top_k, default=5, help="top_k sent with each request")
     p.add_argument("--warmup", type=nonneg_int, default=20, help="warm-up requests, not counted")
     p.add_argument("--timeout", type=positive_float, default=60.0, help="per-request timeout in seconds")
+    p.add_argument("--rss-every", type=positive_int, default=1000,
+                   help="with --start-server, sample the server's RSS every this many requests")
+    p.add_argument("--encoder-baseline", action="store_true",
+                   help="first measure the encoder alone: questions/s encoding one question per call "
+                        "from C threads in this process, for comparison with the server's throughput")
     p.add_argument("--json", type=Path, default=None, metavar="OUT.json", help="also write all figures here")
     p.add_argument("--start-server", action="store_true",
                    help="start `qa serve` on a free loopback port, load it, then stop it (SIGTERM)")
@@ -404,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         qfile = args.questions or DEFAULT_QUESTIONS
         questions = load_questions(qfile)
+        baseline = encoder_baseline(questions, args.concurrency) if args.encoder_baseline else None
         if args.start_server:
             for name in ("corpus", "index"):
                 if not getattr(args, name).is_dir():
@@ -420,7 +468,13 @@ def main(argv: list[str] | None = None) -> int:
         check_loopback(base)
 
         rss_before = rss_kib(server.proc.pid) if server else None
-        warm, result = asyncio.run(bench(args, base, questions))
+        rss_samples: list[tuple[int, int | None]] = []  # (requests completed, server VmRSS KiB)
+
+        def sample(k: int) -> None:
+            if server and k % args.rss_every == 0:
+                rss_samples.append((k, rss_kib(server.proc.pid)["VmRSS"]))
+
+        warm, result = asyncio.run(bench(args, base, questions, sample))
         rss_after = rss_kib(server.proc.pid) if server else None
 
         report: dict = {
@@ -440,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
             "warmup": warm,
             "result": result,
         }
+        if baseline:
+            report["encoder_baseline"] = baseline
         exit_code = 0 if result["errors_total"] == 0 and result["completed"] > 0 else 1
         if server:
             code = server.stop()
@@ -447,7 +503,11 @@ def main(argv: list[str] | None = None) -> int:
                 "pid": server.proc.pid, "command": server.cmd, "startup_s": round(server.startup_s or 0, 2),
                 "rss_before_kib": rss_before["VmRSS"], "rss_after_kib": rss_after["VmRSS"],
                 "rss_peak_kib": rss_after["VmHWM"], "exit_code": code, "killed": server.killed,
+                "rss_samples_kib": rss_samples,
             }
+            if len(rss_samples) >= 2 and rss_samples[0][1] and rss_samples[-1][1]:
+                first, last = rss_samples[0], rss_samples[-1]
+                report["server"]["rss_growth_first_to_last"] = round(last[1] / first[1] - 1, 4)
             if code != 0:
                 exit_code = 1
                 print(f"server output (tail):\n{server.log_tail()}", file=sys.stderr)

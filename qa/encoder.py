@@ -110,6 +110,9 @@ class OnnxEncoder:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
+        # No busy-waiting between runs: two sessions (encoder, span head) share 2 cores, and
+        # spinning threads of one would slow the other.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(self._path), opts, providers=["CPUExecutionProvider"])
         self._tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         self._tok.enable_truncation(MAX_TOKENS)

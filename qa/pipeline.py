@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.answer import Answer, Citation, Passage
@@ -16,15 +15,9 @@ from qa.read import Reader, Reading
 from qa.retrieve import Hit, HybridRetriever
 from qa.span import SpanScorer
 
-READ_DEPTH = 8  # passages the reader looks at, whatever top_k the caller wants back
+READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the caller wants back
+SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answer
 MAX_QUESTION_CHARS = 1000
-
-
-@dataclass
-class Timings:
-    """Milliseconds spent in each stage of the last question (for benchmarks)."""
-
-    stages: dict[str, float] = field(default_factory=dict)
 
 
 def check_question(question: str) -> str:
@@ -46,7 +39,6 @@ class Pipeline:
         self.retriever = HybridRetriever(index)
         self.reader = Reader(index, spans=spans if spans is not None else SpanScorer())
         self._encode_lock = threading.Lock()
-        self.last_timings = Timings()
 
     @classmethod
     def open(
@@ -74,8 +66,10 @@ class Pipeline:
         i = self.index.doc_by_name.get(name)
         return None if i is None else self.index.docs[i].text
 
-    def read(self, question: str, top_k: int = 5) -> tuple[Question, list[Hit], Reading]:
-        """Retrieve and read: the question analysed, the passages and the scored candidates."""
+    def read(self, question: str, top_k: int = 5,
+             timings: dict[str, float] | None = None) -> tuple[Question, list[Hit], Reading]:
+        """Retrieve and read: the question analysed, the passages and the scored candidates.
+        ``timings``, if given, receives the milliseconds of each stage (for benchmarks)."""
         try:
             text = check_question(question)
         except ValueError as exc:
@@ -86,18 +80,15 @@ class Pipeline:
         q = analyse_question(text)
         with self._encode_lock:
             q_vec = self.encoder.encode([text])[0]
-        t1 = time.perf_counter()
-        hits = self.retriever.run(q_vec, q.stems, max(top_k, READ_DEPTH))
-        t2 = time.perf_counter()
-        reading = self.reader.run(q, q_vec, hits[:READ_DEPTH])
-        t3 = time.perf_counter()
-        self.last_timings = Timings({"encode": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
-                                     "read": (t3 - t2) * 1e3})  # reading includes the span head
+        if timings is not None:
+            timings["encode"] = (time.perf_counter() - t0) * 1e3
+        hits = self.retriever.run(q_vec, q.stems, max(top_k, READ_DEPTH, SUPPORT_DEPTH), timings)
+        reading = self.reader.run(q, q_vec, hits[:READ_DEPTH], timings)
         return q, hits, reading
 
-    def ask(self, question: str, top_k: int = 5) -> Answer:
+    def ask(self, question: str, top_k: int = 5, timings: dict[str, float] | None = None) -> Answer:
         """Answer one question with an exact span of a corpus file, or None."""
-        q, hits, reading = self.read(question, top_k)
+        q, hits, reading = self.read(question, top_k, timings)
         ix = self.index
         passages = [
             Passage(ix.docs[ix.pass_doc[h.passage]].name, int(ix.pass_start[h.passage]),
@@ -118,4 +109,26 @@ class Pipeline:
                                       ix.passage_text(c.passage), round(c.score, 4)))
         best = members[0]
         answer = ix.docs[best.doc].text[best.start : best.end]
+        citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
+
+    def _supporting(self, answer: str, hits: list[Hit], cited_docs: set[int]) -> list[Citation]:
+        """Citations from retrieved passages the reader did not read that hold the very answer
+        text as one of their index-time candidates, one per file not yet cited. Their score is
+        0: the reader did not score them; retrieval and agreement found them."""
+        ix, a = self.index, self.index.analysis
+        out: list[Citation] = []
+        for h in hits:
+            p = h.passage
+            doc = int(ix.pass_doc[p])
+            if doc in cited_docs or answer not in ix.passage_text(p):
+                continue
+            lo, hi = int(a.sent_cand[ix.pass_sent_lo[p]]), int(a.sent_cand[ix.pass_sent_hi[p]])
+            text = ix.docs[doc].text
+            for c in range(lo, hi):
+                start, end = int(a.cand_start[c]), int(a.cand_end[c])
+                if text[start:end] == answer:
+                    cited_docs.add(doc)
+                    out.append(Citation(ix.docs[doc].name, start, end, ix.passage_text(p), 0.0))
+                    break
+        return out

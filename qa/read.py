@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,10 +37,9 @@ FEATURES: list[str] = (
     passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
     in_quotes first_in_sent head_match head_verb_match win_overlap nn_gap nn_best_gap nn_is_best
-    nn_missing""".split()
+    nn_missing pass_overlap pass_missing_idf nn_null_gap""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
-SPAN_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ class Candidate:
 
 ACCEPT = {"PERSON": ("PERSON",), "ORG": ("ORG",), "LOC": ("LOC",), "DATE": ("DATE",), "NUM": ("NUM",)}
 CONF_FEATURES = """bias logit_p margin cand_sim cand_overlap best_sim best_overlap cand_in_q type_match
-type_specific unknown_frac top_dense agree_docs nn_best_gap nn_best""".split()
+type_specific unknown_frac top_dense agree_docs nn_best_gap nn_best pass_overlap pass_missing_idf
+nn_null_gap""".split()
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,9 @@ def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, n
     f[12] = math.log1p(len({c.doc for c in members}))
     f[13] = best[F["nn_best_gap"]]
     f[14] = nn_best
+    f[15] = best[F["pass_overlap"]]
+    f[16] = best[F["pass_missing_idf"]]
+    f[17] = best[F["nn_null_gap"]]
     return f
 
 
@@ -156,7 +160,7 @@ class Reader:
         self.conf_w = np.array([conf.get(name, 0.0) for name in CONF_FEATURES], np.float32)
         self.threshold = float(weights.get("threshold", 0.0))
 
-    def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit]):
+    def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None):
         """Feature matrix of every candidate in the retrieved passages, with the candidates."""
         ix, a = self.index, self.index.analysis
         q_ids = {ix.vocab_ids[s] for s in q.stems if s in ix.vocab_ids}
@@ -176,8 +180,22 @@ class Reader:
             stems = set(a.tok_stem[a.sent_tok[s] : a.sent_tok[s + 1]].tolist()) & q_ids
             overlaps[k] = sum(float(ix.idf[i]) for i in stems) / total_w
         max_sim, max_ov = float(sims.max()), float(overlaps.max())
+        # How much of the question each passage covers, and the rarest question term it lacks
+        # (a question about something the passage never names is rarely answered by it).
+        max_w = max(q_weight.values(), default=1.0) or 1.0
+        coverage: dict[int, tuple[float, float]] = {}
+        for h in hits:
+            p = h.passage
+            t_lo, t_hi = int(a.sent_tok[ix.pass_sent_lo[p]]), int(a.sent_tok[ix.pass_sent_hi[p]])
+            present = {a.vocab[i] for i in set(a.tok_stem[t_lo:t_hi].tolist()) & q_ids}
+            covered = sum(w for st, w in q_weight.items() if st in present)
+            missing = max((w for st, w in q_weight.items() if st not in present), default=0.0)
+            coverage[p] = (covered / total_w, missing / max_w)
         e = q.expected_id
+        t0 = time.perf_counter()
         windows = self._windows(q, hits)
+        if timings is not None:
+            timings["span_head"] = (time.perf_counter() - t0) * 1e3
         extras = self._extra_spans(windows, hits)
         rows: list[np.ndarray] = []
         cands: list[Candidate] = []
@@ -209,6 +227,7 @@ class Reader:
             base[F["passage_rrf"]] = h.score
             base[F["passage_dense"]] = h.dense
             base[F["passage_rank_inv"]] = 1.0 / (1 + h.rank)
+            base[F["pass_overlap"]], base[F["pass_missing_idf"]] = coverage[h.passage]
             for g_lo, g_hi, ct, dep, is_ent, g_head, start, end in spans:
                 lo, hi = g_lo - t_lo, g_hi - t_lo
                 x = base.copy()
@@ -257,11 +276,11 @@ class Reader:
         return X, cands, self._span_features(windows, hits, X, cands)
 
     def _windows(self, q: Question, hits: list[Hit]) -> list[Window]:
-        """Span-head logits for the best ``SPAN_DEPTH`` passages (the rest are rarely right)."""
+        """Span-head logits for every passage read."""
         if self.spans is None or not hits:
             return []
         ix = self.index
-        return self.spans.windows(q.text, [ix.passage_clean(h.passage) for h in hits[:SPAN_DEPTH]])
+        return self.spans.windows(q.text, [ix.passage_clean(h.passage) for h in hits])
 
     def _extra_spans(self, windows: list[Window], hits: list[Hit]) -> dict[int, list[tuple]]:
         """The span head's best span of each window, snapped to whole tokens of one sentence,
@@ -307,9 +326,11 @@ class Reader:
         c_doc = np.array([c.doc for c in cands])
         score = np.full(len(cands), -np.inf)
         best_all, best_spans = -np.inf, set()
+        null: dict[int, float] = {}  # per passage: the head's "no answer here" ([CLS]) score
         for w in windows:
             h = hits[w.context]
             p = h.passage
+            null[p] = min(null.get(p, np.inf), float(w.start_logits[0] + w.end_logits[0]))
             idx = np.array([k for k, o in enumerate(w.offsets) if o is not None])
             if len(idx) == 0:
                 continue
@@ -334,12 +355,20 @@ class Reader:
         X[:, F["nn_best_gap"]] = np.where(have, np.maximum(score - best_all, -20.0), -20.0) if np.isfinite(best_all) else -20.0
         X[:, F["nn_missing"]] = ~have
         X[:, F["nn_is_best"]] = [float((c.doc, c.start, c.end) in best_spans) for c in cands]
+        if np.isfinite(best_all):
+            X[:, F["nn_null_gap"]] = [np.clip(null.get(c.passage, best_all) - best_all, -20.0, 20.0) for c in cands]
         return float(best_all) if np.isfinite(best_all) else 0.0
 
-    def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit]) -> Reading:
-        X, cands, nn_best = self.features(q, q_vec, hits)
+    def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None) -> Reading:
+        """Score and pool the candidates; ``timings`` (if given) gets the ms of the span head
+        and of the rest of reading."""
+        t0 = time.perf_counter()
+        X, cands, nn_best = self.features(q, q_vec, hits, timings)
         keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
-        return pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
+        reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
+        if timings is not None:
+            timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
+        return reading
 
     def unknown_fraction(self, q: Question) -> float:
         """Share of the question's terms that occur nowhere in the corpus."""

@@ -43,6 +43,9 @@ class SpanScorer:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
+        # No busy-waiting between runs: two sessions (encoder, span head) share 2 cores, and
+        # spinning threads of one would slow the other.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(path or default_model_path()), opts,
                                              providers=["CPUExecutionProvider"])
         # The same tokenisation as training (transformers' fast tokenizer is this Rust tokenizer):

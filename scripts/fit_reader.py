@@ -6,8 +6,10 @@
 ``prepare`` turns each SQuAD-format file of ``../shared/qa-train`` into a corpus folder
 (``qa import-squad``), indexes it with the real pipeline, and runs every question through
 retrieval and candidate features exactly as ``qa ask`` does. Articles are split by a hash of
-their file name into a fit part (80%) and a held-out part (20%). Questions of one set asked
-of another set's corpus serve as unanswerable examples for the confidence model.
+their file name into a fit part (80%) and a held-out part (20%). Two kinds of unanswerable
+examples teach the confidence model to refuse: questions of one set asked of another set's
+corpus (off-topic), and questions read with their own source files left out of retrieval
+(on-topic: the passages found are about the same things but do not hold the answer).
 
 ``fit`` learns (1) the candidate scorer: a listwise softmax regression (the probability mass
 on candidates equal to a gold answer is maximised), L2-regularised; (2) the confidence model:
@@ -44,17 +46,38 @@ def is_heldout(name: str) -> bool:
     return int(hashlib.sha256(name.encode()).hexdigest(), 16) % 5 == 0
 
 
-def dump_questions(pipe, items, split_of, foreign: bool = False) -> list[dict]:
-    """Candidate features and labels of every question, as the real pipeline computes them."""
+def read_without_sources(pipe, g):
+    """Read the question as if its source files were not in the corpus: the passages retrieved
+    instead are on the same or a neighbouring topic but do not hold the answer, which is what
+    a tempting unanswerable question looks like."""
+    from qa.pipeline import READ_DEPTH
+    from qa.question import analyse_question
+    from qa.retrieve import Hit
+
+    ix = pipe.index
+    q = analyse_question(g.question)
+    q_vec = pipe.encoder.encode([g.question])[0]
+    hits = [h for h in pipe.retriever.run(q_vec, q.stems, READ_DEPTH + 30)
+            if ix.docs[ix.pass_doc[h.passage]].name not in g.sources][:READ_DEPTH]
+    hits = [Hit(h.passage, rank, h.score, h.dense, h.bm25) for rank, h in enumerate(hits)]
+    return q, hits, pipe.reader.run(q, q_vec, hits)
+
+
+def dump_questions(pipe, items, split_of, foreign: bool = False, without_sources: bool = False) -> list[dict]:
+    """Candidate features and labels of every question, as the real pipeline computes them.
+    ``foreign`` and ``without_sources`` questions are labelled unanswerable."""
     from tqdm import tqdm
 
     rows = []
     for g in tqdm(items, desc="questions", file=sys.stderr, mininterval=5):
-        q, hits, reading = pipe.read(g.question, 8)
+        if without_sources:
+            q, hits, reading = read_without_sources(pipe, g)
+        else:
+            q, hits, reading = pipe.read(g.question, 8)
         X, cands = reading.features, reading.candidates
         keys = [answer_key(pipe.index.docs[c.doc].text[c.start : c.end]) for c in cands]
         gold_keys = {answer_key(a) for a in g.answers}
-        answers = [] if foreign else g.answers
+        answers = [] if foreign or without_sources else g.answers
         label = np.array([k in gold_keys for k in keys], bool) if answers else np.zeros(len(keys), bool)
         f1 = np.array([f1_score(k, answers) for k in keys], np.float32) if answers else np.zeros(len(keys), np.float32)
         rows.append({
@@ -66,13 +89,13 @@ def dump_questions(pipe, items, split_of, foreign: bool = False) -> list[dict]:
 
 
 def prepare(args: argparse.Namespace) -> None:
-    from qa.encoder import Encoder
+    from qa.encoder import load_encoder
     from qa.pipeline import Pipeline
     from qa.squad import import_squad
 
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
-    encoder = Encoder()
+    encoder = load_encoder()
     rng = random.Random(13)
     golds = {}
     for name, file in DATASETS.items():
@@ -95,6 +118,9 @@ def prepare(args: argparse.Namespace) -> None:
         others = [g for o, gs in golds.items() if o != name for g in gs]
         foreign = rng.sample(others, min(args.foreign, len(others)))
         rows += dump_questions(pipe, foreign, lambda g: "heldout" if is_heldout(g.id) else "fit", foreign=True)
+        near = rng.sample(golds[name], min(args.near, len(golds[name])))
+        rows += dump_questions(pipe, near, lambda g: "heldout" if is_heldout(g.sources[0]) else "fit",
+                               without_sources=True)
         with open(target, "wb") as f:
             pickle.dump(rows, f)
         print(f"{name}: {len(rows)} questions in {time.time() - t0:.0f} s", file=sys.stderr)
@@ -265,7 +291,9 @@ def main() -> None:
     p.add_argument("--data", default=str(ROOT.parent / "shared" / "qa-train"))
     p.add_argument("--work", default=str(ROOT / "build" / "fit"))
     p.add_argument("--limit", type=int, default=0, help="questions per set (0: all)")
-    p.add_argument("--foreign", type=int, default=300, help="unanswerable questions per set")
+    p.add_argument("--foreign", type=int, default=300, help="unanswerable questions from other sets, per set")
+    p.add_argument("--near", type=int, default=400,
+                   help="questions per set read without their source files, as on-topic unanswerables")
     p.set_defaults(func=prepare)
     p = sub.add_parser("fit")
     p.add_argument("--work", default=str(ROOT / "build" / "fit"))
