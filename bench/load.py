@@ -426,6 +426,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=positive_float, default=60.0, help="per-request timeout in seconds")
     p.add_argument("--rss-every", type=positive_int, default=1000,
                    help="with --start-server, sample the server's RSS every this many requests")
+    p.add_argument("--max-rss-growth", type=positive_float, default=None, metavar="FRACTION",
+                   help="with --start-server, fail (exit 1) when the server's RSS grows by this fraction "
+                        "or more from the first --rss-every requests to the last")
     p.add_argument("--encoder-baseline", action="store_true",
                    help="first measure the encoder alone: questions/s encoding one question per call "
                         "from C threads in this process, for comparison with the server's throughput")
@@ -507,7 +510,12 @@ def main(argv: list[str] | None = None) -> int:
             }
             if len(rss_samples) >= 2 and rss_samples[0][1] and rss_samples[-1][1]:
                 first, last = rss_samples[0], rss_samples[-1]
-                report["server"]["rss_growth_first_to_last"] = round(last[1] / first[1] - 1, 4)
+                growth = last[1] / first[1] - 1
+                report["server"]["rss_growth_first_to_last"] = round(growth, 4)
+                if args.max_rss_growth is not None and growth >= args.max_rss_growth:
+                    exit_code = 1
+                    print(f"server RSS grew {growth * 100:.1f}% (limit {args.max_rss_growth * 100:g}%)",
+                          file=sys.stderr)
             if code != 0:
                 exit_code = 1
                 print(f"server output (tail):\n{server.log_tail()}", file=sys.stderr)

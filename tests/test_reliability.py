@@ -117,3 +117,17 @@ def test_index_over_a_corpus_with_a_50_mb_file_warns_and_serves_the_rest(tmp_pat
     proc = _qa("ask", "Who was the lighthouse keeper?", "--corpus", str(corpus), "--index", str(tmp_path / "idx"))
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0 and "Ada Fairweather" in out
+
+
+def test_32_concurrent_clients_get_no_error(seeds_copy, index_dir, pipeline, tmp_path):
+    """A short version of the soak (bench/load.py, 20,000 requests in docs/benchmarks.md):
+    32 clients on one server, every request answered with a 200, SIGTERM exits 0."""
+    report = tmp_path / "load.json"
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve().parent.parent / "bench" / "load.py"),
+                           "--start-server", "--corpus", str(seeds_copy), "--index", str(index_dir),
+                           "--requests", "400", "--concurrency", "32", "--json", str(report)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    r = json.loads(report.read_text())
+    assert r["result"]["ok"] == 400 and r["result"]["errors_total"] == 0
+    assert r["server"]["exit_code"] == 0
