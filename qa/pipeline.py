@@ -96,7 +96,7 @@ class Pipeline:
             for h in hits[:top_k]
         ]
         confidence = self.reader.confidence(reading)
-        if not reading.groups or confidence < self.reader.threshold:
+        if self.reader.refuses(reading):
             return Answer(question, None, round(confidence, 4), [], passages)
         members = reading.groups[0][1]
         citations: list[Citation] = []

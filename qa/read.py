@@ -26,7 +26,7 @@ from qa.analysis import DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, T
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question
 from qa.retrieve import Hit
-from qa.span import SpanScorer, Window, best_span
+from qa.span import SpanScorer, Window, best_span, top_spans
 from qa.text import fold
 
 FEATURES: list[str] = (
@@ -40,6 +40,7 @@ FEATURES: list[str] = (
     nn_missing pass_overlap pass_missing_idf nn_null_gap""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
+EXTRA_SPANS = 5  # span-head spans per window added as candidates
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,8 @@ class Reader:
         self.w = w
         conf = weights.get("confidence", {"logit_p": 1.0})
         self.conf_w = np.array([conf.get(name, 0.0) for name in CONF_FEATURES], np.float32)
+        answerable = weights.get("answerable", conf)
+        self.answerable_w = np.array([answerable.get(name, 0.0) for name in CONF_FEATURES], np.float32)
         self.threshold = float(weights.get("threshold", 0.0))
 
     def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None):
@@ -283,32 +286,35 @@ class Reader:
         return self.spans.windows(q.text, [ix.passage_clean(h.passage) for h in hits])
 
     def _extra_spans(self, windows: list[Window], hits: list[Hit]) -> dict[int, list[tuple]]:
-        """The span head's best span of each window, snapped to whole tokens of one sentence,
-        as extra candidates by sentence (exact offsets, no markup, balanced brackets)."""
+        """The span head's ``EXTRA_SPANS`` best spans of each window, snapped to whole tokens of
+        one sentence, as extra candidates by sentence (exact offsets, no markup, balanced
+        brackets): the index-time candidates miss many answer boundaries."""
         ix, a = self.index, self.index.analysis
         out: dict[int, list[tuple]] = {}
         for w in windows:
             p = hits[w.context].passage
             doc = int(ix.pass_doc[p])
             base = int(ix.pass_start[p])
-            _, s0, e0 = best_span(w)
-            start, end = base + s0, base + e0
             lo_s, hi_s = int(ix.pass_sent_lo[p]), int(ix.pass_sent_hi[p])
-            k = lo_s + int(np.searchsorted(a.sent_end[lo_s:hi_s], start, side="right"))
-            if k >= hi_s or start < a.sent_start[k] or end > a.sent_end[k]:
-                continue
-            t_lo, t_hi = int(a.sent_tok[k]), int(a.sent_tok[k + 1])
-            lo = t_lo + int(np.searchsorted(a.tok_end[t_lo:t_hi], start, side="right"))
-            hi = t_lo + int(np.searchsorted(a.tok_start[t_lo:t_hi], end, side="left"))
-            if not t_lo <= lo < hi <= t_hi or hi - lo > 30:
-                continue
             text = ix.docs[doc].text
-            c_start, c_end = trim_chars(text, int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
-            span = text[c_start:c_end]
-            if (c_end <= c_start or span != ix.cleans[doc][c_start:c_end]
-                    or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}"))):
-                continue
-            out.setdefault(k, []).append((lo, hi, TYPE_ID["PHRASE"], 0, False, -1, c_start, c_end))
+            for _, s0, e0 in top_spans(w, EXTRA_SPANS):
+                start, end = base + s0, base + e0
+                k = lo_s + int(np.searchsorted(a.sent_end[lo_s:hi_s], start, side="right"))
+                if k >= hi_s or start < a.sent_start[k] or end > a.sent_end[k]:
+                    continue
+                t_lo, t_hi = int(a.sent_tok[k]), int(a.sent_tok[k + 1])
+                lo = t_lo + int(np.searchsorted(a.tok_end[t_lo:t_hi], start, side="right"))
+                hi = t_lo + int(np.searchsorted(a.tok_start[t_lo:t_hi], end, side="left"))
+                if not t_lo <= lo < hi <= t_hi or hi - lo > 30:
+                    continue
+                c_start, c_end = trim_chars(text, int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
+                span = text[c_start:c_end]
+                if (c_end <= c_start or span != ix.cleans[doc][c_start:c_end]
+                        or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}"))):
+                    continue
+                known = out.setdefault(k, [])
+                if all((c_start, c_end) != (x[6], x[7]) for x in known):
+                    known.append((lo, hi, TYPE_ID["PHRASE"], 0, False, -1, c_start, c_end))
         return out
 
     def _span_features(self, windows: list[Window], hits: list[Hit], X: np.ndarray, cands: list[Candidate]) -> float:
@@ -378,7 +384,21 @@ class Reader:
 
     def confidence(self, reading: Reading) -> float:
         """Calibrated probability that the best answer is right (logistic over answer features)."""
-        if reading.answer_features is None:
-            return 0.0
-        z = float(reading.answer_features @ self.conf_w)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _logistic(reading.answer_features, self.conf_w)
+
+    def answerability(self, reading: Reading) -> float:
+        """Probability that the corpus answers the question at all, whether or not the best
+        answer is the right span (a second logistic model over the same features, fitted on
+        answerable questions against off-topic and on-topic unanswerable ones)."""
+        return _logistic(reading.answer_features, self.answerable_w)
+
+    def refuses(self, reading: Reading) -> bool:
+        """Whether to say "not in the corpus": no candidate, or answerability under the threshold."""
+        return not reading.groups or self.answerability(reading) < self.threshold
+
+
+def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:
+    if x is None:
+        return 0.0
+    z = float(x @ w)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

@@ -91,15 +91,24 @@ def span_score(window: Window, start: int, end: int) -> float | None:
     return float(window.start_logits[i] + window.end_logits[j])
 
 
-def best_span(window: Window) -> tuple[float, int, int]:
-    """The window's best ``(score, start, end)`` span with end >= start and bounded length."""
-    idx = np.array([k for k, o in enumerate(window.offsets) if o is not None])
+def top_spans(window: Window, k: int) -> list[tuple[float, int, int]]:
+    """The window's ``k`` best ``(score, start, end)`` spans (end >= start, bounded length),
+    best first."""
+    idx = np.array([i for i, o in enumerate(window.offsets) if o is not None])
     if len(idx) == 0:
-        return -1e9, 0, 0
+        return []
     s, e = window.start_logits[idx], window.end_logits[idx]
     scores = s[:, None] + e[None, :]
     n = len(idx)
     valid = np.triu(np.ones((n, n), bool)) & ~np.triu(np.ones((n, n), bool), MAX_ANSWER_TOKENS)
-    scores = np.where(valid, scores, -1e9)
-    a, b = np.unravel_index(int(np.argmax(scores)), scores.shape)
-    return float(scores[a, b]), window.offsets[idx[a]][0], window.offsets[idx[b]][1]
+    flat = np.where(valid, scores, -np.inf).ravel()
+    k = min(k, int(valid.sum()))
+    top = np.argpartition(-flat, k - 1)[:k]
+    top = top[np.argsort(-flat[top], kind="stable")]
+    return [(float(flat[t]), window.offsets[idx[t // n]][0], window.offsets[idx[t % n]][1]) for t in top]
+
+
+def best_span(window: Window) -> tuple[float, int, int]:
+    """The window's best ``(score, start, end)`` span with end >= start and bounded length."""
+    spans = top_spans(window, 1)
+    return spans[0] if spans else (-1e9, 0, 0)

@@ -14,8 +14,10 @@ corpus (off-topic), and questions read with their own source files left out of r
 ``fit`` learns (1) the candidate scorer: a listwise softmax regression (the probability mass
 on candidates equal to a gold answer is maximised), L2-regularised; (2) the confidence model:
 a logistic regression predicting whether the best pooled answer is an exact match, fitted on
-the fit parts plus ``eval/gold.jsonl``; (3) the refusal threshold, chosen on held-out parts and
-``eval/gold.jsonl`` to refuse unanswerable questions while keeping false refusals rare.
+the fit parts plus ``eval/gold.jsonl``; (3) the answerability model: a logistic regression over the same
+features separating answerable questions from unanswerable ones; (4) the refusal threshold on
+answerability, chosen on held-out parts and ``eval/gold.jsonl`` to refuse unanswerable
+questions while keeping false refusals of answerable ones within a budget (3%).
 ``eval/heldout.jsonl`` is never used here.
 """
 
@@ -84,6 +86,8 @@ def dump_questions(pipe, items, split_of, foreign: bool = False, without_sources
             "id": g.id, "split": split_of(g), "answers": answers, "X": X.astype(np.float32),
             "keys": keys, "docs": [c.doc for c in cands], "label": label, "f1": f1,
             "expected": q.expected, "unknown": pipe.reader.unknown_fraction(q), "nn_best": reading.nn_best,
+            "kind": "off-topic" if foreign else "on-topic" if without_sources else
+                    "answerable" if answers else "unanswerable",
         })
     return rows
 
@@ -261,23 +265,39 @@ def fit(args: argparse.Namespace) -> None:
         m = (c_held >= lo) & (c_held < lo + 0.2 + (lo >= 0.8) * 0.01)
         if m.any():
             print(f"  [{lo:.1f}, {lo + 0.2:.1f}): {c_held[m].mean():.3f} / {y_held[m].mean():.3f} / {int(m.sum())}")
-    # Threshold: refuse as many unanswerable questions as possible while false refusals of
-    # answerable questions stay under the budget, on held-out parts plus the tuning gold set.
-    c_all = np.concatenate([c_held, conf(gold_preds)])
+    # Answerability: P(the corpus answers the question at all), answerable questions against
+    # off-topic and on-topic unanswerable ones. Refusals are decided on it, with the threshold
+    # that refuses as many unanswerable questions as possible while false refusals of
+    # answerable questions stay within the budget, on held-out parts plus the tuning gold set.
+    ya = np.array([float(bool(r["answers"])) for r in conf_rows])
+    aw = logistic_fit(F, ya)
+
+    def answerable(preds_):
+        return np.array([1 / (1 + np.exp(-(p[1] @ aw))) if p[1] is not None else 0.0 for p in preds_])
+
+    a_all = np.concatenate([answerable(held_preds), answerable(gold_preds)])
     ans = np.array([bool(r["answers"]) for r in held_rows + gold_rows])
+    kinds = np.array([r.get("kind", "answerable" if r["answers"] else "unanswerable") for r in held_rows + gold_rows])
     best_t = 0.0
-    for t in np.linspace(0, 0.6, 121):
-        false_ref = np.mean(c_all[ans] < t)
-        if false_ref <= args.false_refusal_budget:
+    for t in np.linspace(0, 0.95, 191):
+        if np.mean(a_all[ans] < t) <= args.false_refusal_budget:
             best_t = t
-    refused = np.mean(c_all[~ans] < best_t) if (~ans).any() else float("nan")
-    print(f"threshold {best_t:.3f}: false refusals {np.mean(c_all[ans] < best_t):.3f}, "
+    refused = np.mean(a_all[~ans] < best_t) if (~ans).any() else float("nan")
+    print(f"threshold {best_t:.3f} on answerability: false refusals {np.mean(a_all[ans] < best_t):.3f}, "
           f"unanswerable refused {refused:.3f}")
+    for kind in sorted(set(kinds[~ans])):
+        m = kinds == kind
+        print(f"  {kind:14s} refused {np.mean(a_all[m] < best_t):.3f} (n={int(m.sum())})")
+    g_ans = np.array([bool(r["answers"]) for r in gold_rows])
+    a_gold = answerable(gold_preds)
+    print(f"  seeds gold: false refusals {np.mean(a_gold[g_ans] < best_t):.3f}, "
+          f"unanswerable refused {np.mean(a_gold[~g_ans] < best_t):.3f}")
     weights = {
         "note": "fitted by scripts/fit_reader.py; see docs/quality.md",
         "fitted_at": time.strftime("%Y-%m-%d"),
         "weights": {n: round(float(v), 5) for n, v in zip(FEATURES, w) if abs(v) > 1e-6},
         "confidence": {n: round(float(v), 5) for n, v in zip(CONF_FEATURES, cw)},
+        "answerable": {n: round(float(v), 5) for n, v in zip(CONF_FEATURES, aw)},
         "threshold": round(float(best_t), 4),
     }
     Path(args.out).write_text(json.dumps(weights, indent=1) + "\n", "utf-8")

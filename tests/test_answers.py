@@ -59,8 +59,8 @@ def test_gold_answers_mostly_right(pipeline):
 
 
 def test_answers_below_the_refusal_threshold_are_refused(pipeline):
-    """The refusal mechanism: an answer whose calibrated confidence is under the threshold
-    becomes null, with no citation, while the closest passages are still returned."""
+    """The refusal mechanism: an answer whose answerability is under the threshold becomes
+    null, with no citation, while the closest passages are still returned."""
     question = "Who won the 2022 FIFA World Cup?"
     reader = pipeline.reader
     saved = reader.threshold
