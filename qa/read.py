@@ -194,7 +194,6 @@ class Reader:
             covered = sum(w for st, w in q_weight.items() if st in present)
             missing = max((w for st, w in q_weight.items() if st not in present), default=0.0)
             coverage[p] = (covered / total_w, missing / max_w)
-        e = q.expected_id
         t0 = time.perf_counter()
         windows = self._windows(q, hits)
         if timings is not None:
@@ -205,78 +204,100 @@ class Reader:
         F = FEATURE_ID
         for k, s in enumerate(sents):
             c_lo, c_hi = int(a.sent_cand[s]), int(a.sent_cand[s + 1])
-            spans = [(int(a.cand_tok_lo[c]), int(a.cand_tok_hi[c]), int(a.cand_type[c]), int(a.cand_dep[c]),
-                      bool(a.cand_ent[c]), int(a.cand_head[c]), int(a.cand_start[c]), int(a.cand_end[c]))
-                     for c in range(c_lo, c_hi)]
-            known = {(sp[6], sp[7]) for sp in spans}
-            spans += [sp for sp in extras.get(int(s), []) if (sp[6], sp[7]) not in known]
-            if not spans:
+            c = np.arange(c_lo, c_hi)
+            sp = np.stack([a.cand_tok_lo[c], a.cand_tok_hi[c], a.cand_type[c], a.cand_dep[c],
+                           a.cand_ent[c], a.cand_head[c], a.cand_start[c], a.cand_end[c]], 1).astype(np.int64)
+            known = {(int(x[6]), int(x[7])) for x in sp}
+            extra = [x for x in extras.get(int(s), []) if (x[6], x[7]) not in known]
+            if extra:
+                sp = np.concatenate([sp.reshape(-1, 8), np.array(extra, np.int64).reshape(-1, 8)])
+            if len(sp) == 0:
                 continue
             h = seen[int(s)]
             t_lo, t_hi = int(a.sent_tok[s]), int(a.sent_tok[s + 1])
-            stems = a.tok_stem[t_lo:t_hi]
-            flags = a.tok_flags[t_lo:t_hi]
-            content = (flags & (F_STOP | F_PUNCT)) == 0
-            matched = np.isin(stems, list(q_ids)) & content if q_ids else np.zeros(len(stems), bool)
-            match_pos = np.flatnonzero(matched)
-            tok_w = np.where(matched, ix.idf[stems], 0.0) / total_w
-            text = ix.docs[int(a.sent_doc[s])].text
-            base = np.zeros(len(FEATURES), np.float32)
-            base[F["bias"]] = 1
-            base[F["sent_sim"]] = sims[k]
-            base[F["sent_sim_gap"]] = sims[k] - max_sim
-            base[F["sent_overlap"]] = overlaps[k]
-            base[F["sent_overlap_gap"]] = overlaps[k] - max_ov
-            base[F["passage_rrf"]] = h.score
-            base[F["passage_dense"]] = h.dense
-            base[F["passage_rank_inv"]] = 1.0 / (1 + h.rank)
-            base[F["pass_overlap"]], base[F["pass_missing_idf"]] = coverage[h.passage]
-            for g_lo, g_hi, ct, dep, is_ent, g_head, start, end in spans:
-                lo, hi = g_lo - t_lo, g_hi - t_lo
-                x = base.copy()
-                x[F[f"x:{EXPECTED[e]}:{TYPES[ct]}"]] = 1
-                x[F[f"dep:{DEPS[dep]}"]] = 1
-                if is_ent:
-                    x[F[f"wh_ent:{EXPECTED[e]}"]] = 1
-                span_flags = flags[lo:hi]
-                span_content = content[lo:hi]
-                n_content = int(span_content.sum())
-                n_in_q = int((matched[lo:hi]).sum())
-                x[F["cand_in_q"]] = n_in_q / max(n_content, 1)
-                x[F["cand_all_in_q"]] = float(n_content > 0 and n_in_q == n_content)
-                outside = match_pos[(match_pos < lo) | (match_pos >= hi)]
-                if len(outside):
-                    d = int(np.min(np.where(outside < lo, lo - outside, outside - hi + 1)))
-                    x[F["prox_inv"]] = 1.0 / d
-                    x[F["prox_exp"]] = math.exp(-(d - 1) / 4)
-                else:
-                    x[F["no_match"]] = 1
-                x[F["win_overlap"]] = tok_w[max(lo - 6, 0) : lo].sum() + tok_w[hi : hi + 6].sum()
-                x[F["left_match"]] = float(matched[max(lo - 3, 0) : lo].any())
-                x[F["right_match"]] = float(matched[hi : hi + 3].any())
-                n = hi - lo
-                x[F["len_log"]] = math.log(n)
-                x[F["len_1"]] = float(n == 1)
-                x[F["len_gt4"]] = float(n > 4)
-                x[F["len_gt10"]] = float(n > 10)
-                x[F["has_propn"]] = float((span_flags & F_PROPN).any())
-                x[F["has_num"]] = float((span_flags & F_NUM).any())
-                x[F["has_verb"]] = float((span_flags & F_VERB).any())
-                x[F["has_noun"]] = float((span_flags & F_NOUN).any())
-                x[F["frac_stop"]] = float(((span_flags & F_STOP) > 0).mean())
-                before = text[max(start - 1, 0) : start]
-                x[F["in_quotes"]] = float(before in "\"“'‘" and before != "")
-                x[F["first_in_sent"]] = float(lo == 0)
-                head = g_head - t_lo
-                if 0 <= head < len(matched) and matched[head]:
-                    x[F["head_match"]] = 1
-                    x[F["head_verb_match"]] = float(flags[head] & F_VERB > 0)
-                rows.append(x)
-                cands.append(Candidate(int(a.sent_doc[s]), start, end, int(s), h.passage, 0.0))
+            x = np.zeros((len(sp), len(FEATURES)), np.float32)
+            x[:, F["bias"]] = 1
+            x[:, F["sent_sim"]] = sims[k]
+            x[:, F["sent_sim_gap"]] = sims[k] - max_sim
+            x[:, F["sent_overlap"]] = overlaps[k]
+            x[:, F["sent_overlap_gap"]] = overlaps[k] - max_ov
+            x[:, F["passage_rrf"]] = h.score
+            x[:, F["passage_dense"]] = h.dense
+            x[:, F["passage_rank_inv"]] = 1.0 / (1 + h.rank)
+            x[:, F["pass_overlap"]], x[:, F["pass_missing_idf"]] = coverage[h.passage]
+            self._span_rows(x, sp, q, q_ids, total_w, t_lo, t_hi, ix.docs[int(a.sent_doc[s])].text)
+            rows.append(x)
+            doc = int(a.sent_doc[s])
+            cands += [Candidate(doc, int(st), int(en), int(s), h.passage, 0.0) for st, en in sp[:, 6:8]]
         if not rows:
             return np.zeros((0, len(FEATURES)), np.float32), [], 0.0
-        X = np.stack(rows)
+        X = np.concatenate(rows)
         return X, cands, self._span_features(windows, hits, X, cands)
+
+    def _span_rows(self, x: np.ndarray, sp: np.ndarray, q: Question, q_ids: set[int], total_w: float,
+                   t_lo: int, t_hi: int, text: str) -> None:
+        """Fill the span features of one sentence's candidates into ``x``, all at once (prefix
+        sums over the sentence's tokens give each span's counts). Rows of ``sp``: token lo, hi,
+        type, dependency, entity flag, head token, char start, char end."""
+        ix, a, F = self.index, self.index.analysis, FEATURE_ID
+        e = EXPECTED[q.expected_id]
+        stems = a.tok_stem[t_lo:t_hi]
+        flags = a.tok_flags[t_lo:t_hi]
+        content = (flags & (F_STOP | F_PUNCT)) == 0
+        matched = np.isin(stems, list(q_ids)) & content if q_ids else np.zeros(len(stems), bool)
+        match_pos = np.flatnonzero(matched)
+        tok_w = np.where(matched, ix.idf[stems], 0.0) / total_w
+
+        def csum(v: np.ndarray) -> np.ndarray:
+            return np.concatenate([[0], np.cumsum(v, dtype=np.float64)])
+
+        lo, hi = sp[:, 0] - t_lo, sp[:, 1] - t_lo
+        n = hi - lo
+        rows = np.arange(len(sp))
+        x[rows, [FEATURE_ID[f"x:{e}:{TYPES[t]}"] for t in sp[:, 2]]] = 1
+        x[rows, [FEATURE_ID[f"dep:{DEPS[d]}"] for d in sp[:, 3]]] = 1
+        x[sp[:, 4] > 0, F[f"wh_ent:{e}"]] = 1
+        c_content, c_matched, c_w = csum(content), csum(matched), csum(tok_w)
+        n_content = c_content[hi] - c_content[lo]
+        n_in_q = c_matched[hi] - c_matched[lo]
+        x[:, F["cand_in_q"]] = n_in_q / np.maximum(n_content, 1)
+        x[:, F["cand_all_in_q"]] = (n_content > 0) & (n_in_q == n_content)
+        # Distance to the nearest question term outside the span, on either side.
+        if len(match_pos):
+            left_i = np.searchsorted(match_pos, lo, side="left") - 1
+            right_i = np.searchsorted(match_pos, hi, side="left")
+            d_left = np.where(left_i >= 0, lo - match_pos[np.maximum(left_i, 0)], np.inf)
+            d_right = np.where(right_i < len(match_pos),
+                               match_pos[np.minimum(right_i, len(match_pos) - 1)] - hi + 1, np.inf)
+            d = np.minimum(d_left, d_right)
+        else:
+            d = np.full(len(sp), np.inf)
+        near = np.isfinite(d)
+        d_safe = np.where(near, d, 1.0)
+        x[:, F["prox_inv"]] = np.where(near, 1.0 / d_safe, 0.0)
+        x[:, F["prox_exp"]] = np.where(near, np.exp(-(d_safe - 1) / 4), 0.0)
+        x[:, F["no_match"]] = ~near
+        m = len(stems)
+        x[:, F["win_overlap"]] = (c_w[lo] - c_w[np.maximum(lo - 6, 0)]) + (c_w[np.minimum(hi + 6, m)] - c_w[hi])
+        x[:, F["left_match"]] = (c_matched[lo] - c_matched[np.maximum(lo - 3, 0)]) > 0
+        x[:, F["right_match"]] = (c_matched[np.minimum(hi + 3, m)] - c_matched[hi]) > 0
+        x[:, F["len_log"]] = np.log(n)
+        x[:, F["len_1"]] = n == 1
+        x[:, F["len_gt4"]] = n > 4
+        x[:, F["len_gt10"]] = n > 10
+        for name, bit in (("has_propn", F_PROPN), ("has_num", F_NUM), ("has_verb", F_VERB), ("has_noun", F_NOUN)):
+            c_bit = csum((flags & bit) > 0)
+            x[:, F[name]] = (c_bit[hi] - c_bit[lo]) > 0
+        c_stop = csum((flags & F_STOP) > 0)
+        x[:, F["frac_stop"]] = (c_stop[hi] - c_stop[lo]) / n
+        x[:, F["in_quotes"]] = [st > 0 and text[st - 1] in "\"“'‘" for st in sp[:, 6]]
+        x[:, F["first_in_sent"]] = lo == 0
+        head = sp[:, 5] - t_lo
+        ok = (head >= 0) & (head < m)
+        head_c = np.clip(head, 0, max(m - 1, 0))
+        hm = ok & matched[head_c] if m else np.zeros(len(sp), bool)
+        x[:, F["head_match"]] = hm
+        x[:, F["head_verb_match"]] = hm & ((flags[head_c] & F_VERB) > 0) if m else False
 
     def _windows(self, q: Question, hits: list[Hit]) -> list[Window]:
         """Span-head logits for every passage read."""
