@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -95,22 +96,30 @@ def _pipeline(request: Request) -> Pipeline:
     return request.app.state.pipeline
 
 
+READ_THREADS = 4  # questions answered at once; the others wait their turn
 ask_router = APIRouter(tags=["ask"])
 sources_router = APIRouter(tags=["sources"])
 health_router = APIRouter(tags=["health"])
 
 
+async def _answer(request: Request, questions: list[str], top_k: int) -> list[dict]:
+    """Answer in one of the few reading threads: on 2 cores a handful of concurrent model runs
+    already saturate the CPU, and every extra thread only adds its own memory arenas."""
+    pipe = _pipeline(request)
+    return await anyio.to_thread.run_sync(lambda: [pipe.ask(q, top_k).to_dict() for q in questions],
+                                          limiter=request.app.state.read_limiter)
+
+
 @ask_router.post("/ask", response_model=AnswerModel)
-def ask(body: AskRequest, request: Request) -> dict:
+async def ask(body: AskRequest, request: Request) -> dict:
     """Answer one question with an exact, cited span of a corpus file (or null)."""
-    return _pipeline(request).ask(body.question, body.top_k).to_dict()
+    return (await _answer(request, [body.question], body.top_k))[0]
 
 
 @ask_router.post("/ask/batch", response_model=list[AnswerModel])
-def ask_batch(body: BatchRequest, request: Request) -> list[dict]:
+async def ask_batch(body: BatchRequest, request: Request) -> list[dict]:
     """Answer up to 64 questions, in order."""
-    pipe = _pipeline(request)
-    return [pipe.ask(q, body.top_k).to_dict() for q in body.questions]
+    return await _answer(request, body.questions, body.top_k)
 
 
 @sources_router.get("/sources", response_model=list[SourceModel])
@@ -212,6 +221,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        app.state.read_limiter = anyio.CapacityLimiter(READ_THREADS)
         if pipeline is not None:
             app.state.pipeline = pipeline
         else:

@@ -99,16 +99,16 @@ class Pipeline:
         if self.reader.refuses(reading):
             return Answer(question, None, round(confidence, 4), [], passages)
         members = reading.groups[0][1]
+        best = members[0]
+        answer = ix.docs[best.doc].text[best.start : best.end]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
-        for c in members:  # best first; one citation per file
-            if c.doc in cited_docs:
+        for c in members:  # best first; one citation per file, each slicing to the very answer
+            if c.doc in cited_docs or ix.docs[c.doc].text[c.start : c.end] != answer:
                 continue
             cited_docs.add(c.doc)
             citations.append(Citation(ix.docs[c.doc].name, c.start, c.end,
                                       ix.passage_text(c.passage), round(c.score, 4)))
-        best = members[0]
-        answer = ix.docs[best.doc].text[best.start : best.end]
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
 
