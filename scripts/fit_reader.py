@@ -319,7 +319,7 @@ def main() -> None:
     p.add_argument("--work", default=str(ROOT / "build" / "fit"))
     p.add_argument("--out", default=str(ROOT / "qa" / "weights" / "reader.json"))
     p.add_argument("--l2", type=float, default=1e-4)
-    p.add_argument("--gold-weight", type=int, default=3, help="repeats of the tuning gold set")
+    p.add_argument("--gold-weight", type=int, default=8, help="repeats of the tuning gold set")
     p.add_argument("--false-refusal-budget", type=float, default=0.03)
     p.set_defaults(func=fit)
     args = parser.parse_args()
