@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,34 +42,21 @@ def timed(fn, items, repeat: int) -> list[float]:
 
 
 def http_latency(corpus: Path, index: Path, questions: list[str], repeat: int) -> tuple[list[float], float]:
-    from load import free_port
+    """Sequential ``POST /ask`` latencies against a ``qa serve`` started here, and its start-up time."""
+    from load import Server
 
-    port = free_port()
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--corpus", str(corpus), "--index", str(index),
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
-    base = f"http://127.0.0.1:{port}"
+    server = Server(corpus.resolve(), index.resolve())
     try:
+        server.wait_healthy()
         with httpx.Client(trust_env=False, timeout=60) as client:
-            while True:
-                try:
-                    if client.get(base + "/health").status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if proc.poll() is not None or time.perf_counter() - t0 > 120:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.05)
-            ready = time.perf_counter() - t0
             for q in questions[:10]:
-                client.post(base + "/ask", json={"question": q})
-            ms = timed(lambda q: client.post(base + "/ask", json={"question": q}).raise_for_status(),
+                client.post(server.url + "/ask", json={"question": q})
+            ms = timed(lambda q: client.post(server.url + "/ask", json={"question": q}).raise_for_status(),
                        questions, repeat)
     finally:
-        proc.terminate()
-        proc.wait(timeout=60)
-    return ms, ready
+        server.stop()
+        server.cleanup_log()
+    return ms, server.startup_s or 0.0
 
 
 def main() -> None:

@@ -166,7 +166,7 @@ class Server:
                         return r.json()
                 except (httpx.HTTPError, ValueError):
                     pass
-                time.sleep(0.5)
+                time.sleep(0.05)
         raise UsageError(f"server not healthy after {timeout:.0f} s; last output:\n{self.log_tail()}")
 
     def stop(self) -> int | None:

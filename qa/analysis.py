@@ -232,6 +232,16 @@ def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def answer_span(raw: str, clean: str, start: int, end: int) -> tuple[int, int] | None:
+    """``raw[start:end]`` trimmed by ``trim_chars``, or None when what is left is empty, carries
+    markup (differs from the clean view) or cuts a bracket in two."""
+    a, b = trim_chars(raw, start, end)
+    span = raw[a:b]
+    if b <= a or span != clean[a:b] or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}")):
+        return None
+    return a, b
+
+
 def analyse(
     docs: list[Document],
     nlp=None,
@@ -280,18 +290,17 @@ def analyse(
                 glo, ghi = keep.get(lo), keep.get(hi - 1)
                 if glo is None or ghi is None:
                     continue
-                a, b = trim_chars(raw, int(tok_start[glo]), int(tok_end[ghi]))
-                span = raw[a:b]
-                if b <= a or span != clean[a:b] or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}")):
-                    continue  # empty, carrying markup, or cutting a bracket in two
+                span = answer_span(raw, clean, int(tok_start[glo]), int(tok_end[ghi]))
+                if span is None:
+                    continue
                 c_lo.append(glo)
                 c_hi.append(ghi + 1)
                 c_type.append(TYPE_ID[typ])
                 c_dep.append(DEP_ID.get(dep, 0))
                 c_ent.append(is_ent)
                 c_head.append(keep.get(head, -1))
-                c_start.append(a)
-                c_end.append(b)
+                c_start.append(span[0])
+                c_end.append(span[1])
             sent_tok.append(len(tok_doc))
             sent_cand.append(len(c_lo))
             assert sent_tok[-1] > base_tok

@@ -51,13 +51,16 @@ def iter_candidate_files(root: Path, warn: Callable[[str], None] = lambda msg: N
     base = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
+        kept = []
         for d in sorted(dirnames):
             rel = (here / d).relative_to(root).as_posix()
             if d.startswith("."):
                 warn(f"warning: skipped {rel}/: hidden folder")
             elif (here / d).is_symlink():
                 warn(f"warning: skipped {rel}/: symlinked folder (not followed)")
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
+            else:
+                kept.append(d)
+        dirnames[:] = kept  # os.walk descends only into these
         for f in sorted(filenames):
             path = here / f
             rel = path.relative_to(root).as_posix()

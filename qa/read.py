@@ -22,11 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.analysis import DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, TYPE_ID, TYPES, trim_chars
+from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID,
+                         TYPES, answer_span)
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question
 from qa.retrieve import Hit
-from qa.span import SpanScorer, Window, best_span, top_spans
+from qa.span import SpanScorer, Window, top_spans
 from qa.text import fold
 
 FEATURES: list[str] = (
@@ -198,7 +199,8 @@ class Reader:
         windows = self._windows(q, hits)
         if timings is not None:
             timings["span_head"] = (time.perf_counter() - t0) * 1e3
-        extras = self._extra_spans(windows, hits)
+        tops = [top_spans(w, EXTRA_SPANS) for w in windows]  # best first, per window
+        extras = self._extra_spans(windows, tops, hits)
         rows: list[np.ndarray] = []
         cands: list[Candidate] = []
         F = FEATURE_ID
@@ -232,7 +234,7 @@ class Reader:
         if not rows:
             return np.zeros((0, len(FEATURES)), np.float32), [], 0.0
         X = np.concatenate(rows)
-        return X, cands, self._span_features(windows, hits, X, cands)
+        return X, cands, self._span_features(windows, tops, hits, X, cands)
 
     def _span_rows(self, x: np.ndarray, sp: np.ndarray, q: Question, q_ids: set[int], total_w: float,
                    t_lo: int, t_hi: int, text: str) -> None:
@@ -306,19 +308,20 @@ class Reader:
         ix = self.index
         return self.spans.windows(q.text, [ix.passage_clean(h.passage) for h in hits])
 
-    def _extra_spans(self, windows: list[Window], hits: list[Hit]) -> dict[int, list[tuple]]:
+    def _extra_spans(self, windows: list[Window], tops: list[list[tuple[float, int, int]]],
+                     hits: list[Hit]) -> dict[int, list[tuple]]:
         """The span head's ``EXTRA_SPANS`` best spans of each window, snapped to whole tokens of
         one sentence, as extra candidates by sentence (exact offsets, no markup, balanced
         brackets): the index-time candidates miss many answer boundaries."""
         ix, a = self.index, self.index.analysis
         out: dict[int, list[tuple]] = {}
-        for w in windows:
+        for w, top in zip(windows, tops):
             p = hits[w.context].passage
             doc = int(ix.pass_doc[p])
             base = int(ix.pass_start[p])
             lo_s, hi_s = int(ix.pass_sent_lo[p]), int(ix.pass_sent_hi[p])
             text = ix.docs[doc].text
-            for _, s0, e0 in top_spans(w, EXTRA_SPANS):
+            for _, s0, e0 in top:
                 start, end = base + s0, base + e0
                 k = lo_s + int(np.searchsorted(a.sent_end[lo_s:hi_s], start, side="right"))
                 if k >= hi_s or start < a.sent_start[k] or end > a.sent_end[k]:
@@ -326,19 +329,19 @@ class Reader:
                 t_lo, t_hi = int(a.sent_tok[k]), int(a.sent_tok[k + 1])
                 lo = t_lo + int(np.searchsorted(a.tok_end[t_lo:t_hi], start, side="right"))
                 hi = t_lo + int(np.searchsorted(a.tok_start[t_lo:t_hi], end, side="left"))
-                if not t_lo <= lo < hi <= t_hi or hi - lo > 30:
+                if not t_lo <= lo < hi <= t_hi or hi - lo > MAX_CANDIDATE_TOKENS:
                     continue
-                c_start, c_end = trim_chars(text, int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
-                span = text[c_start:c_end]
-                if (c_end <= c_start or span != ix.cleans[doc][c_start:c_end]
-                        or any(span.count(o) != span.count(c) for o, c in ("()", "[]", "{}"))):
+                span = answer_span(text, ix.cleans[doc], int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
+                if span is None:
                     continue
+                c_start, c_end = span
                 known = out.setdefault(k, [])
                 if all((c_start, c_end) != (x[6], x[7]) for x in known):
                     known.append((lo, hi, TYPE_ID["PHRASE"], 0, False, -1, c_start, c_end))
         return out
 
-    def _span_features(self, windows: list[Window], hits: list[Hit], X: np.ndarray, cands: list[Candidate]) -> float:
+    def _span_features(self, windows: list[Window], tops: list[list[tuple[float, int, int]]], hits: list[Hit],
+                       X: np.ndarray, cands: list[Candidate]) -> float:
         """Scores of the span head for every candidate (best over the windows that hold it);
         returns the best span score over all windows."""
         F = FEATURE_ID
@@ -354,7 +357,7 @@ class Reader:
         score = np.full(len(cands), -np.inf)
         best_all, best_spans = -np.inf, set()
         null: dict[int, float] = {}  # per passage: the head's "no answer here" ([CLS]) score
-        for w in windows:
+        for w, top in zip(windows, tops):
             h = hits[w.context]
             p = h.passage
             null[p] = min(null.get(p, np.inf), float(w.start_logits[0] + w.end_logits[0]))
@@ -363,7 +366,7 @@ class Reader:
                 continue
             tok_s = np.array([w.offsets[k][0] for k in idx])
             tok_e = np.array([w.offsets[k][1] for k in idx])
-            b_score, b_s, b_e = best_span(w)
+            b_score, b_s, b_e = top[0]
             best_all = max(best_all, b_score)
             best_spans.add((int(ix.pass_doc[p]), int(starts[w.context]) + b_s, int(starts[w.context]) + b_e))
             inside = ((c_doc == ix.pass_doc[p]) & (c_sent >= ix.pass_sent_lo[p]) & (c_sent < ix.pass_sent_hi[p]))

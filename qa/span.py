@@ -107,8 +107,3 @@ def top_spans(window: Window, k: int) -> list[tuple[float, int, int]]:
     top = top[np.argsort(-flat[top], kind="stable")]
     return [(float(flat[t]), window.offsets[idx[t // n]][0], window.offsets[idx[t % n]][1]) for t in top]
 
-
-def best_span(window: Window) -> tuple[float, int, int]:
-    """The window's best ``(score, start, end)`` span with end >= start and bounded length."""
-    spans = top_spans(window, 1)
-    return spans[0] if spans else (-1e9, 0, 0)
