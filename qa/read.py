@@ -38,7 +38,7 @@ FEATURES: list[str] = (
     passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
     in_quotes first_in_sent head_match head_verb_match win_overlap nn_gap nn_best_gap nn_is_best
-    nn_missing pass_overlap pass_missing_idf nn_null_gap""".split()
+    nn_missing pass_overlap pass_missing_idf nn_null_gap has_comma has_cc cc_in_q""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
@@ -87,6 +87,7 @@ def load_weights(path: Path | None = None) -> dict:
 
 
 _NORM_PUNCT = re.compile(r"[^\w\s]")
+_CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
 
@@ -290,6 +291,15 @@ class Reader:
         for name, bit in (("has_propn", F_PROPN), ("has_num", F_NUM), ("has_verb", F_VERB), ("has_noun", F_NOUN)):
             c_bit = csum((flags & bit) > 0)
             x[:, F[name]] = (c_bit[hi] - c_bit[lo]) > 0
+        # Lists and clause joins inside a span: right for "which threats ...?" asked of
+        # "terrorism, separatism and extremism", wrong when a span runs on into the next item.
+        toks = [fold(text[s_:e_]) for s_, e_ in zip(a.tok_start[t_lo:t_hi], a.tok_end[t_lo:t_hi])]
+        c_comma = csum([t == "," for t in toks])
+        c_cc = csum([t in ("and", "or") for t in toks])
+        inner_lo, inner_hi = np.minimum(lo + 1, hi), np.maximum(hi - 1, lo)
+        x[:, F["has_comma"]] = (c_comma[inner_hi] - c_comma[inner_lo]) > 0
+        x[:, F["has_cc"]] = has_cc = (c_cc[inner_hi] - c_cc[inner_lo]) > 0
+        x[:, F["cc_in_q"]] = has_cc & bool(_CC.search(q.text))
         c_stop = csum((flags & F_STOP) > 0)
         x[:, F["frac_stop"]] = (c_stop[hi] - c_stop[lo]) / n
         x[:, F["in_quotes"]] = [st > 0 and text[st - 1] in "\"“'‘" for st in sp[:, 6]]

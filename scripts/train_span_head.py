@@ -76,6 +76,40 @@ def load_examples(split: str) -> list[dict]:
     return out
 
 
+def gold_examples(paths: list[Path], corpus: Path, index: Path) -> list[dict]:
+    """Training examples from project gold files over ``corpus``, as the reader sees them at
+    run time: the question with each indexed passage of a source file that states an answer
+    (answer located in the passage's clean text), plus the question with each of its top
+    retrieved passages that does not (target: no answer here). Unanswerable questions give
+    only the latter, which teaches the head to say "not here" on tempting passages."""
+    from qa.evaluate import load_gold
+    from qa.pipeline import READ_DEPTH, Pipeline
+
+    pipe = Pipeline.open(corpus, index)
+    ix = pipe.index
+    out = []
+    for path in paths:
+        for g in load_gold(path):
+            found: set[int] = set()
+            for p in range(len(ix.pass_doc)):
+                if ix.docs[ix.pass_doc[p]].name not in g.sources:
+                    continue
+                ctx = ix.passage_clean(p)
+                for a in g.answers:
+                    if a in ctx:
+                        out.append({"set": "gold", "question": g.question, "context": ctx, "start": ctx.index(a),
+                                    "text": a, "answers": g.answers, "keep": True})
+                        found.add(p)
+                        break
+            _, hits, _ = pipe.read(g.question, READ_DEPTH)
+            for h in hits[:READ_DEPTH]:
+                ctx = ix.passage_clean(h.passage)
+                if h.passage not in found and not any(a in ctx for a in g.answers):
+                    out.append({"set": "gold", "question": g.question, "context": ctx, "start": -1, "text": "",
+                                "answers": g.answers, "keep": True})
+    return out
+
+
 def features(tok, examples: list[dict], train: bool, neg_keep: float = 0.3, rng=random.Random(7)):
     enc = tok([e["question"] for e in examples], [e["context"] for e in examples], truncation="only_second",
               max_length=MAX_LEN, stride=STRIDE, return_overflowing_tokens=True, return_offsets_mapping=True,
@@ -91,7 +125,7 @@ def features(tok, examples: list[dict], train: bool, neg_keep: float = 0.3, rng=
         if offsets[ctx[0]][0] <= s_char and offsets[ctx[-1]][1] >= e_char:
             start = next(i for i in ctx if offsets[i][1] > s_char)
             end = next(i for i in reversed(ctx) if offsets[i][0] < e_char)
-        if train and start == 0 and rng.random() > neg_keep:
+        if train and start == 0 and not ex.get("keep") and rng.random() > neg_keep:
             continue
         rows.append({"input_ids": enc["input_ids"][w], "attention_mask": enc["attention_mask"][w],
                      "token_type_ids": enc["token_type_ids"][w], "start": start, "end": end,
@@ -158,6 +192,14 @@ def train(args: argparse.Namespace) -> None:
     if args.limit:
         fit = rng.sample(fit, min(args.limit, len(fit)))
     held_eval = random.Random(3).sample(held, min(args.eval_n, len(held)))
+    if args.gold_eval:  # project held-out questions, with their answer passage given
+        held_eval += [dict(e, set="gold-heldout") for e in gold_examples([args.gold_eval], args.gold_corpus,
+                                                                            args.gold_index) if e["start"] >= 0]
+    if args.gold:
+        gold = gold_examples(args.gold, args.gold_corpus, args.gold_index)
+        print(f"{len(gold)} gold examples ({sum(g['start'] >= 0 for g in gold)} with an answer), "
+              f"x{args.gold_repeat}", flush=True)
+        fit += gold * args.gold_repeat
     rows = features(tok, fit, train=True, neg_keep=args.neg_keep)
     print(f"{len(fit)} training questions -> {len(rows)} windows; {len(held)} held-out questions", flush=True)
     model = SpanModel()
@@ -203,6 +245,12 @@ def main() -> None:
     t.add_argument("--threads", type=int, default=2)
     t.add_argument("--init", type=Path, help="state dict to start from instead of the bundled weights")
     t.add_argument("--neg-keep", type=float, default=0.1, help="share of answerless windows kept")
+    t.add_argument("--gold", type=Path, action="append", default=[],
+                   help="project gold file(s) over --gold-corpus to train on as well (repeatable)")
+    t.add_argument("--gold-eval", type=Path, help="project gold file to score (never trained on)")
+    t.add_argument("--gold-repeat", type=int, default=1, help="repeats of the gold examples")
+    t.add_argument("--gold-corpus", type=Path, default=ROOT / "seeds")
+    t.add_argument("--gold-index", type=Path, default=ROOT / "build" / "fit" / "seeds-index")
     t.set_defaults(func=train)
     _add_export(sub)
     args = p.parse_args()
