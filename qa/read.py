@@ -293,9 +293,8 @@ class Reader:
             x[:, F[name]] = (c_bit[hi] - c_bit[lo]) > 0
         # Lists and clause joins inside a span: right for "which threats ...?" asked of
         # "terrorism, separatism and extremism", wrong when a span runs on into the next item.
-        toks = [fold(text[s_:e_]) for s_, e_ in zip(a.tok_start[t_lo:t_hi], a.tok_end[t_lo:t_hi])]
-        c_comma = csum([t == "," for t in toks])
-        c_cc = csum([t in ("and", "or") for t in toks])
+        c_comma = csum(stems == ix.vocab_ids.get(",", -1))
+        c_cc = csum(np.isin(stems, [ix.vocab_ids.get(w, -1) for w in ("and", "or")]))
         inner_lo, inner_hi = np.minimum(lo + 1, hi), np.maximum(hi - 1, lo)
         x[:, F["has_comma"]] = (c_comma[inner_hi] - c_comma[inner_lo]) > 0
         x[:, F["has_cc"]] = has_cc = (c_cc[inner_hi] - c_cc[inner_lo]) > 0
