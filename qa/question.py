@@ -36,14 +36,21 @@ class Question:
     wh: str
     expected: str
     stems: tuple[str, ...]
+    unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
 
     @property
     def expected_id(self) -> int:
         return EXPECTED_ID[self.expected]
 
 
+_AUX = set("do does did has have had will would can could should may might must".split())  # not "is": "what is the capital"
+
+
 def _focus_type(rest: list[str]) -> str | None:
-    """Type named by the first nouns after "what"/"which" ("which city", "what news agency")."""
+    """Type named by the first nouns after "what"/"which" ("which city", "what news agency");
+    none after an auxiliary: in "what did the minister say" the noun is the subject."""
+    if rest and rest[0] in _AUX:
+        return None
     for w in rest[:3]:
         w = w.rstrip("s") if w not in _FOCUS else w
         if w in _FOCUS:
@@ -79,6 +86,23 @@ def expected_type(text: str) -> tuple[str, str]:
     return wh, "THING"
 
 
+_WEEKDAY_Q = re.compile(r"\b(what|which) day\b(?! of the (month|year))", re.IGNORECASE)
+_DURATION_Q = re.compile(
+    r"\bhow long (before|after|ago|since|did|does|do|has|have|had|will|would|could|can)\b"  # not "how long is the river"
+    r"|\bhow much time\b|\bhow many (years|months|weeks|days|hours|minutes|decades)\b", re.IGNORECASE)
+
+
+def answer_unit(text: str) -> str:
+    """"weekday" for "on what day ...?", "duration" for "how long ...?" / "how many years
+    ...?": a date is the wrong answer to both ("May 19" for "what day", "December" for
+    "how long before")."""
+    if _WEEKDAY_Q.search(text):
+        return "weekday"
+    if _DURATION_Q.search(text):
+        return "duration"
+    return ""
+
+
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
-    return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)))
+    return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text))

@@ -28,7 +28,7 @@ from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question
 from qa.retrieve import Hit
 from qa.span import SpanScorer, Window, top_spans
-from qa.text import fold
+from qa.text import fold, stem
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -38,7 +38,8 @@ FEATURES: list[str] = (
     passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
     in_quotes first_in_sent head_match head_verb_match win_overlap nn_gap nn_best_gap nn_is_best
-    nn_missing pass_overlap pass_missing_idf nn_null_gap has_comma has_cc cc_in_q""".split()
+    nn_missing pass_overlap pass_missing_idf nn_null_gap has_comma has_cc cc_in_q
+    weekday_match weekday_miss duration_match duration_miss""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
@@ -88,6 +89,8 @@ def load_weights(path: Path | None = None) -> dict:
 
 _NORM_PUNCT = re.compile(r"[^\w\s]")
 _CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
+WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
+DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
 
@@ -299,6 +302,12 @@ class Reader:
         x[:, F["has_comma"]] = (c_comma[inner_hi] - c_comma[inner_lo]) > 0
         x[:, F["has_cc"]] = has_cc = (c_cc[inner_hi] - c_cc[inner_lo]) > 0
         x[:, F["cc_in_q"]] = has_cc & bool(_CC.search(q.text))
+        if q.unit:  # weekday or duration asked: does the span name one?
+            units = WEEKDAYS if q.unit == "weekday" else DURATION_UNITS
+            c_unit = csum(np.isin(stems, [ix.vocab_ids.get(u, -1) for u in units]))
+            has_unit = (c_unit[hi] - c_unit[lo]) > 0
+            x[:, F[f"{q.unit}_match"]] = has_unit
+            x[:, F[f"{q.unit}_miss"]] = ~has_unit
         c_stop = csum((flags & F_STOP) > 0)
         x[:, F["frac_stop"]] = (c_stop[hi] - c_stop[lo]) / n
         x[:, F["in_quotes"]] = [st > 0 and text[st - 1] in "\"“'‘" for st in sp[:, 6]]
