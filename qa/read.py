@@ -39,10 +39,11 @@ FEATURES: list[str] = (
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
     in_quotes first_in_sent head_match head_verb_match win_overlap nn_gap nn_best_gap nn_is_best
     nn_missing pass_overlap pass_missing_idf nn_null_gap has_comma has_cc cc_in_q
-    weekday_match weekday_miss duration_match duration_miss""".split()
+    weekday_match weekday_miss duration_match duration_miss verb_for_entity phrase_verb""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
+ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,10 @@ class Reader:
             has_unit = (c_unit[hi] - c_unit[lo]) > 0
             x[:, F[f"{q.unit}_match"]] = has_unit
             x[:, F[f"{q.unit}_miss"]] = ~has_unit
+        # A verb inside the span: fine for "why"/"how"/"what" clauses, a run-on past the answer
+        # for a name, place, date or number ("Hossein Amir-Abdollahian said Tehran").
+        x[:, F["verb_for_entity"]] = x[:, F["has_verb"]] * (e in ENTITY_EXPECTED)
+        x[:, F["phrase_verb"]] = x[:, F["has_verb"]] * (sp[:, 2] == TYPE_ID["PHRASE"])
         c_stop = csum((flags & F_STOP) > 0)
         x[:, F["frac_stop"]] = (c_stop[hi] - c_stop[lo]) / n
         x[:, F["in_quotes"]] = [st > 0 and text[st - 1] in "\"“'‘" for st in sp[:, 6]]
