@@ -62,7 +62,7 @@ class Candidate:
 ACCEPT = {"PERSON": ("PERSON",), "ORG": ("ORG",), "LOC": ("LOC",), "DATE": ("DATE",), "NUM": ("NUM",)}
 CONF_FEATURES = """bias logit_p margin cand_sim cand_overlap best_sim best_overlap cand_in_q type_match
 type_specific unknown_frac top_dense agree_docs nn_best_gap nn_best pass_overlap pass_missing_idf
-nn_null_gap""".split()
+nn_null_gap entropy best_prox best_win_overlap best_nn_is_best""".split()
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,14 @@ def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, n
     f[15] = best[F["pass_overlap"]]
     f[16] = best[F["pass_missing_idf"]]
     f[17] = best[F["nn_null_gap"]]
+    # How spread the belief is over distinct answers, and how closely the question's own terms
+    # surround the best one: an answer with no question term nearby is often a guess.
+    mass = np.array([g[0] for g in groups], np.float64)
+    mass = mass[mass > 0] / max(mass.sum(), 1e-12)
+    f[18] = float(-(mass * np.log(mass)).sum())
+    f[19] = best[F["prox_inv"]]
+    f[20] = best[F["win_overlap"]]
+    f[21] = best[F["nn_is_best"]]
     return f
 
 
