@@ -43,7 +43,10 @@ FEATURES: list[str] = (
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
-ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")
+ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")  # questions wanting a name, date or number
+_CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
+WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
+DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class Candidate:
     row: int = 0
 
 
-ACCEPT = {"PERSON": ("PERSON",), "ORG": ("ORG",), "LOC": ("LOC",), "DATE": ("DATE",), "NUM": ("NUM",)}
+ACCEPT = {t: (t,) for t in ENTITY_EXPECTED}  # candidate types that match each expected type
 CONF_FEATURES = """bias logit_p margin cand_sim cand_overlap best_sim best_overlap cand_in_q type_match
 type_specific unknown_frac top_dense agree_docs nn_best_gap nn_best pass_overlap pass_missing_idf
 nn_null_gap entropy best_prox best_win_overlap best_nn_is_best""".split()
@@ -89,9 +92,6 @@ def load_weights(path: Path | None = None) -> dict:
 
 
 _NORM_PUNCT = re.compile(r"[^\w\s]")
-_CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
-WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
-DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
 
