@@ -176,6 +176,12 @@ class Reader:
         answerable = weights.get("answerable", conf)
         self.answerable_w = np.array([answerable.get(name, 0.0) for name in CONF_FEATURES], np.float32)
         self.threshold = float(weights.get("threshold", 0.0))
+        # Vocabulary ids of the few words some span features look for (-1: not in the corpus).
+        ids = index.vocab_ids
+        self._comma_id = ids.get(",", -1)
+        self._cc_ids = [ids.get(w, -1) for w in ("and", "or")]
+        self._unit_ids = {"weekday": [ids.get(u, -1) for u in WEEKDAYS],
+                          "duration": [ids.get(u, -1) for u in DURATION_UNITS]}
 
     def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None):
         """Feature matrix of every candidate in the retrieved passages, with the candidates."""
@@ -305,15 +311,14 @@ class Reader:
             x[:, F[name]] = (c_bit[hi] - c_bit[lo]) > 0
         # Lists and clause joins inside a span: right for "which threats ...?" asked of
         # "terrorism, separatism and extremism", wrong when a span runs on into the next item.
-        c_comma = csum(stems == ix.vocab_ids.get(",", -1))
-        c_cc = csum(np.isin(stems, [ix.vocab_ids.get(w, -1) for w in ("and", "or")]))
+        c_comma = csum(stems == self._comma_id)
+        c_cc = csum(np.isin(stems, self._cc_ids))
         inner_lo, inner_hi = np.minimum(lo + 1, hi), np.maximum(hi - 1, lo)
         x[:, F["has_comma"]] = (c_comma[inner_hi] - c_comma[inner_lo]) > 0
         x[:, F["has_cc"]] = has_cc = (c_cc[inner_hi] - c_cc[inner_lo]) > 0
         x[:, F["cc_in_q"]] = has_cc & bool(_CC.search(q.text))
         if q.unit:  # weekday or duration asked: does the span name one?
-            units = WEEKDAYS if q.unit == "weekday" else DURATION_UNITS
-            c_unit = csum(np.isin(stems, [ix.vocab_ids.get(u, -1) for u in units]))
+            c_unit = csum(np.isin(stems, self._unit_ids[q.unit]))
             has_unit = (c_unit[hi] - c_unit[lo]) > 0
             x[:, F[f"{q.unit}_match"]] = has_unit
             x[:, F[f"{q.unit}_miss"]] = ~has_unit

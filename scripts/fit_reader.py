@@ -275,7 +275,7 @@ def fit(args: argparse.Namespace) -> None:
     # The seeds' gold questions are repeated as in the scorer's fit: what makes a news question
     # unanswerable (a named person or place the articles never tie to it) is rare in qa-train.
     ya = np.array([float(bool(r["answers"])) for r in conf_rows])
-    repeat = np.array([args.answerable_gold_weight if r in gold_rows else 1 for r in conf_rows])
+    repeat = np.array([1] * len(fit_rows) + [args.answerable_gold_weight] * len(gold_rows))  # conf_rows order
     aw = logistic_fit(np.repeat(F, repeat, 0), np.repeat(ya, repeat))
 
     def answerable(preds_):
@@ -298,8 +298,7 @@ def fit(args: argparse.Namespace) -> None:
     for kind in sorted(set(kinds[~ans])):
         m = kinds == kind
         print(f"  {kind:14s} refused {np.mean(a_all[m] < best_t):.3f} (n={int(m.sum())})")
-    g_ans = np.array([bool(r["answers"]) for r in gold_rows])
-    a_gold = answerable(gold_preds)
+    a_gold, g_ans = a_all[is_gold], ans[is_gold]
     print(f"  seeds gold: false refusals {np.mean(a_gold[g_ans] < best_t):.3f}, "
           f"unanswerable refused {np.mean(a_gold[~g_ans] < best_t):.3f}")
     weights = {

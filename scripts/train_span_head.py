@@ -76,16 +76,15 @@ def load_examples(split: str) -> list[dict]:
     return out
 
 
-def gold_examples(paths: list[Path], corpus: Path, index: Path) -> list[dict]:
+def gold_examples(pipe, paths: list[Path]) -> list[dict]:
     """Training examples from project gold files over ``corpus``, as the reader sees them at
     run time: the question with each indexed passage of a source file that states an answer
     (answer located in the passage's clean text), plus the question with each of its top
     retrieved passages that does not (target: no answer here). Unanswerable questions give
     only the latter, which teaches the head to say "not here" on tempting passages."""
     from qa.evaluate import load_gold
-    from qa.pipeline import READ_DEPTH, Pipeline
+    from qa.pipeline import READ_DEPTH
 
-    pipe = Pipeline.open(corpus, index)
     ix = pipe.index
     out = []
     for path in paths:
@@ -192,11 +191,14 @@ def train(args: argparse.Namespace) -> None:
     if args.limit:
         fit = rng.sample(fit, min(args.limit, len(fit)))
     held_eval = random.Random(3).sample(held, min(args.eval_n, len(held)))
+    if args.gold or args.gold_eval:
+        from qa.pipeline import Pipeline
+
+        pipe = Pipeline.open(args.gold_corpus, args.gold_index)
     if args.gold_eval:  # project held-out questions, with their answer passage given
-        held_eval += [dict(e, set="gold-heldout") for e in gold_examples([args.gold_eval], args.gold_corpus,
-                                                                            args.gold_index) if e["start"] >= 0]
+        held_eval += [dict(e, set="gold-heldout") for e in gold_examples(pipe, [args.gold_eval]) if e["start"] >= 0]
     if args.gold:
-        gold = gold_examples(args.gold, args.gold_corpus, args.gold_index)
+        gold = gold_examples(pipe, args.gold)
         print(f"{len(gold)} gold examples ({sum(g['start'] >= 0 for g in gold)} with an answer), "
               f"x{args.gold_repeat}", flush=True)
         fit += gold * args.gold_repeat
