@@ -1,0 +1,35 @@
+"""The project's gold files are sound: every answer is text of a cited seed file, ids unique."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted((ROOT / "eval").glob("*.jsonl"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_gold_file_answers_are_spans_of_their_sources(path: Path) -> None:
+    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    assert items and len({g["id"] for g in items}) == len(items)
+    for g in items:
+        assert g["question"].strip()
+        assert bool(g["answers"]) == bool(g["sources"]), g["id"]
+        texts = [(ROOT / "seeds" / s).read_text("utf-8") for s in g["sources"]]
+        for a in g["answers"]:
+            assert any(a in t for t in texts), (g["id"], a)
+        for t in texts:  # each cited file states one of the answers
+            assert any(a in t for a in g["answers"]), g["id"]
+
+
+def test_held_out_questions_are_not_tuning_questions() -> None:
+    def questions(name: str) -> set[str]:
+        return {json.loads(line)["question"].strip().lower()
+                for line in (ROOT / "eval" / name).read_text("utf-8").splitlines() if line.strip()}
+
+    tuning = questions("gold.jsonl")
+    assert not tuning & questions("heldout.jsonl")
+    assert not tuning & questions("heldout2.jsonl")
