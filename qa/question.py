@@ -37,6 +37,7 @@ class Question:
     expected: str
     stems: tuple[str, ...]
     unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
+    number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
 
     @property
     def expected_id(self) -> int:
@@ -103,6 +104,43 @@ def answer_unit(text: str) -> str:
     return ""
 
 
+_MANY_Q = re.compile(r"\b(which|what) (\w+ )?(two|three|four|five|six|seven|eight|nine|ten|several)\b"
+                     r"|\bwhich ones\b|\b(who|what) (are|were)\b", re.IGNORECASE)
+
+
+def answer_number(text: str) -> str:
+    """"many" when the question asks for several things ("which two capitals", "which
+    countries"), "one" when its focus noun is singular ("in which city"): a list such as
+    "Ankara and Damascus" answers the first and not the second."""
+    if _MANY_Q.search(text):
+        return "many"
+    m = _WH.search(text)
+    if not m or m.group(1).lower() not in ("which", "what"):
+        return ""
+    rest = re.findall(r"[a-z']+", fold(text[m.end():]))
+    if rest and rest[0] in _AUX:
+        return ""
+    for k, w in enumerate(rest[:3]):
+        if w in _FOCUS:
+            return "one"
+        if w[:-1] in _FOCUS or w[:-2] in _FOCUS or w[:-3] + "y" in _FOCUS:
+            return "many"
+        # Another plural noun: only where a verb or "of" follows it ("which threats did ...",
+        # "what forms of ..."), not "what happens next".
+        nxt = rest[k + 1] if k + 1 < len(rest) else ""
+        if _plural(w) and (nxt in _AUX or nxt in ("are", "were", "of", "have")):
+            return "many"
+    return ""
+
+
+_NOT_PLURAL = set("is was has does news series means species politics economics physics this its his".split())
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s")) and word not in _NOT_PLURAL
+
+
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
-    return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text))
+    return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
+                    number=answer_number(text))

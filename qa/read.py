@@ -39,7 +39,8 @@ FEATURES: list[str] = (
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
     in_quotes first_in_sent head_match head_verb_match win_overlap nn_gap nn_best_gap nn_is_best
     nn_missing pass_overlap pass_missing_idf nn_null_gap has_comma has_cc cc_in_q
-    weekday_match weekday_miss duration_match duration_miss verb_for_entity phrase_verb""".split()
+    weekday_match weekday_miss duration_match duration_miss verb_for_entity phrase_verb
+    cc_one cc_many cuts_entity cuts_chunk""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
@@ -247,6 +248,7 @@ class Reader:
             x[:, F["passage_rank_inv"]] = 1.0 / (1 + h.rank)
             x[:, F["pass_overlap"]], x[:, F["pass_missing_idf"]] = coverage[h.passage]
             self._span_rows(x, sp, q, q_ids, total_w, t_lo, t_hi, ix.docs[int(a.sent_doc[s])].text)
+            self._boundary_rows(x, sp, c)
             rows.append(x)
             doc = int(a.sent_doc[s])
             cands += [Candidate(doc, int(st), int(en), int(s), h.passage, 0.0) for st, en in sp[:, 6:8]]
@@ -317,6 +319,8 @@ class Reader:
         x[:, F["has_comma"]] = (c_comma[inner_hi] - c_comma[inner_lo]) > 0
         x[:, F["has_cc"]] = has_cc = (c_cc[inner_hi] - c_cc[inner_lo]) > 0
         x[:, F["cc_in_q"]] = has_cc & bool(_CC.search(q.text))
+        x[:, F["cc_one"]] = has_cc & (q.number == "one")
+        x[:, F["cc_many"]] = has_cc & (q.number == "many")
         if q.unit:  # weekday or duration asked: does the span name one?
             c_unit = csum(np.isin(stems, self._unit_ids[q.unit]))
             has_unit = (c_unit[hi] - c_unit[lo]) > 0
@@ -336,6 +340,23 @@ class Reader:
         hm = ok & matched[head_c] if m else np.zeros(len(sp), bool)
         x[:, F["head_match"]] = hm
         x[:, F["head_verb_match"]] = hm & ((flags[head_c] & F_VERB) > 0) if m else False
+
+    def _boundary_rows(self, x: np.ndarray, sp: np.ndarray, c: np.ndarray) -> None:
+        """Whether each span cuts a name or date in two (``cuts_entity``: "Abdollahian said
+        Tehran") or stops inside a noun phrase before its head (``cuts_chunk``: "US-backed
+        Kurdish forces fighting the Assad"), judged against the sentence's index-time
+        candidates ``c``."""
+        a, F = self.index.analysis, FEATURE_ID
+        if len(c) == 0:
+            return
+        lo, hi = sp[:, 0:1], sp[:, 1:2]
+        c_lo, c_hi, typ = a.cand_tok_lo[c][None], a.cand_tok_hi[c][None], a.cand_type[c][None]
+        named = (a.cand_ent[c][None] > 0)
+        chunk = typ == TYPE_ID["NOUN"]
+        start_in = (c_lo < lo) & (lo < c_hi)
+        end_in = (c_lo < hi) & (hi < c_hi)
+        x[:, F["cuts_entity"]] = ((start_in | end_in) & named).any(1)
+        x[:, F["cuts_chunk"]] = (end_in & chunk).any(1) & (sp[:, 4] == 0)  # a name is whole in itself
 
     def _windows(self, q: Question, hits: list[Hit]) -> list[Window]:
         """Span-head logits for every passage read."""

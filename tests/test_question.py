@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from qa.question import analyse_question, answer_unit, expected_type
+from qa.question import analyse_question, answer_number, answer_unit, expected_type
 from qa.read import FEATURE_ID
 
 
@@ -54,3 +54,38 @@ def test_unit_features_mark_spans_naming_the_unit(pipeline) -> None:
         assert row[FEATURE_ID["weekday_miss"]] == float(not has_day)
         seen.add(has_day)
     assert seen == {True, False}
+
+
+@pytest.mark.parametrize("question, number", [
+    ("In which city did the top diplomats of the four countries gather?", "one"),
+    ("Relations between which two capitals are the talks trying to rebuild?", "many"),
+    ("Which countries attended the meeting?", "many"),
+    ("Which threats did the ministers vow to fight?", "many"),
+    ("Who were the participants?", "many"),
+    ("What happens next?", ""),
+    ("What did the ministers discuss?", ""),
+    ("Who is Syria's foreign minister?", ""),
+])
+def test_answer_number(question: str, number: str) -> None:
+    assert answer_number(question) == number
+    assert analyse_question(question).number == number
+
+
+def test_list_and_boundary_features(pipeline) -> None:
+    """A list answers "which two capitals" (``cc_many``), not "which city" (``cc_one``); a span
+    ending inside a noun phrase ("... fighting the Assad") is marked ``cuts_chunk``."""
+    ix = pipeline.index
+
+    def rows(question: str):
+        _, _, reading = pipeline.read(question)
+        return [(ix.docs[c.doc].text[c.start : c.end], reading.features[k]) for k, c in enumerate(reading.candidates)]
+
+    lists = [(t, r) for t, r in rows("In which city did the top diplomats of the four countries gather?")
+             if re.search(r"\band\b", t[1:-1])]
+    assert lists and all(r[FEATURE_ID["cc_one"]] == 1 and r[FEATURE_ID["cc_many"]] == 0 for _, r in lists)
+    lists = [(t, r) for t, r in rows("Relations between which two capitals are the talks trying to rebuild?")
+             if re.search(r"\band\b", t[1:-1])]
+    assert lists and all(r[FEATURE_ID["cc_many"]] == 1 for _, r in lists)
+    cut = {t: r[FEATURE_ID["cuts_chunk"]] for t, r in rows("From whom did Turkey seize an important enclave?")}
+    assert cut.get("US-backed Kurdish forces fighting the Assad") == 1
+    assert cut.get("US-backed Kurdish forces") == 0
