@@ -15,6 +15,7 @@ import argparse
 import json
 import math
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -109,6 +110,26 @@ def gold_examples(pipe, paths: list[Path]) -> list[dict]:
     return out
 
 
+_SENT_END = re.compile(r"[.!?][\"\'”’)\]]*\s+")
+
+
+def without_answer(ex: dict) -> dict | None:
+    """The example with the sentence(s) stating its answer cut from the context, target [CLS]:
+    an on-topic passage that does not answer, the hardest kind of unanswerable question (the
+    public data has none). None when an answer still occurs or too little context is left."""
+    ctx, s = ex["context"], ex["start"]
+    if s < 0 or len(ctx) > 2000:  # long contexts: their far windows are answerless already
+        return None
+    e = s + len(ex["text"])
+    starts = [0] + [m.end() for m in _SENT_END.finditer(ctx)]
+    lo = max(b for b in starts if b <= s)
+    hi = min((b for b in starts if b >= e), default=len(ctx))
+    rest = (ctx[:lo] + ctx[hi:]).strip()
+    if len(rest) < 100 or any(a and a in rest for a in ex["answers"]):
+        return None
+    return dict(ex, context=rest, start=-1, text="", keep=True)
+
+
 def features(tok, examples: list[dict], train: bool, neg_keep: float = 0.3, rng=random.Random(7)):
     enc = tok([e["question"] for e in examples], [e["context"] for e in examples], truncation="only_second",
               max_length=MAX_LEN, stride=STRIDE, return_overflowing_tokens=True, return_offsets_mapping=True,
@@ -160,6 +181,7 @@ def evaluate(model, tok, examples: list[dict]) -> dict:
     model.eval()
     rows = features(tok, examples, train=False)
     best: dict[int, tuple[float, int, int]] = {}
+    null: dict[int, float] = {}  # per example: the lowest [CLS] ("no answer") score of its windows
     with torch.no_grad():
         for b in range(0, len(rows), 32):
             batch = rows[b : b + 32]
@@ -167,16 +189,22 @@ def evaluate(model, tok, examples: list[dict]) -> dict:
             sl, el = model(**t)
             for r, s, e in zip(batch, sl.numpy(), el.numpy()):
                 cand = best_spans(s, e, r["offsets"])
+                null[r["example"]] = min(null.get(r["example"], np.inf), float(s[0] + e[0]))
                 if cand[0] > best.get(r["example"], (-1e18,))[0]:
                     best[r["example"]] = cand
-    by_set: dict[str, list[tuple[float, float]]] = {}
+    by_set: dict[str, list[tuple[float, float, float]]] = {}
     for i, ex in enumerate(examples):
-        _, a, b = best.get(i, (0, 0, 0))
+        score, a, b = best.get(i, (0, 0, 0))
+        says_null = float(null.get(i, np.inf) > score)
+        if ex["start"] < 0:  # answer cut out: right when the head prefers [CLS]
+            by_set.setdefault(ex["set"] + "-cut", []).append((says_null, says_null, says_null))
+            continue
         pred = ex["context"][a:b]
-        by_set.setdefault(ex["set"], []).append((exact_match(pred, ex["answers"]), f1(pred, ex["answers"])))
+        by_set.setdefault(ex["set"], []).append((exact_match(pred, ex["answers"]), f1(pred, ex["answers"]), says_null))
     model.train()
     return {k: {"n": len(v), "em": round(float(np.mean([x[0] for x in v])), 3),
-                "f1": round(float(np.mean([x[1] for x in v])), 3)} for k, v in by_set.items()}
+                "f1": round(float(np.mean([x[1] for x in v])), 3),
+                "null": round(float(np.mean([x[2] for x in v])), 3)} for k, v in by_set.items()}
 
 
 def train(args: argparse.Namespace) -> None:
@@ -191,6 +219,7 @@ def train(args: argparse.Namespace) -> None:
     if args.limit:
         fit = rng.sample(fit, min(args.limit, len(fit)))
     held_eval = random.Random(3).sample(held, min(args.eval_n, len(held)))
+    held_eval += [c for c in map(without_answer, held_eval) if c]
     if args.gold or args.gold_eval:
         from qa.pipeline import Pipeline
 
@@ -202,6 +231,11 @@ def train(args: argparse.Namespace) -> None:
         print(f"{len(gold)} gold examples ({sum(g['start'] >= 0 for g in gold)} with an answer), "
               f"x{args.gold_repeat}", flush=True)
         fit += gold * args.gold_repeat
+    if args.cut_share:  # answer sentence cut: on-topic passages that must get "no answer"
+        pool = [e for e in fit if e["start"] >= 0]
+        cut = [c for c in map(without_answer, rng.sample(pool, int(len(pool) * args.cut_share))) if c]
+        print(f"{len(cut)} examples with the answer sentence cut", flush=True)
+        fit += cut
     rows = features(tok, fit, train=True, neg_keep=args.neg_keep)
     print(f"{len(fit)} training questions -> {len(rows)} windows; {len(held)} held-out questions", flush=True)
     model = SpanModel()
@@ -247,6 +281,8 @@ def main() -> None:
     t.add_argument("--threads", type=int, default=2)
     t.add_argument("--init", type=Path, help="state dict to start from instead of the bundled weights")
     t.add_argument("--neg-keep", type=float, default=0.1, help="share of answerless windows kept")
+    t.add_argument("--cut-share", type=float, default=0.0,
+                   help="share of answerable examples also given with their answer sentence cut (target: no answer)")
     t.add_argument("--gold", type=Path, action="append", default=[],
                    help="project gold file(s) over --gold-corpus to train on as well (repeatable)")
     t.add_argument("--gold-eval", type=Path, help="project gold file to score (never trained on)")
