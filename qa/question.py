@@ -108,6 +108,13 @@ _MANY_Q = re.compile(r"\b(which|what) (\w+ )?(two|three|four|five|six|seven|eigh
                      r"|\bwhich ones\b|\b(who|what) (are|were)\b", re.IGNORECASE)
 
 
+_NOT_PLURAL = set("is was has does news series means species politics economics physics this its his".split())
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s")) and word not in _NOT_PLURAL
+
+
 def answer_number(text: str) -> str:
     """"many" when the question asks for several things ("which two capitals", "which
     countries"), "one" when its focus noun is singular ("in which city"): a list such as
@@ -121,8 +128,10 @@ def answer_number(text: str) -> str:
     if rest and rest[0] in _AUX:
         return ""
     for k, w in enumerate(rest[:3]):
-        if w in _FOCUS:
+        if w in _FOCUS or w.endswith("'s") and w[:-2] in _FOCUS:  # "which minister's ..." is one
             return "one"
+        if w.endswith("'s"):
+            continue
         if w[:-1] in _FOCUS or w[:-2] in _FOCUS or w[:-3] + "y" in _FOCUS:
             return "many"
         # Another plural noun: only where a verb or "of" follows it ("which threats did ...",
@@ -131,13 +140,6 @@ def answer_number(text: str) -> str:
         if _plural(w) and (nxt in _AUX or nxt in ("are", "were", "of", "have")):
             return "many"
     return ""
-
-
-_NOT_PLURAL = set("is was has does news series means species politics economics physics this its his".split())
-
-
-def _plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s")) and word not in _NOT_PLURAL
 
 
 def analyse_question(text: str) -> Question:

@@ -65,6 +65,7 @@ def test_unit_features_mark_spans_naming_the_unit(pipeline) -> None:
     ("What happens next?", ""),
     ("What did the ministers discuss?", ""),
     ("Who is Syria's foreign minister?", ""),
+    ("Which minister's proposal was adopted?", "one"),
 ])
 def test_answer_number(question: str, number: str) -> None:
     assert answer_number(question) == number
