@@ -34,6 +34,7 @@ FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
     + [f"dep:{d}" for d in DEPS]
     + [f"wh_ent:{e}" for e in EXPECTED]
+    + [f"len_log:{e}" for e in EXPECTED]
     + """bias sent_sim sent_sim_gap sent_overlap sent_overlap_gap passage_rrf passage_dense
     passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
     len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
@@ -305,6 +306,7 @@ class Reader:
         x[:, F["left_match"]] = (c_matched[lo] - c_matched[np.maximum(lo - 3, 0)]) > 0
         x[:, F["right_match"]] = (c_matched[np.minimum(hi + 3, m)] - c_matched[hi]) > 0
         x[:, F["len_log"]] = np.log(n)
+        x[:, F[f"len_log:{e}"]] = np.log(n)  # how long an answer of this kind runs: "why" long, "who" short
         x[:, F["len_1"]] = n == 1
         x[:, F["len_gt4"]] = n > 4
         x[:, F["len_gt10"]] = n > 10
