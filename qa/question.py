@@ -59,13 +59,20 @@ def _focus_type(rest: list[str]) -> str | None:
     return None
 
 
-def expected_type(text: str) -> tuple[str, str]:
-    """``(wh-word, expected type)`` from the wh-word and its focus noun."""
+def _after_wh(text: str) -> tuple[str, list[str]] | None:
+    """The first wh-word of the question, lower-cased, and the folded words after it."""
     m = _WH.search(text)
     if not m:
+        return None
+    return m.group(1).lower(), re.findall(r"[a-z']+", fold(text[m.end():]))
+
+
+def expected_type(text: str) -> tuple[str, str]:
+    """``(wh-word, expected type)`` from the wh-word and its focus noun."""
+    found = _after_wh(text)
+    if not found:
         return "other", "OTHER"
-    wh = m.group(1).lower()
-    rest = re.findall(r"[a-z']+", fold(text[m.end():]))
+    wh, rest = found
     if wh in ("who", "whom", "whose"):
         return wh, "PERSON"
     if wh == "when":
@@ -121,10 +128,10 @@ def answer_number(text: str) -> str:
     "Ankara and Damascus" answers the first and not the second."""
     if _MANY_Q.search(text):
         return "many"
-    m = _WH.search(text)
-    if not m or m.group(1).lower() not in ("which", "what"):
+    found = _after_wh(text)
+    if not found or found[0] not in ("which", "what"):
         return ""
-    rest = re.findall(r"[a-z']+", fold(text[m.end():]))
+    rest = found[1]
     if rest and rest[0] in _AUX:
         return ""
     for k, w in enumerate(rest[:3]):

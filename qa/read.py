@@ -353,7 +353,7 @@ class Reader:
             return
         lo, hi = sp[:, 0:1], sp[:, 1:2]
         c_lo, c_hi, typ = a.cand_tok_lo[c][None], a.cand_tok_hi[c][None], a.cand_type[c][None]
-        named = (a.cand_ent[c][None] > 0)
+        named = a.cand_ent[c][None] > 0
         chunk = typ == TYPE_ID["NOUN"]
         start_in = (c_lo < lo) & (lo < c_hi)
         end_in = (c_lo < hi) & (hi < c_hi)
