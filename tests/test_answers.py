@@ -58,6 +58,27 @@ def test_gold_answers_mostly_right(pipeline):
     assert right / len(answerable) >= 0.45
 
 
+@pytest.mark.parametrize("question", [
+    "Besides Turkey, which country's foreign minister took part in the Moscow talks?",
+    "Apart from Moscow, which capital is named in the reports?",
+    "Other than Sergei Lavrov, who attended the meeting?",
+])
+def test_answers_do_not_echo_the_question(pipeline, question):
+    """A question that names one thing and asks for another is never answered with the thing
+    it names: a span made only of the question's own words is left out of the answers."""
+    from qa.question import analyse_question
+    from qa.text import content_stems
+
+    q_stems = set(analyse_question(question).stems)
+    _, _, reading = pipeline.read(question)
+    assert reading.groups
+    ix = pipeline.index
+    for _, members in reading.groups:
+        text = ix.docs[members[0].doc].text[members[0].start : members[0].end]
+        stems = set(content_stems(text))
+        assert not stems or not stems <= q_stems, text
+
+
 def test_answers_below_the_refusal_threshold_are_refused(pipeline):
     """The refusal mechanism: an answer whose answerability is under the threshold becomes
     null, with no citation, while the closest passages are still returned."""
