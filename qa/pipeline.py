@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from qa.analysis import drop_article
 from qa.answer import Answer, Citation, Passage
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
@@ -99,15 +100,15 @@ class Pipeline:
         if self.reader.refuses(reading):
             return Answer(question, None, round(confidence, 4), [], passages)
         members = reading.groups[0][1]
-        best = members[0]
-        answer = ix.docs[best.doc].text[best.start : best.end]
+        spans = [drop_article(ix.docs[c.doc].text, c.start, c.end) for c in members]
+        answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
-        for c in members:  # best first; one citation per file, each slicing to the very answer
-            if c.doc in cited_docs or ix.docs[c.doc].text[c.start : c.end] != answer:
+        for c, (start, end) in zip(members, spans):  # best first; one citation per file, each slicing to the very answer
+            if c.doc in cited_docs or ix.docs[c.doc].text[start:end] != answer:
                 continue
             cited_docs.add(c.doc)
-            citations.append(Citation(ix.docs[c.doc].name, c.start, c.end,
+            citations.append(Citation(ix.docs[c.doc].name, start, end,
                                       ix.passage_text(c.passage), round(c.score, 4)))
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)

@@ -2,6 +2,7 @@
 
     python scripts/fit_reader.py prepare   # corpora + indexes + candidate features -> build/fit/
     python scripts/fit_reader.py fit       # weights -> qa/weights/reader.json, figures -> stdout
+    python scripts/fit_reader.py gold-cv   # how many repeats of the tuning gold set generalise best
 
 ``prepare`` turns each SQuAD-format file of ``../shared/qa-train`` into a corpus folder
 (``qa import-squad``), indexes it with the real pipeline, and runs every question through
@@ -215,8 +216,8 @@ def report(name: str, preds, rows) -> None:
     print(f"  {name:22s} n={len(ans):5d}  EM {em:.3f}  F1 {f1:.3f}  (gold among candidates {reach:.3f})")
 
 
-def fit(args: argparse.Namespace) -> None:
-    work = Path(args.work)
+def load_rows(work: Path) -> tuple[list[dict], list[dict]]:
+    """The dumped questions of ``prepare``: the public sets' rows and the tuning gold set's."""
     rows: list[dict] = []
     for name in DATASETS:
         path = work / f"{name}.pkl"
@@ -231,6 +232,34 @@ def fit(args: argparse.Namespace) -> None:
             gold_rows = pickle.load(f)
     for r in gold_rows:
         r["set"] = "seeds-gold"
+    return rows, gold_rows
+
+
+def gold_cv(args: argparse.Namespace) -> None:
+    """Choose ``fit --gold-weight`` without a held-out seed set: 2-fold cross-validation over
+    the tuning gold questions (split by a hash of their id), the scorer fitted on the public
+    fit parts plus one half repeated ``w`` times and measured on the other half."""
+    rows, gold_rows = load_rows(Path(args.work))
+    public = [r for r in rows if r["split"] == "fit" and r["answers"]]
+    held = [r for r in rows if r["split"] == "heldout" and r["answers"]]
+    gold = [r for r in gold_rows if r["answers"]]
+    half = [int(hashlib.sha1(r["id"].encode()).hexdigest(), 16) % 2 for r in gold]
+    for weight in args.weights:
+        em: list[float] = []
+        f1: dict[str, list[float]] = {name: [] for name in DATASETS}
+        for k in (0, 1):
+            w = listwise_fit(public + [r for r, h in zip(gold, half) if h != k] * weight, args.l2)
+            em += [p[2] for p in top_answers([r for r, h in zip(gold, half) if h == k], w)]
+            for name in DATASETS:
+                f1[name] += [p[3] for p in top_answers([r for r in held if r["set"] == name], w)]
+        public_f1 = ", ".join(f"{name} {np.mean(v):.3f}" for name, v in f1.items() if v)
+        print(f"gold weight {weight}: tuning questions EM {np.mean(em):.3f} (2-fold, n={len(em)}); "
+              f"public held-out F1 {public_f1}")
+
+
+def fit(args: argparse.Namespace) -> None:
+    work = Path(args.work)
+    rows, gold_rows = load_rows(work)
     for name in DATASETS:  # held-out questions as gold files, for `qa eval` on the whole pipeline
         gold_path = work / name / "gold.jsonl"
         if gold_path.exists():
@@ -333,6 +362,11 @@ def main() -> None:
     p.add_argument("--answerable-gold-weight", type=int, default=8,
                    help="repeats of the tuning gold set in the answerability fit")
     p.set_defaults(func=fit)
+    p = sub.add_parser("gold-cv", help="cross-validate --gold-weight over the tuning gold set")
+    p.add_argument("--work", default=str(ROOT / "build" / "fit"))
+    p.add_argument("--l2", type=float, default=1e-4)
+    p.add_argument("--weights", type=lambda v: [int(x) for x in v.split(",")], default=[8, 16, 32, 64])
+    p.set_defaults(func=gold_cv)
     args = parser.parse_args()
     args.func(args)
 

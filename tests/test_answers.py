@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from qa.analysis import drop_article
 from qa.read import answer_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,7 @@ def test_every_answer_is_an_exact_cited_span(pipeline, item):
         assert a.citations == []
         return
     assert a.answer == a.answer.strip() and a.answer
+    assert not re.match(r"(the|a|an)\s", a.answer), a.answer  # clean spans: no leading article
     for c in a.citations:
         assert _raw(pipeline, c.source)[c.start : c.end] == a.answer
 
@@ -77,6 +80,20 @@ def test_answers_do_not_echo_the_question(pipeline, question):
         text = ix.docs[members[0].doc].text[members[0].start : members[0].end]
         stems = set(content_stems(text))
         assert not stems or not stems <= q_stems, text
+
+
+@pytest.mark.parametrize("span, kept", [
+    ("the diplomatic clout", "diplomatic clout"),
+    ("an important enclave", "important enclave"),
+    ("The ministers", "ministers"),
+    ("The Moscow Times", "The Moscow Times"),  # part of a name
+    ("the", "the"),  # nothing would be left
+    ("theatre", "theatre"),
+])
+def test_drop_article(span, kept):
+    text = f"[{span}]"
+    start, end = drop_article(text, 1, len(text) - 1)
+    assert text[start:end] == kept
 
 
 def test_answers_below_the_refusal_threshold_are_refused(pipeline):
