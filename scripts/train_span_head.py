@@ -218,6 +218,10 @@ def train(args: argparse.Namespace) -> None:
     rng = random.Random(7)
     if args.limit:
         fit = rng.sample(fit, min(args.limit, len(fit)))
+    for name, share in args.share:  # fewer questions of one public set, so the others weigh more
+        mine = [e for e in fit if e["set"] == name]
+        keep = {id(e) for e in rng.sample(mine, int(len(mine) * share))}
+        fit = [e for e in fit if e["set"] != name or id(e) in keep]
     held_eval = random.Random(3).sample(held, min(args.eval_n, len(held)))
     held_eval += [c for c in map(without_answer, held_eval) if c]
     if args.gold or args.gold_eval:
@@ -269,6 +273,13 @@ def train(args: argparse.Namespace) -> None:
         print(f"epoch {epoch} held-out (gold paragraph): {evaluate(model, tok, held_eval)}", flush=True)
 
 
+def _share(value: str) -> tuple[str, float]:
+    name, _, share = value.partition("=")
+    if name not in DATASETS or not 0.0 <= float(share or "x") <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected SET=FRACTION with SET one of {', '.join(DATASETS)}")
+    return name, float(share)
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -285,6 +296,8 @@ def main() -> None:
                    help="share of answerable examples also given with their answer sentence cut (target: no answer)")
     t.add_argument("--gold", type=Path, action="append", default=[],
                    help="project gold file(s) over --gold-corpus to train on as well (repeatable)")
+    t.add_argument("--share", type=_share, action="append", default=[], metavar="SET=FRACTION",
+                   help="train on this share of one public set's questions (e.g. tydi=0.15)")
     t.add_argument("--gold-eval", type=Path, help="project gold file to score (never trained on)")
     t.add_argument("--gold-repeat", type=int, default=1, help="repeats of the gold examples")
     t.add_argument("--gold-corpus", type=Path, default=ROOT / "seeds")
