@@ -104,7 +104,8 @@ class Pipeline:
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
-        for c, (start, end) in zip(members, spans):  # best first; one citation per file, each slicing to the very answer
+        # Best first; one citation per file, each slicing to the very answer.
+        for c, (start, end) in zip(members, spans):
             if c.doc in cited_docs or ix.docs[c.doc].text[start:end] != answer:
                 continue
             cited_docs.add(c.doc)

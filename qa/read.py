@@ -151,14 +151,15 @@ def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: 
     "opposition groups"), and under 1% of the gold answers of the public sets are such echoes."""
     if not cands:
         return Reading([], X, [])
-    echo = X[:, FEATURE_ID["cand_all_in_q"]] > 0
-    if (~echo).any():
-        scores = np.where(echo, -np.inf, scores)
+    keep = X[:, FEATURE_ID["cand_all_in_q"]] == 0
+    if not keep.any():
+        keep[:] = True
+    scores = np.where(keep, scores, -np.inf)
     p = np.exp(scores - scores.max())
     p /= p.sum()
     pools: dict[str, list[Candidate]] = {}
     for k, (c, key, pk) in enumerate(zip(cands, keys, p)):
-        if key and pk > 0:
+        if key and keep[k]:
             pools.setdefault(key, []).append(Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pk), k))
     if not pools:
         return Reading([], X, [])

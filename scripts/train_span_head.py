@@ -275,9 +275,13 @@ def train(args: argparse.Namespace) -> None:
 
 def _share(value: str) -> tuple[str, float]:
     name, _, share = value.partition("=")
-    if name not in DATASETS or not 0.0 <= float(share or "x") <= 1.0:
+    try:
+        fraction = float(share)
+    except ValueError:
+        fraction = -1.0
+    if name not in DATASETS or not 0.0 <= fraction <= 1.0:
         raise argparse.ArgumentTypeError(f"expected SET=FRACTION with SET one of {', '.join(DATASETS)}")
-    return name, float(share)
+    return name, fraction
 
 
 def main() -> None:
