@@ -29,6 +29,7 @@ import hashlib
 import json
 import pickle
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -266,6 +267,12 @@ def fit(args: argparse.Namespace) -> None:
             lines = [line for line in gold_path.read_text("utf-8").splitlines()
                      if line.strip() and is_heldout(json.loads(line)["sources"][0])]
             (work / name / "heldout.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+            # The held-out articles alone, as a small corpus of their own: a benchmark served
+            # as a folder of a few dozen articles is searched among far fewer distractors.
+            small = work / name / "heldout-corpus"
+            small.mkdir(exist_ok=True)
+            for source in sorted({s for line in lines for s in json.loads(line)["sources"]}):
+                shutil.copyfile(work / name / "corpus" / source, small / source)
     fit_rows = [r for r in rows if r["split"] == "fit"]
     held_rows = [r for r in rows if r["split"] == "heldout"]
     scorer_rows = [r for r in fit_rows if r["answers"]] + [r for r in gold_rows if r["answers"]] * args.gold_weight
