@@ -38,6 +38,7 @@ class Question:
     stems: tuple[str, ...]
     unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
     number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
+    count: bool = False  # "how many ...?" / "how much ...?" (not of time): only a quantity answers it
 
     @property
     def expected_id(self) -> int:
@@ -149,7 +150,17 @@ def answer_number(text: str) -> str:
     return ""
 
 
+_COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
+
+
+def asks_count(text: str) -> bool:
+    """Whether the question asks "how many" or "how much" of something other than time: its
+    answer must name a quantity ("more than 3.5 million", "several"). Durations ("how many
+    years", "how much time") are answered by "a decade" as well, so they are left out."""
+    return bool(_COUNT_Q.search(text)) and answer_unit(text) != "duration"
+
+
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
-                    number=answer_number(text))
+                    number=answer_number(text), count=asks_count(text))

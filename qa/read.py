@@ -16,7 +16,7 @@ import json
 import math
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -47,6 +47,16 @@ FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
 ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")  # questions wanting a name, date or number
 _CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
+_QUANTITY = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
+    r"half|once|twice|none|pair|couple)\b", re.IGNORECASE)
+
+
+def names_quantity(text: str) -> bool:
+    """Whether a span names a number or a quantity ("3.5 million", "four", "several")."""
+    return bool(_QUANTITY.search(text))
 WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
 DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
 
@@ -83,6 +93,7 @@ class Reading:
     candidates: list[Candidate]
     answer_features: np.ndarray | None = None
     nn_best: float = 0.0
+    no_quantity: bool = False  # a "how many" question whose best answer names no quantity
 
 
 def load_weights(path: Path | None = None) -> dict:
@@ -463,6 +474,10 @@ class Reader:
         X, cands, nn_best = self.features(q, q_vec, hits, timings)
         keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
+        if q.count and reading.groups:
+            best = reading.groups[0][1][0]
+            if not names_quantity(self.index.docs[best.doc].text[best.start : best.end]):
+                reading = replace(reading, no_quantity=True)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
@@ -484,8 +499,10 @@ class Reader:
         return _logistic(reading.answer_features, self.answerable_w)
 
     def refuses(self, reading: Reading) -> bool:
-        """Whether to say "not in the corpus": no candidate, or answerability under the threshold."""
-        return not reading.groups or self.answerability(reading) < self.threshold
+        """Whether to say "not in the corpus": no candidate, a "how many" question whose best
+        answer names no quantity ("How many hours did the meeting last?" -> "late last
+        month"), or answerability under the threshold."""
+        return not reading.groups or reading.no_quantity or self.answerability(reading) < self.threshold
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from qa.question import analyse_question, answer_number, answer_unit, expected_type
+from qa.question import analyse_question, answer_number, answer_unit, asks_count, expected_type
 from qa.read import FEATURE_ID
 
 
@@ -90,3 +90,33 @@ def test_list_and_boundary_features(pipeline) -> None:
     cut = {t: r[FEATURE_ID["cuts_chunk"]] for t, r in rows("From whom did Turkey seize an important enclave?")}
     assert cut.get("US-backed Kurdish forces fighting the Assad") == 1
     assert cut.get("US-backed Kurdish forces") == 0
+
+
+@pytest.mark.parametrize("question, count", [
+    ("How many Turkish soldiers are stationed in northern Syria?", True),
+    ("How much money was pledged?", True),
+    ("How many years did the war last?", False),  # a duration: "a decade" answers it
+    ("How much time passed between the meetings?", False),
+    ("How long did the meeting last?", False),
+    ("Who is Syria's foreign minister?", False),
+])
+def test_asks_count(question: str, count: bool) -> None:
+    assert asks_count(question) is count
+    assert analyse_question(question).count is count
+
+
+def test_how_many_questions_are_answered_by_a_quantity_or_refused(pipeline) -> None:
+    """Only a quantity answers "how many": a best answer without one is refused."""
+    from qa.read import names_quantity
+
+    fired = False
+    for question in ("How many air strikes did Russia launch?", "How many ministers met in Moscow?",
+                     "How many refugees does Turkey host?", "How many countries took part in the Moscow talks?"):
+        _, _, reading = pipeline.read(question)
+        fired |= reading.no_quantity
+        answer = pipeline.ask(question).answer
+        assert answer is None or names_quantity(answer), (question, answer)
+        if reading.no_quantity:
+            assert answer is None and pipeline.reader.refuses(reading)
+    assert fired
+
