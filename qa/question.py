@@ -38,7 +38,7 @@ class Question:
     stems: tuple[str, ...]
     unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
     number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
-    count: bool = False  # "how many ...?" / "how much ...?" (not of time): only a quantity answers it
+    form: str = ""  # "quantity" or "year": what any answer must name (see ``answer_form``)
 
     @property
     def expected_id(self) -> int:
@@ -151,16 +151,21 @@ def answer_number(text: str) -> str:
 
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
+_YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 
 
-def asks_count(text: str) -> bool:
-    """Whether the question asks "how many" or "how much" of something other than time: its
-    answer must name a quantity ("more than 3.5 million", "several"). Durations ("how many
-    years", "how much time") are answered by "a decade" as well, so they are left out."""
-    return bool(_COUNT_Q.search(text)) and answer_unit(text) != "duration"
+def answer_form(text: str) -> str:
+    """What any answer must name: "quantity" for "how many" / "how much" of something other
+    than time ("more than 3.5 million", "several"; durations such as "a decade" answer "how
+    many years", so they are left out), "year" for "in what year" (a number); else ""."""
+    if _COUNT_Q.search(text) and answer_unit(text) != "duration":
+        return "quantity"
+    if _YEAR_Q.search(text):
+        return "year"
+    return ""
 
 
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
-                    number=answer_number(text), count=asks_count(text))
+                    number=answer_number(text), form=answer_form(text))

@@ -54,9 +54,13 @@ _QUANTITY = re.compile(
     r"half|once|twice|none|pair|couple)\b", re.IGNORECASE)
 
 
-def names_quantity(text: str) -> bool:
-    """Whether a span names a number or a quantity ("3.5 million", "four", "several")."""
-    return bool(_QUANTITY.search(text))
+_FORMS = {"quantity": _QUANTITY, "year": re.compile(r"\d")}
+
+
+def names_form(text: str, form: str) -> bool:
+    """Whether a span names what a question of this form needs: a number or a quantity
+    ("3.5 million", "four", "several") for "quantity", a number for "year"."""
+    return bool(_FORMS[form].search(text)) if form else True
 WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
 DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
 
@@ -93,7 +97,7 @@ class Reading:
     candidates: list[Candidate]
     answer_features: np.ndarray | None = None
     nn_best: float = 0.0
-    no_quantity: bool = False  # a "how many" question whose best answer names no quantity
+    wrong_form: bool = False  # the best answer lacks what the question's form needs (a quantity, a year)
 
 
 def load_weights(path: Path | None = None) -> dict:
@@ -474,10 +478,10 @@ class Reader:
         X, cands, nn_best = self.features(q, q_vec, hits, timings)
         keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
-        if q.count and reading.groups:
+        if q.form and reading.groups:
             best = reading.groups[0][1][0]
-            if not names_quantity(self.index.docs[best.doc].text[best.start : best.end]):
-                reading = replace(reading, no_quantity=True)
+            if not names_form(self.index.docs[best.doc].text[best.start : best.end], q.form):
+                reading = replace(reading, wrong_form=True)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
@@ -499,10 +503,11 @@ class Reader:
         return _logistic(reading.answer_features, self.answerable_w)
 
     def refuses(self, reading: Reading) -> bool:
-        """Whether to say "not in the corpus": no candidate, a "how many" question whose best
-        answer names no quantity ("How many hours did the meeting last?" -> "late last
-        month"), or answerability under the threshold."""
-        return not reading.groups or reading.no_quantity or self.answerability(reading) < self.threshold
+        """Whether to say "not in the corpus": no candidate, a best answer that lacks what the
+        question's form needs ("How much money was pledged?" -> "Syrian-led political
+        process"; "In what year …?" -> "at the request of Damascus"), or answerability under
+        the threshold."""
+        return not reading.groups or reading.wrong_form or self.answerability(reading) < self.threshold
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:

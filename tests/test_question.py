@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from qa.question import analyse_question, answer_number, answer_unit, asks_count, expected_type
+from qa.question import analyse_question, answer_form, answer_number, answer_unit, expected_type
 from qa.read import FEATURE_ID
 
 
@@ -92,31 +92,34 @@ def test_list_and_boundary_features(pipeline) -> None:
     assert cut.get("US-backed Kurdish forces") == 0
 
 
-@pytest.mark.parametrize("question, count", [
-    ("How many Turkish soldiers are stationed in northern Syria?", True),
-    ("How much money was pledged?", True),
-    ("How many years did the war last?", False),  # a duration: "a decade" answers it
-    ("How much time passed between the meetings?", False),
-    ("How long did the meeting last?", False),
-    ("Who is Syria's foreign minister?", False),
+@pytest.mark.parametrize("question, form", [
+    ("How many Turkish soldiers are stationed in northern Syria?", "quantity"),
+    ("How much money was pledged?", "quantity"),
+    ("How many years did the war last?", ""),  # a duration: "a decade" answers it
+    ("How much time passed between the meetings?", ""),
+    ("How long did the meeting last?", ""),
+    ("In what year did Russia intervene in Syria?", "year"),
+    ("Which year saw the first meeting?", "year"),
+    ("Who is Syria's foreign minister?", ""),
 ])
-def test_asks_count(question: str, count: bool) -> None:
-    assert asks_count(question) is count
-    assert analyse_question(question).count is count
+def test_answer_form(question: str, form: str) -> None:
+    assert answer_form(question) == form
+    assert analyse_question(question).form == form
 
 
-def test_how_many_questions_are_answered_by_a_quantity_or_refused(pipeline) -> None:
-    """Only a quantity answers "how many": a best answer without one is refused."""
-    from qa.read import names_quantity
+def test_answers_name_what_the_question_form_needs(pipeline) -> None:
+    """Only a quantity answers "how many", only a number "in what year": a best answer
+    without one is refused."""
+    from qa.read import names_form
 
     fired = False
     for question in ("How many air strikes did Russia launch?", "How many ministers met in Moscow?",
-                     "How many refugees does Turkey host?", "How many countries took part in the Moscow talks?"):
-        _, _, reading = pipeline.read(question)
-        fired |= reading.no_quantity
+                     "How many refugees does Turkey host?", "How many countries took part in the Moscow talks?",
+                     "In what year did Turkey cut ties with Damascus?", "In what year did Iran enter the Syrian war?"):
+        q, _, reading = pipeline.read(question)
+        fired |= reading.wrong_form
         answer = pipeline.ask(question).answer
-        assert answer is None or names_quantity(answer), (question, answer)
-        if reading.no_quantity:
+        assert answer is None or names_form(answer, q.form), (question, answer)
+        if reading.wrong_form:
             assert answer is None and pipeline.reader.refuses(reading)
     assert fired
-
