@@ -47,22 +47,23 @@ FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
 ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")  # questions wanting a name, date or number
 _CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
-_QUANTITY = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
-    r"half|once|twice|none|pair|couple)\b", re.IGNORECASE)
-
-
-_FORMS = {"quantity": _QUANTITY, "year": re.compile(r"\d")}
+WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
+DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
+# What an answer to a question of each form (``Question.form``) must contain.
+_FORMS = {
+    "quantity": re.compile(
+        r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+        r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
+        r"half|once|twice|none|pair|couple)\b", re.IGNORECASE),
+    "year": re.compile(r"\d"),
+}
 
 
 def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: a number or a quantity
     ("3.5 million", "four", "several") for "quantity", a number for "year"."""
     return bool(_FORMS[form].search(text)) if form else True
-WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
-DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
 
 
 @dataclass(frozen=True)
