@@ -280,6 +280,28 @@ def _metrics(results: Sequence[ItemResult], k: int) -> dict[str, Any]:
     }
 
 
+CALIBRATION_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+def calibration(results: Sequence[ItemResult]) -> list[dict[str, Any]]:
+    """Confidence against exact match over the answered answerable items, by confidence bin
+    ([0, 0.2), …, [0.8, 1.0]): a calibrated 0.8 is right about 80% of the time."""
+    scored = [(r.confidence, r.em or 0.0) for r in results if r.answerable and r.answer is not None]
+    bins = []
+    for lo, hi in zip(CALIBRATION_BINS, CALIBRATION_BINS[1:]):
+        inside = [(c, e) for c, e in scored if lo <= c < hi or (hi == 1.0 and c == 1.0)]
+        if inside:
+            bins.append({"lo": lo, "hi": hi, "n": len(inside), "confidence": _mean(c for c, _ in inside),
+                         "exact_match": _mean(e for _, e in inside)})
+    return bins
+
+
+def calibration_error(bins: Sequence[dict[str, Any]]) -> float | None:
+    """Expected calibration error: the gap between confidence and exact match, weighted by bin."""
+    n = sum(b["n"] for b in bins)
+    return sum(b["n"] * abs(b["confidence"] - b["exact_match"]) for b in bins) / n if n else None
+
+
 def aggregate(results: Sequence[ItemResult], k: int) -> dict[str, Any]:
     """All figures over ``results``, plus ``by_type`` (same figures per question type) and ``k``.
 
@@ -289,6 +311,8 @@ def aggregate(results: Sequence[ItemResult], k: int) -> dict[str, Any]:
     """
     out = _metrics(results, k)
     out["k"] = k
+    out["calibration"] = calibration(results)
+    out["calibration_error"] = calibration_error(out["calibration"])
     types = sorted({r.type for r in results}, key=lambda t: QUESTION_TYPES.index(t))
     out["by_type"] = {t: _metrics([r for r in results if r.type == t], k) for t in types}
     return out
@@ -300,6 +324,7 @@ _FRACTIONS = {
     "em": "EM", "f1": "F1", "recall_at_k": "recall@k", "mrr": "MRR",
     "citation_accuracy": "citation acc.", "offset_exactness": "offset exact",
     "refusal_rate_unanswerable": "refusal (unans.)", "false_refusal_rate": "false refusal",
+    "calibration_error": "calibration err.",
 }
 _MS = {"p50_ms": "p50 ms", "p95_ms": "p95 ms"}
 
@@ -316,7 +341,7 @@ def _fmt(key: str, value: Any) -> str:
 
 def _summary_rows(metrics: dict[str, Any]) -> list[tuple[str, str]]:
     k = metrics.get("k", "k")
-    rows = [(label.replace("@k", f"@{k}"), _fmt(key, metrics[key])) for key, label in _FRACTIONS.items()]
+    rows = [(label.replace("@k", f"@{k}"), _fmt(key, metrics.get(key))) for key, label in _FRACTIONS.items()]
     rows += [(label, _fmt(key, metrics[key])) for key, label in _MS.items()]
     rows += [(key, str(metrics[key])) for key in COUNT_KEYS]
     return rows
@@ -369,6 +394,12 @@ def render_markdown(results: Sequence[ItemResult], metrics: dict[str, Any]) -> s
     lines += _md_table(("metric", "value"), _summary_rows(metrics))
     lines += ["", "## By question type", ""]
     lines += _md_table(_TYPE_HEAD, _type_rows(metrics))
+    lines += ["", "## Calibration", "", "Answered answerable questions by confidence: mean confidence "
+              "against the exact-match rate (calibrated when they agree).", ""]
+    lines += _md_table(("confidence", "n", "mean confidence", "exact match"),
+                       [(f"[{b['lo']:.1f}, {b['hi']:.1f}{']' if b['hi'] == 1.0 else ')'}", b["n"],
+                         _fmt("em", b["confidence"]), _fmt("em", b["exact_match"]))
+                        for b in metrics.get("calibration") or []]) if metrics.get("calibration") else ["None answered."]
     misses = [r for r in results if r.miss]
     lines += ["", f"## Misses ({len(misses)})", ""]
     if misses:

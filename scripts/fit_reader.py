@@ -290,7 +290,8 @@ def fit(args: argparse.Namespace) -> None:
     preds = top_answers(conf_rows, w)
     F = np.array([p[1] if p[1] is not None else np.zeros(len(CONF_FEATURES)) for p in preds])
     y = np.array([p[2] for p in preds])
-    cw = logistic_fit(F, y)
+    conf_repeat = np.array([1] * len(fit_rows) + [args.confidence_gold_weight] * len(gold_rows))  # conf_rows order
+    cw = logistic_fit(np.repeat(F, conf_repeat, 0), np.repeat(y, conf_repeat))
     held_preds = top_answers(held_rows, w)
     gold_preds = top_answers(gold_rows, w)
 
@@ -368,6 +369,8 @@ def main() -> None:
     p.add_argument("--false-refusal-budget", type=float, default=0.03)
     p.add_argument("--answerable-gold-weight", type=int, default=8,
                    help="repeats of the tuning gold set in the answerability fit")
+    p.add_argument("--confidence-gold-weight", type=int, default=8,
+                   help="repeats of the tuning gold set in the confidence fit")
     p.set_defaults(func=fit)
     p = sub.add_parser("gold-cv", help="cross-validate --gold-weight over the tuning gold set")
     p.add_argument("--work", default=str(ROOT / "build" / "fit"))

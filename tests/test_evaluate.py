@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from qa.evaluate import (
+    calibration,
+    calibration_error,
     Evaluator,
     GoldItem,
     ItemResult,
@@ -226,6 +229,24 @@ def test_aggregate_known_values() -> None:
     assert (who["n"], who["n_answerable"], who["n_unanswerable"]) == (3, 2, 1)
     assert who["em"] == pytest.approx(0.5) and who["refusal_rate_unanswerable"] == 0.0
     assert list(m["by_type"]) == ["who", "what", "where"]
+
+
+def test_calibration_bins_and_error() -> None:
+    def item(confidence: float, right: bool) -> ItemResult:
+        r = _r("c", "Who met?", ["Faisal Mekdad"], ["a.txt"], "Faisal Mekdad" if right else "Lavrov", "a.txt", 1, 1.0)
+        return replace(r, confidence=confidence)
+
+    results = [item(0.9, True), item(0.85, True), item(1.0, False), item(0.1, False), item(0.3, True)]
+    results += [RESULTS[2], RESULTS[4]]  # a refusal and an unanswerable question do not count
+    bins = calibration(results)
+    assert [(b["lo"], b["n"]) for b in bins] == [(0.0, 1), (0.2, 1), (0.8, 3)]
+    top = bins[-1]
+    assert top["confidence"] == pytest.approx((0.9 + 0.85 + 1.0) / 3)
+    assert top["exact_match"] == pytest.approx(2 / 3)
+    gaps = [0.1, 0.7, abs((0.9 + 0.85 + 1.0) / 3 - 2 / 3) * 3]
+    assert calibration_error(bins) == pytest.approx(sum(gaps) / 5)
+    assert aggregate(results, k=5)["calibration_error"] == pytest.approx(sum(gaps) / 5)
+    assert calibration_error([]) is None
 
 
 def test_recall_respects_k() -> None:
