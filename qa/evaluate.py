@@ -396,10 +396,9 @@ def render_markdown(results: Sequence[ItemResult], metrics: dict[str, Any]) -> s
     lines += _md_table(_TYPE_HEAD, _type_rows(metrics))
     lines += ["", "## Calibration", "", "Answered answerable questions by confidence: mean confidence "
               "against the exact-match rate (calibrated when they agree).", ""]
-    lines += _md_table(("confidence", "n", "mean confidence", "exact match"),
-                       [(f"[{b['lo']:.1f}, {b['hi']:.1f}{']' if b['hi'] == 1.0 else ')'}", b["n"],
-                         _fmt("em", b["confidence"]), _fmt("em", b["exact_match"]))
-                        for b in metrics.get("calibration") or []]) if metrics.get("calibration") else ["None answered."]
+    bins = [(f"[{b['lo']:.1f}, {b['hi']:.1f}{']' if b['hi'] == 1.0 else ')'}", b["n"],
+             _fmt("em", b["confidence"]), _fmt("em", b["exact_match"])) for b in metrics.get("calibration") or []]
+    lines += _md_table(("confidence", "n", "mean confidence", "exact match"), bins) if bins else ["None answered."]
     misses = [r for r in results if r.miss]
     lines += ["", f"## Misses ({len(misses)})", ""]
     if misses:
