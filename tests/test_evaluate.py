@@ -288,6 +288,10 @@ def test_write_report(tmp_path: Path) -> None:
 
     md = md_path.read_text(encoding="utf-8")
     assert "## By question type" in md and "## Misses (3)" in md
+    # q1 and q2 are answered answerable questions, both at confidence 0.5: one bin, half right.
+    assert rep["calibration"] == [{"lo": 0.4, "hi": 0.6, "n": 2, "confidence": 0.5, "exact_match": 0.5}]
+    assert rep["calibration_error"] == pytest.approx(0.0)
+    assert "## Calibration" in md and "| [0.4, 0.6) | 2 | 0.500 | 0.500 |" in md
     misses = md.split("## Misses")[1]
     assert "q2" in misses and "q3" in misses and "q5" in misses
     assert "q1" not in misses and "q4" not in misses
