@@ -207,6 +207,13 @@ def logistic_fit(F: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
     return res.x
 
 
+def with_gold_repeated(F: np.ndarray, y: np.ndarray, n_public: int, weight: int) -> tuple[np.ndarray, np.ndarray]:
+    """``F`` and ``y`` (public fit rows first, then the tuning gold set's) with every gold row
+    repeated ``weight`` times: the few news questions would otherwise weigh nothing."""
+    repeat = np.array([1] * n_public + [weight] * (len(y) - n_public))
+    return np.repeat(F, repeat, 0), np.repeat(y, repeat)
+
+
 def report(name: str, preds, rows) -> None:
     ans = [(p, r) for p, r in zip(preds, rows) if r["answers"]]
     if not ans:
@@ -290,8 +297,7 @@ def fit(args: argparse.Namespace) -> None:
     preds = top_answers(conf_rows, w)
     F = np.array([p[1] if p[1] is not None else np.zeros(len(CONF_FEATURES)) for p in preds])
     y = np.array([p[2] for p in preds])
-    conf_repeat = np.array([1] * len(fit_rows) + [args.confidence_gold_weight] * len(gold_rows))  # conf_rows order
-    cw = logistic_fit(np.repeat(F, conf_repeat, 0), np.repeat(y, conf_repeat))
+    cw = logistic_fit(*with_gold_repeated(F, y, len(fit_rows), args.confidence_gold_weight))
     held_preds = top_answers(held_rows, w)
     gold_preds = top_answers(gold_rows, w)
 
@@ -312,8 +318,7 @@ def fit(args: argparse.Namespace) -> None:
     # The seeds' gold questions are repeated as in the scorer's fit: what makes a news question
     # unanswerable (a named person or place the articles never tie to it) is rare in qa-train.
     ya = np.array([float(bool(r["answers"])) for r in conf_rows])
-    repeat = np.array([1] * len(fit_rows) + [args.answerable_gold_weight] * len(gold_rows))  # conf_rows order
-    aw = logistic_fit(np.repeat(F, repeat, 0), np.repeat(ya, repeat))
+    aw = logistic_fit(*with_gold_repeated(F, ya, len(fit_rows), args.answerable_gold_weight))
 
     def answerable(preds_):
         return np.array([1 / (1 + np.exp(-(p[1] @ aw))) if p[1] is not None else 0.0 for p in preds_])
