@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.text import content_stems, fold
+from qa.text import STOP_WORDS, content_stems, fold
 
 # Expected answer types. REASON and MANNER want clauses; THING wants a noun phrase.
 EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM", "REASON", "MANNER", "THING", "OTHER")
@@ -38,7 +38,8 @@ class Question:
     stems: tuple[str, ...]
     unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
     number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
-    form: str = ""  # "quantity" or "year": what any answer must name (see ``answer_form``)
+    form: str = ""  # "quantity", "duration" or "year": what any answer must name (see ``answer_form``)
+    modifiers: tuple[str, ...] = ()  # names qualifying the asked-for thing (see ``name_modifiers``)
 
     @property
     def expected_id(self) -> int:
@@ -152,20 +153,55 @@ def answer_number(text: str) -> str:
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
+# "which city", "what European capital", "which of the countries": always answered by a name.
+_PLACE_NAME_Q = re.compile(
+    r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(?:city|cities|towns?|country|countries|capitals?|"
+    r"provinces?|islands?|rivers?|mountains?|villages?|continents?)\b", re.IGNORECASE)
+_NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
 
 
 def answer_form(text: str) -> str:
     """What any answer must name: "quantity" for "how many" / "how much" of something other
-    than time ("more than 3.5 million", "several"; durations such as "a decade" answer "how
-    many years", so they are left out), "year" for "in what year" (a number); else ""."""
-    if _COUNT_Q.search(text) and answer_unit(text) != "duration":
+    than time ("more than 3.5 million", "several"), "duration" for "how long ago" / "how many
+    hours" (a quantity or a span of time: "a decade", "hours", not "late last month"), "year"
+    for "in what year" (a number), "name" for "which city" / "what country" (a capitalised
+    name: not "to resolve the conflict"); else ""."""
+    if answer_unit(text) == "duration":
+        return "duration"
+    if _COUNT_Q.search(text):
         return "quantity"
     if _YEAR_Q.search(text):
         return "year"
+    m = _PLACE_NAME_Q.search(text)
+    if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
+        return "name"
     return ""
+
+
+_MODIFIER_Q = re.compile(r"\b(?:which|what)\s+([A-Z][\w-]+)\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def name_modifiers(text: str) -> tuple[str, ...]:
+    """Capitalised words that qualify the asked-for thing, lower-cased: "jordanian" in "In
+    which Jordanian city ...?". The country they name ("Jordan") is not an answer: it is in
+    the question already."""
+    return tuple(m.group(1).lower() for m in _MODIFIER_Q.finditer(text)
+                 if m.group(1)[0].isupper() and m.group(2).islower() and m.group(2) not in _AUX)
+
+
+def echoes_modifier(answer_words: list[str], modifiers: tuple[str, ...]) -> bool:
+    """Whether a short answer (three words at most, leading stop words aside) begins with the
+    stem of a name modifier: "Jordan" or "in Saudi Arabia" for "which Jordanian / Saudi city",
+    "Turkey and Syria" for "which Turkish city"."""
+    while answer_words and answer_words[0].lower() in STOP_WORDS:
+        answer_words = answer_words[1:]
+    if not modifiers or not answer_words or len(answer_words) > 3 or len(answer_words[0]) < 4:
+        return False
+    head = answer_words[0].lower()
+    return any(m.startswith(head[: max(4, len(head) - 2)]) for m in modifiers)
 
 
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
-                    number=answer_number(text), form=answer_form(text))
+                    number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text))

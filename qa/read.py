@@ -25,7 +25,7 @@ import numpy as np
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID,
                          TYPES, answer_span)
 from qa.index import CorpusIndex
-from qa.question import EXPECTED, Question
+from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import fold, stem
@@ -57,12 +57,17 @@ _FORMS = {
         r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
         r"half|once|twice|none|pair|couple)\b", re.IGNORECASE),
     "year": re.compile(r"\d"),
+    "name": re.compile(r"[A-Z]"),
 }
+_FORMS["duration"] = re.compile(
+    _FORMS["quantity"].pattern + r"|\b(a|an)\s+(\w+\s+)?(second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
+    r"|\b(seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries)\b", re.IGNORECASE)
 
 
 def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: a number or a quantity
-    ("3.5 million", "four", "several") for "quantity", a number for "year"."""
+    ("3.5 million", "four", "several") for "quantity", that or a span of time ("a decade",
+    "hours") for "duration", a number for "year", a capitalised word for "name"."""
     return bool(_FORMS[form].search(text)) if form else True
 
 
@@ -478,6 +483,9 @@ class Reader:
         t0 = time.perf_counter()
         X, cands, nn_best = self.features(q, q_vec, hits, timings)
         keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
+        if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
+            echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
+            X[echo, FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         if q.form and reading.groups:
             best = reading.groups[0][1][0]
