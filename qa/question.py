@@ -153,10 +153,12 @@ def answer_number(text: str) -> str:
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
-# "which city", "what European capital", "which of the countries": always answered by a name.
+# "which city", "what European capital", "which of the countries": always answered by a name;
+# a city, town or capital never by a country's.
 _PLACE_NAME_Q = re.compile(
-    r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(?:city|cities|towns?|country|countries|capitals?|"
-    r"provinces?|islands?|rivers?|mountains?|villages?|continents?)\b", re.IGNORECASE)
+    r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(city|cities|towns?|capitals?|villages?|country|countries|"
+    r"provinces?|islands?|rivers?|mountains?|continents?)\b", re.IGNORECASE)
+_CITY = re.compile(r"city|cities|towns?|capitals?|villages?")
 _NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
 
 
@@ -164,8 +166,9 @@ def answer_form(text: str) -> str:
     """What any answer must name: "quantity" for "how many" / "how much" of something other
     than time ("more than 3.5 million", "several"), "duration" for "how long ago" / "how many
     hours" (a quantity or a span of time: "a decade", "hours", not "late last month"), "year"
-    for "in what year" (a number), "name" for "which city" / "what country" (a capitalised
-    name: not "to resolve the conflict"); else ""."""
+    for "in what year" (a number), "name" for "what country" / "which river" (a capitalised
+    name: not "to resolve the conflict"), "city" for "which city" / "what capital" (a name,
+    and not a country's: not "Saudi Arabia" for "which Saudi city"); else ""."""
     if answer_unit(text) == "duration":
         return "duration"
     if _COUNT_Q.search(text):
@@ -174,7 +177,7 @@ def answer_form(text: str) -> str:
         return "year"
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
-        return "name"
+        return "city" if _CITY.fullmatch(m.group(2).lower()) else "name"
     return ""
 
 

@@ -64,10 +64,19 @@ _FORMS["duration"] = re.compile(
     r"|\b(seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries)\b", re.IGNORECASE)
 
 
+COUNTRIES = frozenset(
+    line.strip().lower() for line in resources.files("qa").joinpath("data/countries.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
+_LEADING = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)
+
+
 def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: a number or a quantity
     ("3.5 million", "four", "several") for "quantity", that or a span of time ("a decade",
-    "hours") for "duration", a number for "year", a capitalised word for "name"."""
+    "hours") for "duration", a number for "year", a capitalised word for "name", and one that
+    is not a country's ("Russia", "in Saudi Arabia") for "city"."""
+    if form == "city":
+        return bool(_FORMS["name"].search(text)) and _LEADING.sub("", text.strip()).lower() not in COUNTRIES
     return bool(_FORMS[form].search(text)) if form else True
 
 

@@ -103,7 +103,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("In what year did Russia intervene in Syria?", "year"),
     ("Which year saw the first meeting?", "year"),
     ("Who is Syria's foreign minister?", ""),
-    ("In which Jordanian city did they meet?", "name"),
+    ("In which Jordanian city did they meet?", "city"),
+    ("What capital did the ministers fly to?", "city"),
     ("Which of the countries hosted the talks?", "name"),
     ("What did the city council decide?", ""),  # "city" is not what is asked for
     ("What state were the forces in?", ""),  # a condition, not a place
@@ -118,7 +119,9 @@ def test_answer_form(question: str, form: str) -> None:
     ("late last month", "duration", False), ("Wednesday", "duration", False),
     ("more than 3.5 million", "quantity", True), ("several", "quantity", True), ("rapprochement", "quantity", False),
     ("2011", "year", True), ("at the request of Damascus", "year", False), ("anything", "", True),
-    ("Amman", "name", True), ("start", "name", False),
+    ("Amman", "name", True), ("start", "name", False), ("Saudi Arabia", "name", True),
+    ("Amman", "city", True), ("Saudi Arabia", "city", False), ("in Saudi Arabia", "city", False),
+    ("Russia", "city", False), ("the United States", "city", False), ("start", "city", False),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.read import names_form
