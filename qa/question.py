@@ -38,7 +38,7 @@ class Question:
     stems: tuple[str, ...]
     unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
     number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
-    form: str = ""  # "quantity", "duration" or "year": what any answer must name (see ``answer_form``)
+    form: str = ""  # what any answer must name: "quantity", "duration", "year", "name", "city" (``answer_form``)
     modifiers: tuple[str, ...] = ()  # names qualifying the asked-for thing (see ``name_modifiers``)
 
     @property

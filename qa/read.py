@@ -50,18 +50,20 @@ _CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
 WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
 DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
 # What an answer to a question of each form (``Question.form``) must contain.
+_QUANTITY = (
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
+    r"half|once|twice|none|pair|couple)\b")
+_TIME_SPAN = (
+    r"\b(a|an)\s+(\w+\s+)?(second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
+    r"|\b(seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries)\b")
 _FORMS = {
-    "quantity": re.compile(
-        r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-        r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
-        r"half|once|twice|none|pair|couple)\b", re.IGNORECASE),
+    "quantity": re.compile(_QUANTITY, re.IGNORECASE),
+    "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
     "year": re.compile(r"\d"),
     "name": re.compile(r"[A-Z]"),
 }
-_FORMS["duration"] = re.compile(
-    _FORMS["quantity"].pattern + r"|\b(a|an)\s+(\w+\s+)?(second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
-    r"|\b(seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries)\b", re.IGNORECASE)
 
 
 COUNTRIES = frozenset(
