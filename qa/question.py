@@ -156,9 +156,8 @@ _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 # "which city", "what European capital", "which of the countries": always answered by a name;
 # a city, town or capital never by a country's.
 _PLACE_NAME_Q = re.compile(
-    r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(city|cities|towns?|capitals?|villages?|country|countries|"
+    r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(?:(?P<city>city|cities|towns?|capitals?|villages?)|country|countries|"
     r"provinces?|islands?|rivers?|mountains?|continents?)\b", re.IGNORECASE)
-_CITY = re.compile(r"city|cities|towns?|capitals?|villages?")
 _NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
 
 
@@ -177,19 +176,18 @@ def answer_form(text: str) -> str:
         return "year"
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
-        return "city" if _CITY.fullmatch(m.group(2).lower()) else "name"
+        return "city" if m.group("city") else "name"
     return ""
 
 
-_MODIFIER_Q = re.compile(r"\b(?:which|what)\s+([A-Z][\w-]+)\s+([a-z]+)\b", re.IGNORECASE)
+_MODIFIER_Q = re.compile(r"\b(?i:which|what)\s+([A-Z][\w-]+)\s+([a-z]+)\b")
 
 
 def name_modifiers(text: str) -> tuple[str, ...]:
     """Capitalised words that qualify the asked-for thing, lower-cased: "jordanian" in "In
     which Jordanian city ...?". The country they name ("Jordan") is not an answer: it is in
     the question already."""
-    return tuple(m.group(1).lower() for m in _MODIFIER_Q.finditer(text)
-                 if m.group(1)[0].isupper() and m.group(2).islower() and m.group(2) not in _AUX)
+    return tuple(m.group(1).lower() for m in _MODIFIER_Q.finditer(text) if m.group(2) not in _AUX)
 
 
 def echoes_modifier(answer_words: list[str], modifiers: tuple[str, ...]) -> bool:
