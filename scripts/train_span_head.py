@@ -1,12 +1,21 @@
-"""Fine-tune a span-extraction head on the bundled all-MiniLM-L6-v2, on the CPU.
+r"""Fine-tune a span-extraction head on the bundled all-MiniLM-L6-v2 (CPU, or a GPU if lent).
 
     python scripts/train_span_head.py train  [--epochs 2] [--limit N]   # -> build/span/model.pt
+    python scripts/train_span_head.py pack   [--gold FILE ...]           # -> build/span/packed.pkl.xz
+    python scripts/train_span_head.py train  --packed build/span/packed.pkl.xz --device cuda \
+        --model-dir DIR                                                  # where qa's deps are missing
+    python scripts/train_span_head.py soup A.pt B.pt C.pt                # -> build/span/model.pt
     python scripts/train_span_head.py export                             # -> qa/weights/span-int8.onnx
 
 Data: the fit part of ``../shared/qa-train`` (articles split by the same hash as
 ``scripts/fit_reader.py``); the held-out part is scored at the end of training (gold paragraph
 given, SQuAD EM/F1). Standard extractive QA set-up: question and context windows of 256
 tokens with a stride, start/end logits per token, windows without the answer point at [CLS].
+
+``pack`` writes the training and evaluation examples with their token windows (the seeds' ones
+need the project's index, spaCy and FAISS) to one file, so ``train --packed`` can run on a
+machine that has only torch and transformers, such as a lent GPU machine; there it reads the
+encoder from ``--model-dir`` (a copy of the bundled model folder).
 """
 
 from __future__ import annotations
@@ -28,9 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from fit_reader import DATASETS, is_heldout  # noqa: E402
-from qa.encoder import model_dir  # noqa: E402  (sets HF_HUB_OFFLINE)
-
+DATASETS = ("tydi", "mlqa", "covid")  # the public sets of ../shared/qa-train (fit_reader.DATASETS)
 MAX_LEN, STRIDE, MAX_ANSWER_TOKENS = 256, 96, 30
 WORK = ROOT / "build" / "span"
 
@@ -38,11 +45,16 @@ WORK = ROOT / "build" / "span"
 class SpanModel(nn.Module):
     """MiniLM encoder with one linear layer giving start and end logits per token."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         super().__init__()
         from transformers import AutoModel
 
-        self.encoder = AutoModel.from_pretrained(str(model_dir()))
+        if path is None:
+            from qa.encoder import model_dir  # sets HF_HUB_OFFLINE
+
+            path = model_dir()
+        # float32 whatever the stored weights (a carried copy may be float16)
+        self.encoder = AutoModel.from_pretrained(str(path), dtype=torch.float32)
         self.head = nn.Linear(self.encoder.config.hidden_size, 2)
 
     def forward(self, input_ids, attention_mask, token_type_ids):
@@ -56,8 +68,10 @@ class SpanModel(nn.Module):
 
 
 def load_examples(split: str) -> list[dict]:
+    from fit_reader import DATASETS as FILES, is_heldout
+
     out = []
-    for name, file in DATASETS.items():
+    for name, file in FILES.items():
         data = json.loads((ROOT.parent / "shared" / "qa-train" / file).read_text("utf-8"))["data"]
         for i, art in enumerate(data):
             # Same article split as fit_reader (which hashes the imported file name).
@@ -130,27 +144,40 @@ def without_answer(ex: dict) -> dict | None:
     return dict(ex, context=rest, start=-1, text="", keep=True)
 
 
+def window_tokenizer(model_path: Path):
+    """The tokenisation the reader uses at run time (``qa/span.py``): the Rust tokenizer of the
+    model folder, question + context with only the context truncated, overflow in windows with
+    a stride. (Not transformers' wrapper: its overflow windows differ between versions.)"""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+    tok.enable_truncation(MAX_LEN, stride=STRIDE, strategy="only_second")
+    tok.no_padding()
+    return tok
+
+
 def features(tok, examples: list[dict], train: bool, neg_keep: float = 0.3, rng=random.Random(7)):
-    enc = tok([e["question"] for e in examples], [e["context"] for e in examples], truncation="only_second",
-              max_length=MAX_LEN, stride=STRIDE, return_overflowing_tokens=True, return_offsets_mapping=True,
-              padding="max_length")
+    """One row per window of each example, padded to MAX_LEN, with the answer's token span
+    (0, 0 = [CLS] where the window does not hold the answer); training drops all but
+    ``neg_keep`` of the answerless windows of public examples."""
     rows = []
-    for w in range(len(enc["input_ids"])):
-        ex = examples[enc["overflow_to_sample_mapping"][w]]
-        seq = enc.sequence_ids(w)
-        offsets = enc["offset_mapping"][w]
+    firsts = tok.encode_batch([(e["question"], e["context"]) for e in examples])
+    for i, first in enumerate(firsts):
+        ex = examples[i]
         s_char, e_char = ex["start"], ex["start"] + len(ex["text"])
-        ctx = [i for i, s in enumerate(seq) if s == 1]
-        start = end = 0
-        if offsets[ctx[0]][0] <= s_char and offsets[ctx[-1]][1] >= e_char:
-            start = next(i for i in ctx if offsets[i][1] > s_char)
-            end = next(i for i in reversed(ctx) if offsets[i][0] < e_char)
-        if train and start == 0 and not ex.get("keep") and rng.random() > neg_keep:
-            continue
-        rows.append({"input_ids": enc["input_ids"][w], "attention_mask": enc["attention_mask"][w],
-                     "token_type_ids": enc["token_type_ids"][w], "start": start, "end": end,
-                     "offsets": [o if s == 1 else None for o, s in zip(offsets, seq)],
-                     "example": enc["overflow_to_sample_mapping"][w]})
+        for enc in [first, *first.overflowing]:
+            seq, offsets, n = enc.sequence_ids, enc.offsets, len(enc.ids)
+            ctx = [t for t, s in enumerate(seq) if s == 1]
+            start = end = 0
+            if ctx and offsets[ctx[0]][0] <= s_char and offsets[ctx[-1]][1] >= e_char:
+                start = next(t for t in ctx if offsets[t][1] > s_char)
+                end = next(t for t in reversed(ctx) if offsets[t][0] < e_char)
+            if train and start == 0 and not ex.get("keep") and rng.random() > neg_keep:
+                continue
+            pad = [0] * (MAX_LEN - n)
+            rows.append({"input_ids": enc.ids + pad, "attention_mask": [1] * n + pad, "token_type_ids": enc.type_ids + pad,
+                         "start": start, "end": end, "example": i,
+                         "offsets": [o if s == 1 else None for o, s in zip(offsets, seq)] + [None] * len(pad)})
     return rows
 
 
@@ -175,19 +202,32 @@ def best_spans(start_logits: np.ndarray, end_logits: np.ndarray, offsets) -> tup
     return best
 
 
-def evaluate(model, tok, examples: list[dict]) -> dict:
+def _device_of(model: nn.Module) -> torch.device:
+    return next(model.parameters()).device
+
+
+def _logits(model, batch: list[dict]):
+    """Start and end logits of a batch of rows, in bfloat16 autocast on a GPU."""
+    dev = _device_of(model)
+    t = {k: torch.tensor([r[k] for r in batch], device=dev) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    with torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=dev.type == "cuda"):
+        sl, el = model(**t)
+    return sl.float(), el.float()
+
+
+def evaluate(model, examples: list[dict], rows: list[dict]) -> dict:
+    """SQuAD EM/F1 per set of the head's best span over each example's windows (``rows`` from
+    ``features(..., train=False)``), and how often it prefers "no answer"."""
     from qa.evaluate import exact_match, f1
 
     model.eval()
-    rows = features(tok, examples, train=False)
     best: dict[int, tuple[float, int, int]] = {}
     null: dict[int, float] = {}  # per example: the lowest [CLS] ("no answer") score of its windows
     with torch.no_grad():
-        for b in range(0, len(rows), 32):
-            batch = rows[b : b + 32]
-            t = {k: torch.tensor([r[k] for r in batch]) for k in ("input_ids", "attention_mask", "token_type_ids")}
-            sl, el = model(**t)
-            for r, s, e in zip(batch, sl.numpy(), el.numpy()):
+        for b in range(0, len(rows), 64):
+            batch = rows[b : b + 64]
+            sl, el = _logits(model, batch)
+            for r, s, e in zip(batch, sl.cpu().numpy(), el.cpu().numpy()):
                 cand = best_spans(s, e, r["offsets"])
                 null[r["example"]] = min(null.get(r["example"], np.inf), float(s[0] + e[0]))
                 if cand[0] > best.get(r["example"], (-1e18,))[0]:
@@ -207,12 +247,10 @@ def evaluate(model, tok, examples: list[dict]) -> dict:
                 "null": round(float(np.mean([x[2] for x in v])), 3)} for k, v in by_set.items()}
 
 
-def train(args: argparse.Namespace) -> None:
-    from transformers import AutoTokenizer
-
-    torch.manual_seed(7)
-    torch.set_num_threads(args.threads)
-    tok = AutoTokenizer.from_pretrained(str(model_dir()))
+def build_examples(args: argparse.Namespace) -> dict[str, list[dict]]:
+    """The examples a run trains and scores on: ``fit`` (public fit part, after ``--limit``,
+    ``--share`` and ``--cut-share``), ``gold`` (the seeds' ``--gold`` files, not yet repeated)
+    and ``eval`` (public held-out sample with cut variants, plus ``--gold-eval``)."""
     fit = load_examples("fit")
     held = load_examples("heldout")
     rng = random.Random(7)
@@ -222,8 +260,9 @@ def train(args: argparse.Namespace) -> None:
         mine = [e for e in fit if e["set"] == name]
         keep = {id(e) for e in rng.sample(mine, int(len(mine) * share))}
         fit = [e for e in fit if e["set"] != name or id(e) in keep]
-    held_eval = random.Random(3).sample(held, min(args.eval_n, len(held)))
+    held_eval = random.Random(3).sample(held, min(args.eval_n or len(held), len(held)))
     held_eval += [c for c in map(without_answer, held_eval) if c]
+    gold: list[dict] = []
     if args.gold or args.gold_eval:
         from qa.pipeline import Pipeline
 
@@ -232,19 +271,111 @@ def train(args: argparse.Namespace) -> None:
         held_eval += [dict(e, set="gold-heldout") for e in gold_examples(pipe, [args.gold_eval]) if e["start"] >= 0]
     if args.gold:
         gold = gold_examples(pipe, args.gold)
-        print(f"{len(gold)} gold examples ({sum(g['start'] >= 0 for g in gold)} with an answer), "
-              f"x{args.gold_repeat}", flush=True)
-        fit += gold * args.gold_repeat
     if args.cut_share:  # answer sentence cut: on-topic passages that must get "no answer"
         pool = [e for e in fit if e["start"] >= 0]
         cut = [c for c in map(without_answer, rng.sample(pool, int(len(pool) * args.cut_share))) if c]
         print(f"{len(cut)} examples with the answer sentence cut", flush=True)
         fit += cut
-    rows = features(tok, fit, train=True, neg_keep=args.neg_keep)
-    print(f"{len(fit)} training questions -> {len(rows)} windows; {len(held)} held-out questions", flush=True)
-    model = SpanModel()
+    return {"fit": fit, "gold": gold, "eval": held_eval}
+
+
+def to_arrays(rows: list[dict], offsets: bool) -> dict[str, np.ndarray]:
+    """Rows as compact arrays (token ids fit int16: the vocabulary has 30,522 entries)."""
+    out = {"ids": np.array([r["input_ids"] for r in rows], np.int16).reshape(-1, MAX_LEN),
+           "types": np.array([r["token_type_ids"] for r in rows], np.uint8).reshape(-1, MAX_LEN),
+           "n": np.array([sum(r["attention_mask"]) for r in rows], np.int16),
+           "start": np.array([r["start"] for r in rows], np.int16),
+           "end": np.array([r["end"] for r in rows], np.int16),
+           "example": np.array([r["example"] for r in rows], np.int32)}
+    if offsets:
+        out["offsets"] = np.array([[o or (-1, -1) for o in r["offsets"]] for r in rows], np.int32).reshape(-1, MAX_LEN, 2)
+    return out
+
+
+def from_arrays(a: dict[str, np.ndarray]) -> list[dict]:
+    rows = []
+    for w in range(len(a["n"])):
+        n = int(a["n"][w])
+        row = {"input_ids": a["ids"][w].astype(np.int64).tolist(), "token_type_ids": a["types"][w].astype(np.int64).tolist(),
+               "attention_mask": [1] * n + [0] * (MAX_LEN - n), "start": int(a["start"][w]), "end": int(a["end"][w]),
+               "example": int(a["example"][w])}
+        if "offsets" in a:
+            row["offsets"] = [None if o[0] < 0 else (int(o[0]), int(o[1])) for o in a["offsets"][w]]
+        rows.append(row)
+    return rows
+
+
+def packed(args: argparse.Namespace, tok) -> dict:
+    """Examples and their token windows: ``fit`` (answerless public windows already thinned to
+    ``--neg-keep``), ``gold`` (to train on), ``gold-eval`` (its answered examples, to score when
+    not trained on) and ``eval`` (the held-out sample)."""
+    data = build_examples(args)
+    rng = random.Random(args.seed)
+    answered = [dict(e, set="gold-tuning") for e in data["gold"] if e["start"] >= 0]
+    return {"fit": (data["fit"], features(tok, data["fit"], train=True, neg_keep=args.neg_keep, rng=rng)),
+            "gold": (data["gold"], features(tok, data["gold"], train=True)),
+            "gold-eval": (answered, features(tok, answered, train=False)),
+            "eval": (data["eval"], features(tok, data["eval"], train=False))}
+
+
+def pack(args: argparse.Namespace) -> None:
+    """Writes ``packed(...)`` as one compressed pickle of arrays, for ``train --packed``."""
+    import lzma
+    import pickle
+
+    from qa.encoder import model_dir
+
+    out = args.out or WORK / "packed.pkl.xz"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = packed(args, window_tokenizer(model_dir()))
+    arrays = {k: (ex, to_arrays(rows, offsets=k.endswith("eval"))) for k, (ex, rows) in data.items()}
+    with lzma.open(out, "wb") as f:
+        pickle.dump(arrays, f, protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"{out}: " + ", ".join(f"{k} {len(ex)} examples / {len(rows)} windows" for k, (ex, rows) in data.items()))
+
+
+def train(args: argparse.Namespace) -> None:
+    torch.set_num_threads(args.threads)
+    if args.model_dir is None:
+        from qa.encoder import model_dir
+
+        args.model_dir = model_dir()
+    if args.packed:
+        import lzma
+        import pickle
+
+        with lzma.open(args.packed, "rb") as f:
+            data = {k: (ex, from_arrays(a)) for k, (ex, a) in pickle.load(f).items()}
+    else:
+        data = packed(args, window_tokenizer(args.model_dir))
+    fit, rows = data["fit"]
+    scored = [data["eval"]]
+    gold, gold_rows = data["gold"]
+    if gold and args.gold_repeat:
+        print(f"{len(gold)} gold examples ({sum(g['start'] >= 0 for g in gold)} with an answer), "
+              f"x{args.gold_repeat}", flush=True)
+        rows = rows + gold_rows * args.gold_repeat
+    elif gold:  # not trained on: scored, with their answer passage given
+        scored.append(data["gold-eval"])
+    rng = random.Random(args.seed)
+    print(f"{len(fit)} public questions, {len(rows)} training windows; "
+          f"{sum(len(ex) for ex, _ in scored)} examples scored", flush=True)
+    torch.manual_seed(7)  # one head initialisation for every --seed, so their runs can be averaged
+    model = SpanModel(args.model_dir)
+    torch.manual_seed(args.seed)  # data order and dropout differ by --seed
     if args.init:  # continue from an earlier run (a new schedule over --epochs more epochs)
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
+    model.to(args.device)
+
+    def score(label: str) -> None:
+        res: dict = {}
+        for ex, ex_rows in scored:
+            res |= evaluate(model, ex, ex_rows)
+        print(f"{label} held-out (gold paragraph): {res}", flush=True)
+
+    if args.epochs == 0:  # score --init only
+        score("init")
+        return
     params = [{"params": model.encoder.parameters(), "lr": args.lr},
               {"params": model.head.parameters(), "lr": args.lr * 10}]
     opt = torch.optim.AdamW(params, weight_decay=0.01)
@@ -252,25 +383,38 @@ def train(args: argparse.Namespace) -> None:
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps))
     loss_fn = nn.CrossEntropyLoss()
     step, t0 = 0, time.time()
-    WORK.mkdir(parents=True, exist_ok=True)
+    save = args.save or WORK / "model.pt"
+    save.parent.mkdir(parents=True, exist_ok=True)
     for epoch in range(args.epochs):
         rng.shuffle(rows)
         for b in range(0, len(rows), args.batch):
             batch = rows[b : b + args.batch]
-            t = {k: torch.tensor([r[k] for r in batch]) for k in ("input_ids", "attention_mask", "token_type_ids")}
-            sl, el = model(**t)
-            loss = (loss_fn(sl, torch.tensor([r["start"] for r in batch]))
-                    + loss_fn(el, torch.tensor([r["end"] for r in batch]))) / 2
+            sl, el = _logits(model, batch)
+            dev = sl.device
+            loss = (loss_fn(sl, torch.tensor([r["start"] for r in batch], device=dev))
+                    + loss_fn(el, torch.tensor([r["end"] for r in batch], device=dev))) / 2
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             sched.step()
             opt.zero_grad()
             step += 1
-            if step % 20 == 0:
+            if step % args.log_every == 0:
                 print(f"epoch {epoch} step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
-        torch.save(model.state_dict(), WORK / "model.pt")
-        print(f"epoch {epoch} held-out (gold paragraph): {evaluate(model, tok, held_eval)}", flush=True)
+        torch.save({k: v.cpu() for k, v in model.state_dict().items()}, save)
+        if epoch + 1 in args.eval_at or epoch + 1 == args.epochs:
+            score(f"epoch {epoch}")
+
+
+def soup(args: argparse.Namespace) -> None:
+    """Averages runs weight by weight (a uniform "model soup", Wortsman et al. 2022). Runs of one
+    set-up that differ only by --seed share the head's initialisation and stay in one basin, so
+    their average reads better than any of them."""
+    states = [torch.load(f, map_location="cpu") for f in args.states]
+    avg = {k: (sum(s[k].float() for s in states) / len(states)) if v.is_floating_point() else v
+           for k, v in states[0].items()}
+    torch.save(avg, args.out)
+    print(f"{args.out}: average of {len(states)} runs")
 
 
 def _share(value: str) -> tuple[str, float]:
@@ -284,29 +428,49 @@ def _share(value: str) -> tuple[str, float]:
     return name, fraction
 
 
+def _example_options(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--limit", type=int, default=0)
+    c.add_argument("--eval-n", type=int, default=600, help="public held-out questions scored (0: all)")
+    c.add_argument("--cut-share", type=float, default=0.0,
+                   help="share of answerable examples also given with their answer sentence cut (target: no answer)")
+    c.add_argument("--gold", type=Path, action="append", default=[],
+                   help="project gold file(s) over --gold-corpus to train on as well (repeatable)")
+    c.add_argument("--share", type=_share, action="append", default=[], metavar="SET=FRACTION",
+                   help="train on this share of one public set's questions (e.g. tydi=0.15)")
+    c.add_argument("--gold-eval", type=Path, help="project gold file to score (never trained on)")
+    c.add_argument("--neg-keep", type=float, default=0.1, help="share of answerless public windows kept")
+    c.add_argument("--seed", type=int, default=7)
+    c.add_argument("--gold-corpus", type=Path, default=ROOT / "seeds")
+    c.add_argument("--gold-index", type=Path, default=ROOT / "build" / "fit" / "seeds-index")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train")
+    _example_options(t)
+    t.add_argument("--packed", type=Path, help="examples and windows written by `pack` (instead of building them)")
     t.add_argument("--epochs", type=int, default=2)
     t.add_argument("--batch", type=int, default=16)
     t.add_argument("--lr", type=float, default=5e-5)
-    t.add_argument("--limit", type=int, default=0)
-    t.add_argument("--eval-n", type=int, default=600)
     t.add_argument("--threads", type=int, default=2)
+    t.add_argument("--device", default="cpu", help="torch device: cpu, or cuda (bfloat16 autocast)")
+    t.add_argument("--model-dir", type=Path, help="encoder folder (default: the bundled all-MiniLM-L6-v2)")
     t.add_argument("--init", type=Path, help="state dict to start from instead of the bundled weights")
-    t.add_argument("--neg-keep", type=float, default=0.1, help="share of answerless windows kept")
-    t.add_argument("--cut-share", type=float, default=0.0,
-                   help="share of answerable examples also given with their answer sentence cut (target: no answer)")
-    t.add_argument("--gold", type=Path, action="append", default=[],
-                   help="project gold file(s) over --gold-corpus to train on as well (repeatable)")
-    t.add_argument("--share", type=_share, action="append", default=[], metavar="SET=FRACTION",
-                   help="train on this share of one public set's questions (e.g. tydi=0.15)")
-    t.add_argument("--gold-eval", type=Path, help="project gold file to score (never trained on)")
-    t.add_argument("--gold-repeat", type=int, default=1, help="repeats of the gold examples")
-    t.add_argument("--gold-corpus", type=Path, default=ROOT / "seeds")
-    t.add_argument("--gold-index", type=Path, default=ROOT / "build" / "fit" / "seeds-index")
+    t.add_argument("--save", type=Path, help="where the state dict goes (default build/span/model.pt)")
+    t.add_argument("--gold-repeat", type=int, default=1,
+                   help="repeats of the gold examples (0: score them instead of training on them)")
+    t.add_argument("--eval-at", type=int, action="append", default=[], help="also score after this epoch")
+    t.add_argument("--log-every", type=int, default=20, help="steps between loss lines")
     t.set_defaults(func=train)
+    k = sub.add_parser("pack")
+    _example_options(k)
+    k.add_argument("--out", type=Path, help="default build/span/packed.pkl.xz")
+    k.set_defaults(func=pack)
+    u = sub.add_parser("soup")
+    u.add_argument("states", type=Path, nargs="+", help="state dicts saved by train")
+    u.add_argument("--out", type=Path, default=WORK / "model.pt")
+    u.set_defaults(func=soup)
     _add_export(sub)
     args = p.parse_args()
     args.func(args)
