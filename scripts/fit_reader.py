@@ -138,9 +138,18 @@ def prepare(args: argparse.Namespace) -> None:
         print(f"{name}: {len(rows)} questions in {time.time() - t0:.0f} s", file=sys.stderr)
     target = work / "seeds-gold.pkl"
     if not target.exists():
+        from qa.span import SpanScorer
+
         pipe = Pipeline.open(ROOT / "seeds", work / "seeds-index", encoder=encoder)
-        items = [g for path in args.tuning for g in load_gold(ROOT / path)]
-        rows = dump_questions(pipe, items, lambda g: "gold")
+        shipped = pipe.reader.spans
+        rows = []
+        for path in args.tuning:
+            # A file's questions are read by a span head that never trained on them, where one is
+            # given: the shipped head has, and its scores on them would teach the scorer, the
+            # confidence and the refusal threshold to trust it more than on new questions.
+            head = args.fold_head.get(path)
+            pipe.reader.spans = SpanScorer(ROOT / head) if head else shipped
+            rows += dump_questions(pipe, load_gold(ROOT / path), lambda g: "gold")
         with open(target, "wb") as f:
             pickle.dump(rows, f)
 
@@ -362,6 +371,13 @@ def fit(args: argparse.Namespace) -> None:
     print(f"weights written to {args.out}")
 
 
+def _fold_head(value: str) -> tuple[str, str]:
+    file, _, head = value.partition("=")
+    if not file or not (ROOT / head).is_file():
+        raise argparse.ArgumentTypeError(f"expected FILE=ONNX with ONNX a file under the repository, got {value!r}")
+    return file, head
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -374,6 +390,8 @@ def main() -> None:
                    help="questions per set read without their source files, as on-topic unanswerables")
     p.add_argument("--tuning", nargs="+", default=list(TUNING),
                    help="the seeds' gold files fitted on, relative to the repository root")
+    p.add_argument("--fold-head", type=_fold_head, action="append", default=[], metavar="FILE=ONNX",
+                   help="read this tuning file's questions with this span head (one not trained on them)")
     p.set_defaults(func=prepare)
     p = sub.add_parser("fit")
     p.add_argument("--work", default=str(ROOT / "build" / "fit"))
@@ -392,6 +410,8 @@ def main() -> None:
     p.add_argument("--weights", type=lambda v: [int(x) for x in v.split(",")], default=[8, 16, 32, 64])
     p.set_defaults(func=gold_cv)
     args = parser.parse_args()
+    if args.cmd == "prepare":
+        args.fold_head = dict(args.fold_head)
     args.func(args)
 
 

@@ -492,7 +492,7 @@ def export(args: argparse.Namespace) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model = SpanModel()
-    model.load_state_dict(torch.load(WORK / "model.pt", map_location="cpu"))
+    model.load_state_dict(torch.load(args.state, map_location="cpu"))
     model.eval()
     fp32 = WORK / "span-fp32.onnx"
     dummy = {k: torch.ones((1, 32), dtype=torch.long) for k in ("input_ids", "attention_mask", "token_type_ids")}
@@ -503,13 +503,15 @@ def export(args: argparse.Namespace) -> None:
                       output_names=["start_logits", "end_logits"], opset_version=17, dynamo=False,
                       dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
                                     "start_logits": axes, "end_logits": axes})
-    out = ROOT / "qa" / "weights" / "span-int8.onnx"
+    out = args.out
     quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
     print(f"exported {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 
 def _add_export(sub) -> None:
     e = sub.add_parser("export")
+    e.add_argument("--state", type=Path, default=WORK / "model.pt", help="state dict saved by train or soup")
+    e.add_argument("--out", type=Path, default=ROOT / "qa" / "weights" / "span-int8.onnx")
     e.set_defaults(func=export)
 
 
