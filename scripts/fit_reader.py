@@ -56,6 +56,11 @@ def is_heldout(name: str) -> bool:
     return int(hashlib.sha256(name.encode()).hexdigest(), 16) % 5 == 0
 
 
+def article_fold(name: str) -> int:
+    """Which half (0 or 1) of the fit part an article falls in, for cross-fitted span heads."""
+    return int(hashlib.sha256(f"fold:{name}".encode()).hexdigest(), 16) % 2
+
+
 def read_without_sources(pipe, g):
     """Read the question as if its source files were not in the corpus: the passages retrieved
     instead are on the same or a neighbouring topic but do not hold the answer, which is what
@@ -73,13 +78,17 @@ def read_without_sources(pipe, g):
     return q, hits, pipe.reader.run(q, q_vec, hits)
 
 
-def dump_questions(pipe, items, split_of, foreign: bool = False, without_sources: bool = False) -> list[dict]:
+def dump_questions(pipe, items, split_of, foreign: bool = False, without_sources: bool = False,
+                   head_of=None) -> list[dict]:
     """Candidate features and labels of every question, as the real pipeline computes them.
-    ``foreign`` and ``without_sources`` questions are labelled unanswerable."""
+    ``foreign`` and ``without_sources`` questions are labelled unanswerable. ``head_of(g)``, if
+    given, is the span head that reads question ``g``."""
     from tqdm import tqdm
 
     rows = []
     for g in tqdm(items, desc="questions", file=sys.stderr, mininterval=5):
+        if head_of is not None:
+            pipe.reader.spans = head_of(g)
         if without_sources:
             q, hits, reading = read_without_sources(pipe, g)
         else:
@@ -101,13 +110,21 @@ def dump_questions(pipe, items, split_of, foreign: bool = False, without_sources
 
 
 def prepare(args: argparse.Namespace) -> None:
+    """Span-head scores are features, and the shipped head trained on the fit parts and the
+    tuning set: read with it, those questions would teach the scorer, the confidence and the
+    refusal threshold to trust it more than it earns on new questions. With ``--public-heads``
+    and ``--fold-head`` each such question is read by a head that never trained on it
+    (cross-fitting); held-out questions are read by the shipped head, as at run time."""
     from qa.encoder import load_encoder
     from qa.pipeline import Pipeline
+    from qa.span import SpanScorer
     from qa.squad import import_squad
 
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     encoder = load_encoder()
+    # public_heads[k]: the head trained on fit half k, which reads the other half's questions
+    public_heads = [SpanScorer(ROOT / h) for h in args.public_heads]
     rng = random.Random(13)
     golds = {}
     for name, file in DATASETS.items():
@@ -123,33 +140,33 @@ def prepare(args: argparse.Namespace) -> None:
         pipe = Pipeline.open(work / name / "corpus", work / name / "index", progress=True,
                              log=lambda m: print(m, file=sys.stderr), encoder=encoder)
         print(f"{name}: index ready in {time.time() - t0:.0f} s", file=sys.stderr)
+        shipped = pipe.reader.spans
+
+        def head_of(g, shipped=shipped):  # by the question's own article, whichever corpus it is asked of
+            a = g.sources[0]
+            return public_heads[1 - article_fold(a)] if public_heads and not is_heldout(a) else shipped
+
         items = golds[name]
         if args.limit:
             items = rng.sample(items, min(args.limit, len(items)))
-        rows = dump_questions(pipe, items, lambda g: "heldout" if is_heldout(g.sources[0]) else "fit")
+        rows = dump_questions(pipe, items, lambda g: "heldout" if is_heldout(g.sources[0]) else "fit", head_of=head_of)
         others = [g for o, gs in golds.items() if o != name for g in gs]
         foreign = rng.sample(others, min(args.foreign, len(others)))
-        rows += dump_questions(pipe, foreign, lambda g: "heldout" if is_heldout(g.id) else "fit", foreign=True)
+        rows += dump_questions(pipe, foreign, lambda g: "heldout" if is_heldout(g.id) else "fit", foreign=True,
+                               head_of=head_of)
         near = rng.sample(golds[name], min(args.near, len(golds[name])))
         rows += dump_questions(pipe, near, lambda g: "heldout" if is_heldout(g.sources[0]) else "fit",
-                               without_sources=True)
+                               without_sources=True, head_of=head_of)
         with open(target, "wb") as f:
             pickle.dump(rows, f)
         print(f"{name}: {len(rows)} questions in {time.time() - t0:.0f} s", file=sys.stderr)
     target = work / "seeds-gold.pkl"
     if not target.exists():
-        from qa.span import SpanScorer
-
         pipe = Pipeline.open(ROOT / "seeds", work / "seeds-index", encoder=encoder)
-        shipped = pipe.reader.spans
         rows = []
         for path in args.tuning:
-            # A file's questions are read by a span head that never trained on them, where one is
-            # given: the shipped head has, and its scores on them would teach the scorer, the
-            # confidence and the refusal threshold to trust it more than on new questions.
-            head = args.fold_head.get(path)
-            pipe.reader.spans = SpanScorer(ROOT / head) if head else shipped
-            rows += dump_questions(pipe, load_gold(ROOT / path), lambda g: "gold")
+            head = SpanScorer(ROOT / args.fold_head[path]) if path in args.fold_head else pipe.reader.spans
+            rows += dump_questions(pipe, load_gold(ROOT / path), lambda g: "gold", head_of=lambda g, h=head: h)
         with open(target, "wb") as f:
             pickle.dump(rows, f)
 
@@ -392,6 +409,9 @@ def main() -> None:
                    help="the seeds' gold files fitted on, relative to the repository root")
     p.add_argument("--fold-head", type=_fold_head, action="append", default=[], metavar="FILE=ONNX",
                    help="read this tuning file's questions with this span head (one not trained on them)")
+    p.add_argument("--public-heads", nargs=2, default=[], metavar=("HALF0", "HALF1"),
+                   help="span heads trained on fit half 0 and on fit half 1 (train_span_head.py --only-fold); "
+                        "each reads the other half's questions")
     p.set_defaults(func=prepare)
     p = sub.add_parser("fit")
     p.add_argument("--work", default=str(ROOT / "build" / "fit"))

@@ -67,8 +67,9 @@ class SpanModel(nn.Module):
         return logits[..., 0], logits[..., 1]
 
 
-def load_examples(split: str) -> list[dict]:
-    from fit_reader import DATASETS as FILES, is_heldout
+def load_examples(split: str, only_fold: int | None = None) -> list[dict]:
+    """The public questions of one split; ``only_fold`` keeps one half of the fit articles."""
+    from fit_reader import DATASETS as FILES, article_fold, is_heldout
 
     out = []
     for name, file in FILES.items():
@@ -79,7 +80,7 @@ def load_examples(split: str) -> list[dict]:
 
             fname = f"{i:03d}_{slugify(art.get('title') or 'untitled')}.txt"
             held = is_heldout(fname)
-            if (split == "heldout") != held:
+            if (split == "heldout") != held or (not held and only_fold is not None and article_fold(fname) != only_fold):
                 continue
             for para in art["paragraphs"]:
                 for qa in para["qas"]:
@@ -251,7 +252,7 @@ def build_examples(args: argparse.Namespace) -> dict[str, list[dict]]:
     """The examples a run trains and scores on: ``fit`` (public fit part, after ``--limit``,
     ``--share`` and ``--cut-share``), ``gold`` (the seeds' ``--gold`` files, not yet repeated)
     and ``eval`` (public held-out sample with cut variants, plus ``--gold-eval``)."""
-    fit = load_examples("fit")
+    fit = load_examples("fit", args.only_fold)
     held = load_examples("heldout")
     rng = random.Random(7)
     if args.limit:
@@ -438,6 +439,8 @@ def _example_options(c: argparse.ArgumentParser) -> None:
     c.add_argument("--share", type=_share, action="append", default=[], metavar="SET=FRACTION",
                    help="train on this share of one public set's questions (e.g. tydi=0.15)")
     c.add_argument("--gold-eval", type=Path, help="project gold file to score (never trained on)")
+    c.add_argument("--only-fold", type=int, choices=(0, 1),
+                   help="train on this half of the fit articles only (fit_reader.article_fold), for cross-fitting")
     c.add_argument("--neg-keep", type=float, default=0.1, help="share of answerless public windows kept")
     c.add_argument("--seed", type=int, default=7)
     c.add_argument("--gold-corpus", type=Path, default=ROOT / "seeds")
