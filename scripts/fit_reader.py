@@ -125,6 +125,7 @@ def prepare(args: argparse.Namespace) -> None:
     encoder = load_encoder()
     # public_heads[k]: the head trained on fit half k, which reads the other half's questions
     public_heads = [SpanScorer(ROOT / h) for h in args.public_heads]
+    fold_heads = dict(args.fold_head)  # tuning file -> head trained without it
     rng = random.Random(13)
     golds = {}
     for name, file in DATASETS.items():
@@ -165,7 +166,7 @@ def prepare(args: argparse.Namespace) -> None:
         pipe = Pipeline.open(ROOT / "seeds", work / "seeds-index", encoder=encoder)
         rows = []
         for path in args.tuning:
-            head = SpanScorer(ROOT / args.fold_head[path]) if path in args.fold_head else pipe.reader.spans
+            head = SpanScorer(ROOT / fold_heads[path]) if path in fold_heads else pipe.reader.spans
             rows += dump_questions(pipe, load_gold(ROOT / path), lambda g: "gold", head_of=lambda g, h=head: h)
         with open(target, "wb") as f:
             pickle.dump(rows, f)
@@ -388,11 +389,17 @@ def fit(args: argparse.Namespace) -> None:
     print(f"weights written to {args.out}")
 
 
+def _head_file(value: str) -> str:
+    if not (ROOT / value).is_file():
+        raise argparse.ArgumentTypeError(f"no span head (ONNX file) at {value!r}")
+    return value
+
+
 def _fold_head(value: str) -> tuple[str, str]:
     file, _, head = value.partition("=")
-    if not file or not (ROOT / head).is_file():
-        raise argparse.ArgumentTypeError(f"expected FILE=ONNX with ONNX a file under the repository, got {value!r}")
-    return file, head
+    if not file:
+        raise argparse.ArgumentTypeError(f"expected FILE=ONNX, got {value!r}")
+    return file, _head_file(head)
 
 
 def main() -> None:
@@ -409,7 +416,7 @@ def main() -> None:
                    help="the seeds' gold files fitted on, relative to the repository root")
     p.add_argument("--fold-head", type=_fold_head, action="append", default=[], metavar="FILE=ONNX",
                    help="read this tuning file's questions with this span head (one not trained on them)")
-    p.add_argument("--public-heads", nargs=2, default=[], metavar=("HALF0", "HALF1"),
+    p.add_argument("--public-heads", nargs=2, type=_head_file, default=[], metavar=("HALF0", "HALF1"),
                    help="span heads trained on fit half 0 and on fit half 1 (train_span_head.py --only-fold); "
                         "each reads the other half's questions")
     p.set_defaults(func=prepare)
@@ -430,8 +437,6 @@ def main() -> None:
     p.add_argument("--weights", type=lambda v: [int(x) for x in v.split(",")], default=[8, 16, 32, 64])
     p.set_defaults(func=gold_cv)
     args = parser.parse_args()
-    if args.cmd == "prepare":
-        args.fold_head = dict(args.fold_head)
     args.func(args)
 
 
