@@ -42,6 +42,13 @@ MAX_LEN, STRIDE, MAX_ANSWER_TOKENS = 256, 96, 30
 WORK = ROOT / "build" / "span"
 
 
+def bundled_model_dir() -> Path:
+    """The bundled all-MiniLM-L6-v2 folder (importing ``qa.encoder`` sets HF_HUB_OFFLINE)."""
+    from qa.encoder import model_dir
+
+    return model_dir()
+
+
 class SpanModel(nn.Module):
     """MiniLM encoder with one linear layer giving start and end logits per token."""
 
@@ -49,10 +56,7 @@ class SpanModel(nn.Module):
         super().__init__()
         from transformers import AutoModel
 
-        if path is None:
-            from qa.encoder import model_dir  # sets HF_HUB_OFFLINE
-
-            path = model_dir()
+        path = path or bundled_model_dir()
         # float32 whatever the stored weights (a carried copy may be float16)
         self.encoder = AutoModel.from_pretrained(str(path), dtype=torch.float32)
         self.head = nn.Linear(self.encoder.config.hidden_size, 2)
@@ -325,11 +329,9 @@ def pack(args: argparse.Namespace) -> None:
     import lzma
     import pickle
 
-    from qa.encoder import model_dir
-
     out = args.out or WORK / "packed.pkl.xz"
     out.parent.mkdir(parents=True, exist_ok=True)
-    data = examples_and_windows(args, window_tokenizer(model_dir()))
+    data = examples_and_windows(args, window_tokenizer(bundled_model_dir()))
     arrays = {k: (ex, to_arrays(rows, offsets=k.endswith("eval"))) for k, (ex, rows) in data.items()}
     with lzma.open(out, "wb") as f:
         pickle.dump(arrays, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -338,10 +340,7 @@ def pack(args: argparse.Namespace) -> None:
 
 def train(args: argparse.Namespace) -> None:
     torch.set_num_threads(args.threads)
-    if args.model_dir is None:
-        from qa.encoder import model_dir
-
-        args.model_dir = model_dir()
+    args.model_dir = args.model_dir or bundled_model_dir()
     if args.packed:
         import lzma
         import pickle
