@@ -7,12 +7,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from qa.analysis import drop_article
+import numpy as np
+
+from qa.analysis import TYPE_ID
 from qa.answer import Answer, Citation, Passage
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
+from qa.layout import Layout
 from qa.question import Question, analyse_question
-from qa.read import Reader, Reading
+from qa.read import Reader, Reading, drop_leading
 from qa.retrieve import Hit, HybridRetriever
 from qa.span import SpanScorer
 
@@ -39,6 +42,7 @@ class Pipeline:
         self.encoder = encoder
         self.retriever = HybridRetriever(index)
         self.reader = Reader(index, spans=spans if spans is not None else SpanScorer())
+        self.layout = Layout([d.text for d in index.docs], [d.name for d in index.docs], self._is_person)
         self._encode_lock = threading.Lock()
 
     @classmethod
@@ -96,11 +100,23 @@ class Pipeline:
                     int(ix.pass_end[h.passage]), ix.passage_text(h.passage), round(h.score, 4))
             for h in hits[:top_k]
         ]
+        if q.furniture:
+            doc_rank: dict[int, int] = {}
+            for h in hits:
+                doc_rank.setdefault(int(ix.pass_doc[h.passage]), h.rank)
+            found = self.layout.answer(q.text, q.furniture, doc_rank)
+            if found is not None and found.missing:
+                return Answer(question, None, found.confidence, [], passages)
+            if found is not None:
+                text = ix.docs[found.doc].text
+                cite = Citation(ix.docs[found.doc].name, found.start, found.end,
+                                text[found.line_start:found.line_end], found.confidence)
+                return Answer(question, text[found.start:found.end], found.confidence, [cite], passages)
         confidence = self.reader.confidence(reading)
         if self.reader.refuses(reading):
             return Answer(question, None, round(confidence, 4), [], passages)
         members = reading.groups[0][1]
-        spans = [drop_article(ix.docs[c.doc].text, c.start, c.end) for c in members]
+        spans = [drop_leading(ix.docs[c.doc].text, c.start, c.end) for c in members]
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
@@ -113,6 +129,12 @@ class Pipeline:
                                       ix.passage_text(c.passage), round(c.score, 4)))
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
+
+    def _is_person(self, doc: int, start: int, end: int) -> bool:
+        """Whether the parser found a person's name exactly at ``[start, end)`` of a document."""
+        a = self.index.analysis
+        at = np.flatnonzero((a.cand_start == start) & (a.cand_end == end) & (a.cand_type == TYPE_ID["PERSON"]))
+        return any(int(a.sent_doc[np.searchsorted(a.sent_cand, c, side="right") - 1]) == doc for c in at)
 
     def _supporting(self, answer: str, hits: list[Hit], cited_docs: set[int]) -> list[Citation]:
         """Citations from retrieved passages the reader did not read that hold the very answer

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.layout import furniture_asked
 from qa.text import STOP_WORDS, content_stems, fold
 
 # Expected answer types. REASON and MANNER want clauses; THING wants a noun phrase.
@@ -40,6 +41,7 @@ class Question:
     number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
     form: str = ""  # what any answer must name: "quantity", "duration", "year", "name", "city" (``answer_form``)
     modifiers: tuple[str, ...] = ()  # names qualifying the asked-for thing (see ``name_modifiers``)
+    furniture: str = ""  # the page furniture asked for ("headline", "photographer", ...; ``qa.layout``)
 
     @property
     def expected_id(self) -> int:
@@ -205,4 +207,5 @@ def echoes_modifier(answer_words: list[str], modifiers: tuple[str, ...]) -> bool
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
-                    number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text))
+                    number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
+                    furniture=furniture_asked(text))

@@ -125,6 +125,20 @@ def load_weights(path: Path | None = None) -> dict:
     return json.loads(text)
 
 
+_LEADING_WORD = re.compile(r"(?:the|a|an|to)\s+(?=\S)|(?:The|A|An)\s+(?=[^\sA-Z])")
+
+
+def drop_leading(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without a leading article or infinitive "to": "diplomatic clout", not
+    "the diplomatic clout"; "reinstate Syria's membership", not "to reinstate ...". A
+    capitalised article stays before a capitalised word, where it is part of a name ("The
+    Moscow Times"). Prepositions stay: annotators keep "in excess of 250 km/h", "through a
+    basement window", "at the request of Damascus". Nothing is dropped if nothing would be left."""
+    while (m := _LEADING_WORD.match(text, start, end)) and m.end() < end:
+        start = m.end()
+    return start, end
+
+
 _NORM_PUNCT = re.compile(r"[^\w\s]")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 

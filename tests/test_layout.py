@@ -1,0 +1,159 @@
+"""Page furniture: pieces found by line shape, questions that ask for them, answers that cite them."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.layout import Layout, find_pieces, furniture_asked
+
+WIRE = """
+
+# Harbour Deal Signed in Lisbon After Long Talks
+
+By [Reuters](#)
+
+June 3, 2024
+
+Ministers shake hands at the port (L-R). **Ana Costa / Lusa**
+
+LISBON: Portugal and Spain signed a harbour agreement on Monday after two years of talks.
+
+**Related article:** [Spain Eyes Atlantic Ports](#)
+
+The deal covers three ports.
+
+Money and jobs
+
+The agreement is worth two billion euros and will create jobs in both countries.
+
+Original url:
+
+<https://www.example.com/2024/06/03/harbour-deal>"""
+
+WEB = """Storm closes schools across the north
+
+Pupils stayed home on Tuesday as the storm hit the coast [Jane Doe/Getty Images]
+
+Schools across the north closed on Tuesday as the storm brought heavy rain.
+
+Source: Daily Coast and news agencies"""
+
+WIKI = """Normans
+
+The Normans were the people who in the 10th and 11th centuries gave their name to Normandy, a region in France.
+They were descended from Norse raiders."""
+
+
+def _pieces(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for p in find_pieces(0, text):
+        out.setdefault(p.kind, []).append(text[p.start:p.end])
+    return out
+
+
+def test_wire_copy_furniture_is_found_with_exact_offsets():
+    assert _pieces(WIRE) == {
+        "headline": ["Harbour Deal Signed in Lisbon After Long Talks"],
+        "byline": ["Reuters"],
+        "date": ["June 3, 2024"],
+        "credit": ["Ana Costa / Lusa"],
+        "dateline": ["LISBON"],
+        "related": ["Spain Eyes Atlantic Ports"],
+        "subheading": ["Money and jobs"],
+        "url": ["https://www.example.com/2024/06/03/harbour-deal"],
+    }
+
+
+def test_web_page_furniture_is_found():
+    assert _pieces(WEB) == {
+        "headline": ["Storm closes schools across the north"],
+        "credit": ["Jane Doe/Getty Images"],
+        "source": ["Daily Coast and news agencies"],
+    }
+
+
+def test_prose_is_not_furniture():
+    """A one-word title, sentences and paragraphs are not headlines, credits or bylines."""
+    assert _pieces(WIKI) == {}
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What is the headline of the Daily Coast report?", "headline"),
+    ("Give the headline of the Reuters story.", "headline"),
+    ("In the Reuters report, what is the headline?", "headline"),
+    ("Which subheading introduces the part about money?", "subheading"),
+    ("What is the title of the related article linked in the Reuters piece?", "related"),
+    ("Who took the photo of the ministers in the Reuters story?", "photographer"),
+    ("Who photographed the ministers?", "photographer"),
+    ("Which agency is credited for the picture in the Reuters article?", "credit"),
+    ("Which news agency wrote the Reuters story?", "byline"),
+    ("Who is the author of the article?", "byline"),
+    ("Which outlet published the report about the storm?", "byline"),
+    ("What is the original web address of the Reuters article?", "url"),
+    ("Which city appears as the dateline of the report?", "dateline"),
+    ("When was the Reuters report published?", "date"),
+    # Questions about the story itself
+    ("According to the headline, what did Spain eye?", ""),
+    ("What is the title of Beyonce's fourth album?", ""),
+    ("Who took part in the talks?", ""),
+    ("Who controlled the enclave before Turkey captured it?", ""),
+    ("What is the link between the ports and jobs?", ""),
+    ("When is the release date for Dark Phoenix?", ""),
+    ("From which years did the magazine write articles?", ""),
+    ("Which news agency carried the minister's comments?", ""),
+])
+def test_furniture_asked(question: str, kind: str) -> None:
+    assert furniture_asked(question) == kind
+
+
+@pytest.fixture(scope="module")
+def layout() -> Layout:
+    return Layout([WIRE, WEB, WIKI], ["harbour.txt", "storm.txt", "normans.txt"])
+
+
+def _answer(layout: Layout, question: str) -> str | None:
+    found = layout.answer(question, furniture_asked(question), {})
+    if found is None or found.missing:
+        return None
+    return layout.texts[found.doc][found.start:found.end]
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("What is the headline of the Daily Coast report?", "Storm closes schools across the north"),
+    ("What is the headline of the Reuters story?", "Harbour Deal Signed in Lisbon After Long Talks"),
+    ("Who took the photo in the Reuters story?", "Ana Costa"),  # the person of "Ana Costa / Lusa"
+    ("Which agency is credited for the picture in the Reuters article?", "Lusa"),
+    ("Who is credited for the photo in the Daily Coast report?", "Jane Doe/Getty Images"),
+    ("Which outlet published the report about the storm?", "Daily Coast and news agencies"),
+    ("Which news agency wrote the story about the harbour deal?", "Reuters"),
+])
+def test_the_piece_of_the_file_the_question_names(layout: Layout, question: str, answer: str) -> None:
+    assert _answer(layout, question) == answer
+
+
+def test_a_named_file_without_the_piece_is_refused(layout: Layout) -> None:
+    """The Daily Coast page has a source line but no byline: no reporter to give."""
+    found = layout.answer("Which reporter wrote the Daily Coast report?", "byline", {})
+    assert found is not None and found.missing
+
+
+def test_no_such_piece_anywhere_leaves_the_question_to_the_reader() -> None:
+    assert Layout([WIKI], ["normans.txt"]).answer("What is the headline of the report?", "headline", {}) is None
+
+
+@pytest.mark.parametrize("question", [
+    "What is the headline of the Al Jazeera report?",
+    "Who took the photograph of the four ministers in the Moscow Times article?",
+    "Which news agency wrote the Moscow Times story?",
+])
+def test_furniture_answers_over_the_seeds_are_exact_cited_spans(pipeline, question: str) -> None:
+    ans = pipeline.ask(question)
+    assert ans.answer and ans.confidence > 0.5
+    c = ans.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == ans.answer
+    assert ans.answer in c.passage  # the line it stands on
+
+
+def test_furniture_the_named_seed_lacks_is_refused(pipeline) -> None:
+    ans = pipeline.ask("Which reporter wrote the Al Jazeera article?")
+    assert ans.answer is None and ans.citations == []
