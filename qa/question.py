@@ -39,7 +39,7 @@ class Question:
     stems: tuple[str, ...]
     unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
     number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
-    form: str = ""  # what any answer must name: "quantity", "duration", "year", "name", "city" (``answer_form``)
+    form: str = ""  # what any answer must name: "quantity", "duration", "year", "date", "name", "city" (``answer_form``)
     modifiers: tuple[str, ...] = ()  # names qualifying the asked-for thing (see ``name_modifiers``)
     furniture: str = ""  # the page furniture asked for ("headline", "photographer", ...; ``qa.layout``)
 
@@ -155,6 +155,7 @@ def answer_number(text: str) -> str:
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
+_DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
 # "which city", "what European capital", "which of the countries": always answered by a name;
 # a city, town or capital never by a country's.
 _PLACE_NAME_Q = re.compile(
@@ -167,7 +168,8 @@ def answer_form(text: str) -> str:
     """What any answer must name: "quantity" for "how many" / "how much" of something other
     than time ("more than 3.5 million", "several"), "duration" for "how long ago" / "how many
     hours" (a quantity or a span of time: "a decade", "hours", not "late last month"), "year"
-    for "in what year" (a number), "name" for "what country" / "which river" (a capitalised
+    for "in what year" (a number), "date" for "on what date" (a number, month or weekday: not
+    "last month"), "name" for "what country" / "which river" (a capitalised
     name: not "to resolve the conflict"), "city" for "which city" / "what capital" (a name,
     and not a country's: not "Saudi Arabia" for "which Saudi city"); else ""."""
     if answer_unit(text) == "duration":
@@ -176,6 +178,8 @@ def answer_form(text: str) -> str:
         return "quantity"
     if _YEAR_Q.search(text):
         return "year"
+    if _DATE_Q.search(text):
+        return "date"
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
         return "city" if m.group("city") else "name"

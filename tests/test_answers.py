@@ -99,20 +99,22 @@ def test_drop_leading(span, kept):
 
 
 def test_answers_below_the_refusal_threshold_are_refused(pipeline):
-    """The refusal mechanism: an answer whose answerability is under the threshold becomes
-    null, with no citation, while the closest passages are still returned."""
+    """The refusal mechanism: an answer whose answerability is under the threshold, or whose
+    confidence is under the floor, becomes null, with no citation, while the closest passages
+    are still returned."""
     question = "Who won the 2022 FIFA World Cup?"
     reader = pipeline.reader
-    saved = reader.threshold
+    saved = reader.threshold, reader.floor
     try:
-        reader.threshold = 1.01
-        a = pipeline.ask(question)
-        assert a.answer is None and a.citations == [] and a.passages
-        assert 0.0 <= a.confidence <= 1.0
-        reader.threshold = 0.0
+        reader.threshold, reader.floor = 0.0, 0.0
         assert pipeline.ask(question).answer is not None
+        for threshold, floor in ((1.01, 0.0), (0.0, 1.01)):
+            reader.threshold, reader.floor = threshold, floor
+            a = pipeline.ask(question)
+            assert a.answer is None and a.citations == [] and a.passages
+            assert 0.0 <= a.confidence <= 1.0
     finally:
-        reader.threshold = saved
+        reader.threshold, reader.floor = saved
 
 
 def test_retrieval_finds_a_supporting_file_for_paraphrases(pipeline):

@@ -103,6 +103,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("How long is the Euphrates?", ""),  # a length, not a time
     ("In what year did Russia intervene in Syria?", "year"),
     ("Which year saw the first meeting?", "year"),
+    ("On what exact date did the minister visit Damascus?", "date"),
+    ("By what date must the roadmap be ready?", "date"),
     ("Who is Syria's foreign minister?", ""),
     ("In which Jordanian city did they meet?", "city"),
     ("What capital did the ministers fly to?", "city"),
@@ -123,6 +125,10 @@ def test_answer_form(question: str, form: str) -> None:
     ("Amman", "name", True), ("start", "name", False), ("Saudi Arabia", "name", True),
     ("Amman", "city", True), ("Saudi Arabia", "city", False), ("in Saudi Arabia", "city", False),
     ("Russia", "city", False), ("the United States", "city", False), ("start", "city", False),
+    ("to resolve the Syrian conflict", "city", False), ("resolve the Syrian conflict", "name", False),
+    ("in Amman", "city", True), ("the Hague", "name", True), ("The Hague", "name", True),
+    ("May 19", "date", True), ("Wednesday", "date", True), ("2023-05-10", "date", True),
+    ("last month", "date", False), ("recently", "date", False),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.read import names_form
