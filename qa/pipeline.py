@@ -15,7 +15,7 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Layout
 from qa.question import Question, analyse_question
-from qa.read import Reader, Reading, drop_leading
+from qa.read import Reader, Reading, tidy_span
 from qa.retrieve import Hit, HybridRetriever
 from qa.span import SpanScorer
 
@@ -116,7 +116,7 @@ class Pipeline:
         if self.reader.refuses(reading):
             return Answer(question, None, round(confidence, 4), [], passages)
         members = reading.groups[0][1]
-        spans = [drop_leading(ix.docs[c.doc].text, c.start, c.end) for c in members]
+        spans = [tidy_span(ix.docs[c.doc].text, c.start, c.end, q.text) for c in members]
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()

@@ -133,17 +133,34 @@ def load_weights(path: Path | None = None) -> dict:
     return json.loads(text)
 
 
-_LEADING_WORD = re.compile(r"(?:the|a|an|to)\s+(?=\S)|(?:The|A|An)\s+(?=[^\sA-Z])")
+_LEADING_WORD = re.compile(r"(?:the|a|an|to)\s+(?=\S)|(?:The|A|An)\s+(?=[^\sA-Z])"
+                           r"|(?:all|various|many|several|different|other)\s+(?:forms|kinds|types|sorts)\s+of\s+(?=\S)")
 
 
 def drop_leading(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without a leading article or infinitive "to": "diplomatic clout", not
-    "the diplomatic clout"; "reinstate Syria's membership", not "to reinstate ...". A
+    """``[start, end)`` without a leading article, infinitive "to" or "all forms of":
+    "diplomatic clout", not "the diplomatic clout"; "reinstate Syria's membership", not "to
+    reinstate ..."; "terrorism and extremism", not "all forms of terrorism and extremism". A
     capitalised article stays before a capitalised word, where it is part of a name ("The
     Moscow Times"). Prepositions stay: annotators keep "in excess of 250 km/h", "through a
     basement window", "at the request of Damascus". Nothing is dropped if nothing would be left."""
     while (m := _LEADING_WORD.match(text, start, end)) and m.end() < end:
         start = m.end()
+    return start, end
+
+
+_APPENDIX = re.compile(r",\s+(?:including|such as|especially|notably|particularly)\s")
+_ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particularly|examples?)\b", re.IGNORECASE)
+
+
+def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The shortest span that fully answers: no leading article or "to" (``drop_leading``),
+    and no trailing examples ("removal of all foreign forces from its territory", not "...,
+    including those of Turkey") unless the question asks about them."""
+    start, end = drop_leading(text, start, end)
+    m = _APPENDIX.search(text, start, end)
+    if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
+        end = m.start()
     return start, end
 
 

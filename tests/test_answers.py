@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.read import answer_key, drop_leading
+from qa.read import answer_key, drop_leading, tidy_span
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = [json.loads(line) for line in (ROOT / "eval" / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
@@ -91,11 +91,23 @@ def test_answers_do_not_echo_the_question(pipeline, question):
     ("to reinstate Syria's membership", "reinstate Syria's membership"),  # infinitive "to"
     ("at the request of Damascus", "at the request of Damascus"),  # prepositions stay
     ("to", "to"),
+    ("all forms of terrorism, separatism and extremism", "terrorism, separatism and extremism"),
 ])
 def test_drop_leading(span, kept):
     text = f"[{span}]"
     start, end = drop_leading(text, 1, len(text) - 1)
     assert text[start:end] == kept
+
+
+@pytest.mark.parametrize("span, question, kept", [
+    ("the removal of all foreign forces from its territory, including those of Turkey", "What is the priority?",
+     "removal of all foreign forces from its territory"),
+    ("ports, including Lisbon", "Which ports does the deal include?", "ports, including Lisbon"),  # asked for
+    ("Lisbon, including suburbs", "Where?", "Lisbon, including suburbs"),  # too little would be left
+])
+def test_tidy_span_drops_trailing_examples(span, question, kept):
+    start, end = tidy_span(span, 0, len(span), question)
+    assert span[start:end] == kept
 
 
 def test_answers_below_the_refusal_threshold_are_refused(pipeline):
