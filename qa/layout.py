@@ -54,13 +54,34 @@ _LABEL_LINE = re.compile(r"^[\w ]{1,30}:$")  # "Original url:"
 _DATELINE = re.compile(
     r"^([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3})\s*(?:,[^:\n—–]{0,40}?)?(?:\([^)\n]{1,30}\))?\s*(?::|—|–|-{1,2})\s")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+|\bwww\.[^\s<>()\[\]\"'`]+")
-_CREDIT_BRACKET = re.compile(r"\S.*?\[([^\[\]\n]{2,80})\]\s*$")  # "... in Moscow [Russian Foreign Ministry/Reuters]"
-_CREDIT_BOLD = re.compile(r"\S.*?\*\*([^*\n]{2,80})\*\*\s*$")  # "... (L-R). **Valery Sharifulin / TASS**"
+_CREDITED = re.compile(r"[A-Z][A-Za-z]")  # a credit names someone: not "[115]", a reference mark
+_NOT_CREDIT = re.compile(r"^(?:citation needed|edit|note|notes|sic|clarification needed|when\?|who\?|\d+)$", re.I)
 _CREDIT_LABEL = re.compile(
     r"\b(?:photo(?:graph)?|picture|image|pic|credit|photo credit)s?(?:\s+by)?\s*:\s*([^\n()\[\]]{2,80}?)\s*(?:[)\]]|$)",
     re.IGNORECASE)
 _END_PUNCT = ".!?;:,"
 _QUOTES = "\"'”’»)]"
+
+
+def _trailing_credit(raw: str) -> tuple[int, int] | None:
+    """Where a credit closing a caption line lies: "... in Moscow [Russian Foreign
+    Ministry/Reuters]" or "... (L-R). **Valery Sharifulin / TASS**" (string scans, not a
+    backtracking pattern: a hostile line of brackets must not take quadratic time)."""
+    line = raw.rstrip()
+    if line.endswith("]"):
+        start = line.rfind("[") + 1
+        end = len(line) - 1
+    elif line.endswith("**") and len(line) > 4:
+        end = len(line) - 2
+        start = line.rfind("**", 0, end) + 2
+    else:
+        return None
+    body = line[start:end]
+    if start <= 0 or not line[:start - 1].strip() or not 2 <= len(body) <= 80 or any(c in body for c in "[]*\n"):
+        return None
+    if not _CREDITED.search(body) or _NOT_CREDIT.match(body.strip()):
+        return None
+    return start, end
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -89,9 +110,10 @@ def _heading_like(line: str, max_words: int) -> bool:
     return s.rstrip(_QUOTES)[-1:] not in _END_PUNCT and not _URL.search(s)
 
 
-def find_pieces(doc: int, text: str) -> list[Piece]:
-    """The furniture of one document, in reading order (see ``KINDS``)."""
-    clean = clean_view(text)
+def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
+    """The furniture of one document, in reading order (see ``KINDS``); ``clean`` is its
+    markup-free view (``clean_view``), computed when not given."""
+    clean = clean_view(text) if clean is None else clean
     pieces: list[Piece] = []
     lines = [(s, e) for s, e in _line_spans(text) if clean[s:e].strip()]
 
@@ -124,11 +146,12 @@ def find_pieces(doc: int, text: str) -> list[Piece]:
         if m := _RELATED.match(stripped):
             add("related", lead + m.start(1), lead + m.end(1), ls, le)
             continue
-        credit = _CREDIT_BRACKET.match(raw) or _CREDIT_BOLD.match(raw)
+        credit = _trailing_credit(raw)
         if credit:
-            add("credit", ls + credit.start(1), ls + credit.end(1), ls, le, _END_PUNCT)
+            add("credit", ls + credit[0], ls + credit[1], ls, le, _END_PUNCT)
         for m in _CREDIT_LABEL.finditer(raw):
-            add("credit", ls + m.start(1), ls + m.end(1), ls, le, _END_PUNCT)
+            if _CREDITED.search(m.group(1)):
+                add("credit", ls + m.start(1), ls + m.end(1), ls, le, _END_PUNCT)
         if credit or _LABEL_LINE.match(stripped) or _URL.fullmatch(stripped.strip("<>")):
             continue
         is_markdown_heading = raw.lstrip().startswith("#")
@@ -254,9 +277,11 @@ class Layout:
     """The furniture of a corpus, and the piece a furniture question refers to."""
 
     def __init__(self, texts: Sequence[str], names: Sequence[str],
-                 is_person: Callable[[int, int, int], bool] | None = None) -> None:
+                 is_person: Callable[[int, int, int], bool] | None = None,
+                 cleans: Sequence[str] | None = None) -> None:
         self.texts = list(texts)
-        self.pieces = [p for d, t in enumerate(self.texts) for p in find_pieces(d, t)]
+        self.pieces = [p for d, t in enumerate(self.texts)
+                       for p in find_pieces(d, t, cleans[d] if cleans is not None else None)]
         self.is_person = is_person or (lambda doc, start, end: False)
         # What names a file: its furniture (headline, byline, source, credits, url) and file name.
         ident: dict[int, list[str]] = {d: [n.rsplit(".", 1)[0]] for d, n in enumerate(names)}

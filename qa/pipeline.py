@@ -42,7 +42,8 @@ class Pipeline:
         self.encoder = encoder
         self.retriever = HybridRetriever(index)
         self.reader = Reader(index, spans=spans if spans is not None else SpanScorer())
-        self.layout = Layout([d.text for d in index.docs], [d.name for d in index.docs], self._is_person)
+        self.layout = Layout([d.text for d in index.docs], [d.name for d in index.docs], self._is_person,
+                             index.cleans)
         self._encode_lock = threading.Lock()
 
     @classmethod

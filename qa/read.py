@@ -83,10 +83,13 @@ def names_form(text: str, form: str) -> bool:
     ("3.5 million", "four", "several") for "quantity", that or a span of time ("a decade",
     "hours") for "duration", a number for "year", a number, month or weekday for "date" (not
     "last month"), a name (a capitalised first word: not "to resolve the Syrian conflict") for
-    "name", and one that is not a country's ("Russia", "in Saudi Arabia") for "city"."""
+    "name", and one that is not a country's ("Russia", "in Saudi Arabia") nor has a digit ("May
+    19") for "city"."""
     if form in ("name", "city"):
         head = _LEADING.sub("", text.strip())
-        return head[:1].isupper() and (form == "name" or head.lower() not in COUNTRIES)
+        if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
+            return False  # a city is neither a country nor a date ("May 19")
+        return head[:1].isupper()
     return bool(_FORMS[form].search(text)) if form else True
 
 

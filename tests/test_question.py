@@ -126,7 +126,7 @@ def test_answer_form(question: str, form: str) -> None:
     ("Amman", "city", True), ("Saudi Arabia", "city", False), ("in Saudi Arabia", "city", False),
     ("Russia", "city", False), ("the United States", "city", False), ("start", "city", False),
     ("to resolve the Syrian conflict", "city", False), ("resolve the Syrian conflict", "name", False),
-    ("in Amman", "city", True), ("the Hague", "name", True), ("The Hague", "name", True),
+    ("in Amman", "city", True), ("May 19", "city", False), ("the Hague", "name", True), ("The Hague", "name", True),
     ("May 19", "date", True), ("Wednesday", "date", True), ("2023-05-10", "date", True),
     ("last month", "date", False), ("recently", "date", False),
 ])
