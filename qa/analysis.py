@@ -232,17 +232,6 @@ def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S)|(?:The|A|An)\s+(?=[^\sA-Z])")
-
-
-def drop_article(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without a leading article: "diplomatic clout", not "the diplomatic
-    clout". A capitalised article stays before a capitalised word, where it is part of a
-    name ("The Moscow Times"). Scores are unchanged: SQuAD normalisation drops articles."""
-    m = _ARTICLE.match(text, start, end)
-    return (m.end(), end) if m and m.end() < end else (start, end)
-
-
 def answer_span(raw: str, clean: str, start: int, end: int) -> tuple[int, int] | None:
     """``raw[start:end]`` trimmed by ``trim_chars``, or None when what is left is empty, carries
     markup (differs from the clean view) or cuts a bracket in two."""

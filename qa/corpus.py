@@ -120,8 +120,9 @@ def load_corpus(root: Path, warn: Callable[[str], None] = lambda msg: None) -> l
 
 
 # Markup that never belongs in an answer. Each pattern's groups are *blanked* (replaced by spaces).
-_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))")
-_AUTOLINK = re.compile(r"(<)(https?://[^>\s]+)(>)")
+# Bounded, and stopping at the next opening bracket: a hostile line of brackets stays linear.
+_LINK = re.compile(r"(!?\[)([^\[\]\n]{0,1000})(\]\([^()\n]{0,2000}\))")
+_AUTOLINK = re.compile(r"(<)(https?://[^<>\s]{1,2000})(>)")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])|`+")
 _LINE_MARK = re.compile(r"^([ \t]*(?:#{1,6}|>|[-+*](?=\s)))", re.MULTILINE)
 
