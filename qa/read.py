@@ -28,7 +28,7 @@ from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.span import SpanScorer, Window, top_spans
-from qa.text import fold, stem
+from qa.text import content_stems, fold, stem
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -156,10 +156,52 @@ _APPENDIX = re.compile(r",\s+(?:including|such as|especially|notably|particularl
 _ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particularly|examples?)\b", re.IGNORECASE)
 
 
+_BEFORE_WH = re.compile(r"((?:[\w'’-]+\s+){1,4})(?:what|which|whom|who)\b", re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside from|except(?: for)?)\s+([^,?]+)",
+                     re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
+
+
+def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
+    """Where the answer starts once the question's words just before a mid-question "what"
+    are dropped: "Cavusoglu stressed the need for cooperation in what?" -> "the fight against
+    terrorism", not "cooperation in the fight against terrorism"."""
+    m = _BEFORE_WH.search(question)
+    if not m or m.start() == 0:
+        return start
+    before = m.group(1).split()
+    span = text[start:end]
+    for k in range(len(before)):
+        lead = " ".join(before[k:])
+        if span.lower().startswith(lead.lower() + " ") and len(span) > len(lead) + 1:
+            return start + len(lead) + 1
+    return start
+
+
+def _excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """For "Apart from X, what else …?", the other half of an answer "X and Y" or "Y and X"."""
+    m = _EXCEPT.search(question)
+    if not m:
+        return start, end
+    excepted = set(content_stems(m.group(1)))
+    parts = list(_AND.finditer(text, start, end))
+    if len(parts) != 1 or not excepted:
+        return start, end
+    halves = [(start, parts[0].start()), (parts[0].end(), end)]
+    echoed = [bool(set(content_stems(text[a:b]))) and set(content_stems(text[a:b])) <= excepted for a, b in halves]
+    if echoed.count(True) == 1:
+        return halves[echoed.index(False)]
+    return start, end
+
+
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """The shortest span that fully answers: no leading article or "to" (``drop_leading``),
-    and no trailing examples ("removal of all foreign forces from its territory", not "...,
-    including those of Turkey") unless the question asks about them."""
+    """The shortest span that fully answers: no words of the question just before its
+    mid-sentence "what" (``_echoed_lead``), no leading article or "to" (``drop_leading``), no
+    trailing examples ("removal of all foreign forces from its territory", not "..., including
+    those of Turkey") unless the question asks about them, and not the half of "X and Y" that
+    a question "Apart from X, what else …?" sets aside."""
+    start, end = _excepted_conjunct(text, start, end, question)
+    start = _echoed_lead(text, start, end, question)
     start, end = drop_leading(text, start, end)
     m = _APPENDIX.search(text, start, end)
     if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:

@@ -104,8 +104,16 @@ def test_drop_leading(span, kept):
      "removal of all foreign forces from its territory"),
     ("ports, including Lisbon", "Which ports does the deal include?", "ports, including Lisbon"),  # asked for
     ("Lisbon, including suburbs", "Where?", "Lisbon, including suburbs"),  # too little would be left
+    # the question's own words before a mid-question "what" are not the answer
+    ("cooperation in the fight against terrorism", "Cavusoglu stressed the need for cooperation in what?",
+     "fight against terrorism"),
+    ("cooperation in the fight", "What did they discuss?", "cooperation in the fight"),
+    # "Apart from X, what else ...?": not X again
+    ("advancing the political process and safeguarding territorial integrity",
+     "Apart from safeguarding territorial integrity, what else was discussed?", "advancing the political process"),
+    ("trade and energy", "Besides security, what was discussed?", "trade and energy"),
 ])
-def test_tidy_span_drops_trailing_examples(span, question, kept):
+def test_tidy_span(span, question, kept):
     start, end = tidy_span(span, 0, len(span), question)
     assert span[start:end] == kept
 
