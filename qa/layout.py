@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from qa.corpus import clean_view
 from qa.text import STOP_WORDS, fold, stem, words
@@ -289,8 +290,12 @@ class Layout:
             if p.kind not in ("subheading", "related"):
                 ident[p.doc].append(self.texts[p.doc][p.start:p.end])
         self.identity = {d: _squash(" ".join(v)) for d, v in ident.items()}
-        self.bodies = {d: _squash(t) for d, t in enumerate(self.texts)}
         self.identity_stems = {d: {stem(w) for w in words(" ".join(v))} for d, v in ident.items()}
+
+    @cached_property
+    def bodies(self) -> dict[int, str]:
+        """Each file's text squashed for name lookups; built at the first furniture question."""
+        return {d: _squash(t) for d, t in enumerate(self.texts)}
 
     def answer(self, question: str, kind: str, doc_rank: dict[int, int]) -> Found | None:
         """The piece of ``kind`` the question asks for; None when no file has one (the reader
