@@ -72,6 +72,8 @@ def _trailing_credit(raw: str) -> tuple[int, int] | None:
     if line.endswith("]"):
         start = line.rfind("[") + 1
         end = len(line) - 1
+        if start < 2 or not line[start - 2].isspace():
+            return None  # "… his way.[Sanguozhi 2]" is a reference mark, not a credit
     elif line.endswith("**") and len(line) > 4:
         end = len(line) - 2
         start = line.rfind("**", 0, end) + 2
@@ -168,8 +170,9 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
             if body_seen or any(p.kind == "headline" for p in pieces):
                 add("subheading", ls, le, ls, le)
                 continue
-        if body_seen < 2 and (m := _DATELINE.match(stripped)):
-            add("dateline", lead + m.start(1), lead + m.end(1), ls, le)
+        if body_seen < 2 and (m := _DATELINE.match(stripped)) and stripped[m.end():m.end() + 1].isupper() \
+                and len(words(stripped)) >= 8:
+            add("dateline", lead + m.start(1), lead + m.end(1), ls, le)  # "MOSCOW: Foreign ministers …"
         body_seen += 1
     return pieces
 

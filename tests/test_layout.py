@@ -77,6 +77,15 @@ def test_prose_is_not_furniture():
     assert _pieces(WIKI) == {}
 
 
+def test_reference_marks_and_metadata_labels_are_not_credits_or_datelines():
+    text = ("Normans\n\n"
+            "SHA: eef12c3a99 and more metadata follows here on this line\n\n"
+            "DOI: 10.1371/journal.pone.0199067 is the identifier of the paper here\n\n"
+            "His mother sighed and let him have his way.[Sanguozhi 2]\n\n"
+            "The battle was fought in 1066 near the town.[115]\n")
+    assert _pieces(text) == {}
+
+
 @pytest.mark.parametrize("question, kind", [
     ("What is the headline of the Daily Coast report?", "headline"),
     ("Give the headline of the Reuters story.", "headline"),
