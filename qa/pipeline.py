@@ -15,17 +15,13 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Layout
 from qa.question import Question, analyse_question
-from qa.read import Candidate, Reader, Reading, tidy_span
+from qa.read import Reader, Reading, drop_title, tidy_span
 from qa.retrieve import Hit, HybridRetriever
 from qa.span import SpanScorer
 
 READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the caller wants back
 SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answer
 MAX_QUESTION_CHARS = 1000
-# A title before a name ("the Saudi foreign minister Prince ..."): its role words, and the others.
-_ROLE_WORDS = frozenset("""minister ministers president secretary spokesman spokeswoman spokesperson envoy
-ambassador chief leader king queen official counterpart diplomat senator governor mayor chancellor premier""".split())
-_TITLE_WORDS = _ROLE_WORDS | frozenset("the a an of foreign prime deputy vice general defense defence interior top".split())
 
 
 def check_question(question: str) -> str:
@@ -123,7 +119,7 @@ class Pipeline:
         members = reading.groups[0][1]
         spans = [tidy_span(ix.docs[c.doc].text, c.start, c.end, q.text) for c in members]
         if q.expected == "PERSON":
-            spans = [self._name_only(c, *span) for c, span in zip(members, spans)]
+            spans = [drop_title(ix, c, *span) for c, span in zip(members, spans)]
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
@@ -136,24 +132,6 @@ class Pipeline:
                                       ix.passage_text(c.passage), round(c.score, 4)))
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
-
-    def _name_only(self, c: Candidate, start: int, end: int) -> tuple[int, int]:
-        """A person's name without the titles before it: "Faisal Mekdad", not "Syria's Foreign
-        Minister Faisal Mekdad" (the longest name the parser found that ends the span, when
-        all before it is a title: capitalised words, articles and at least one role word such
-        as "minister"; "Sir Ronald Ross" and "Susan Seaforth Hayes" stay whole)."""
-        a, text = self.index.analysis, self.index.docs[c.doc].text
-        lo, hi = int(a.sent_cand[c.sentence]), int(a.sent_cand[c.sentence + 1])
-        best = None
-        for k in range(lo, hi):
-            s, e = int(a.cand_start[k]), int(a.cand_end[k])
-            if a.cand_type[k] == TYPE_ID["PERSON"] and start < s and e == end and (best is None or s < best):
-                best = s
-        title = [w.lower().removesuffix("'s").removesuffix("’s") for w in text[start:best].split()] if best else []
-        if not title or not all(w in _TITLE_WORDS or w[:1].isupper() for w in text[start:best].split()) \
-                or not _ROLE_WORDS & set(title):
-            return start, end  # "Susan Seaforth Hayes" is one name, not a title and "Hayes"
-        return best, end
 
     def _is_person(self, doc: int, start: int, end: int) -> bool:
         """Whether the parser found a person's name exactly at ``[start, end)`` of a document."""

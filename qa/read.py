@@ -209,6 +209,31 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     return start, end
 
 
+# A title before a name ("the Saudi foreign minister Prince ..."): its role words, and the others.
+_ROLE_WORDS = frozenset("""minister ministers president secretary spokesman spokeswoman spokesperson envoy
+ambassador chief leader king queen official counterpart diplomat senator governor mayor chancellor premier""".split())
+_TITLE_WORDS = _ROLE_WORDS | frozenset("the a an of foreign prime deputy vice general defense defence interior top".split())
+
+
+def drop_title(index: CorpusIndex, c: Candidate, start: int, end: int) -> tuple[int, int]:
+    """A person's name without the title before it: "Faisal Mekdad", not "Syria's Foreign
+    Minister Faisal Mekdad" (the longest name the parser found in ``c``'s sentence that ends
+    the span, when all before it is a title: capitalised words, articles and at least one role
+    word such as "minister"; "Sir Ronald Ross" and "Susan Seaforth Hayes" stay whole)."""
+    a, text = index.analysis, index.docs[c.doc].text
+    lo, hi = int(a.sent_cand[c.sentence]), int(a.sent_cand[c.sentence + 1])
+    best = None
+    for k in range(lo, hi):
+        s, e = int(a.cand_start[k]), int(a.cand_end[k])
+        if a.cand_type[k] == TYPE_ID["PERSON"] and start < s and e == end and (best is None or s < best):
+            best = s
+    title = text[start:best].split() if best else []
+    bare = {w.lower().removesuffix("'s").removesuffix("’s") for w in title}
+    if not title or not all(w.lower() in _TITLE_WORDS or w[:1].isupper() for w in title) or not _ROLE_WORDS & bare:
+        return start, end  # "Susan Seaforth Hayes" is one name, not a title and "Hayes"
+    return best, end
+
+
 _NORM_PUNCT = re.compile(r"[^\w\s]")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
