@@ -28,7 +28,7 @@ from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.span import SpanScorer, Window, top_spans
-from qa.text import content_stems, fold, stem
+from qa.text import content_stems, fold, stem, words
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -235,6 +235,18 @@ def drop_title(index: CorpusIndex, c: Candidate, start: int, end: int) -> tuple[
     if not title or not all(w.lower() in _TITLE_WORDS or w[:1].isupper() for w in title) or not _ROLE_WORDS & bare:
         return start, end  # "Susan Seaforth Hayes" is one name, not a title and "Hayes"
     return best, end
+
+
+_FUNCTION_WORDS = frozenset("""a an the in on at of for from by with to into onto over under about as than and or
+but nor if that which who whom whose this these those it its he she they them his her their we us our you your i me my
+is are was were be been being has have had do does did will would can could should may might must there here""".split())
+
+
+def _function_words_only(span: str) -> bool:
+    """A span of function words alone, in lower case ("in", "of the"), answers nothing ("US",
+    "He" or "several" may: 2 of the 6,208 public gold answers are all stop words)."""
+    ws = words(span)
+    return span == span.lower() and all(w in _FUNCTION_WORDS for w in ws)
 
 
 _NORM_PUNCT = re.compile(r"[^\w\s]")
@@ -544,7 +556,7 @@ class Reader:
                 if not t_lo <= lo < hi <= t_hi or hi - lo > MAX_CANDIDATE_TOKENS:
                     continue
                 span = answer_span(text, ix.cleans[doc], int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
-                if span is None:
+                if span is None or _function_words_only(text[span[0]:span[1]]):
                     continue
                 c_start, c_end = span
                 known = out.setdefault(k, [])

@@ -200,3 +200,13 @@ def test_a_person_answer_drops_the_title_before_the_name(pipeline, span, kept):
                 if int(a.sent_doc[s]) == doc and a.sent_start[s] <= start and end <= a.sent_end[s])
     s, e = drop_title(ix, Candidate(doc, start, end, sent, 0, 0.0), start, end)
     assert ix.docs[doc].text[s:e] in (kept, "Prince " + kept)  # the parser may count "Prince" in the name
+
+
+@pytest.mark.parametrize("span, junk", [
+    ("in", True), ("of the", True), ("it was", True),
+    ("several", False), ("US", False), ("He", False), ("in a slow but steady process", False),
+])
+def test_function_words_alone_are_never_a_candidate(span, junk):
+    from qa.read import _function_words_only
+
+    assert _function_words_only(span) is junk
