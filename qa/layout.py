@@ -19,8 +19,6 @@ from functools import cached_property
 from qa.corpus import clean_view
 from qa.text import STOP_WORDS, fold, stem, words
 
-KINDS = ("headline", "subheading", "byline", "source", "dateline", "date", "credit", "url", "related")
-
 MAX_HEADLINE_WORDS = 25
 MAX_SUBHEADING_WORDS = 12
 MAX_BYLINE_WORDS = 10
@@ -28,7 +26,8 @@ MAX_BYLINE_WORDS = 10
 
 @dataclass(frozen=True)
 class Piece:
-    """One piece of furniture: ``text[start:end]`` of document ``doc``; ``line`` bounds its line."""
+    """One piece of furniture: ``text[start:end]`` of document ``doc``; ``line_*`` bound its
+    line. ``kind``: headline, subheading, byline, source, dateline, date, credit, url, related."""
 
     kind: str
     doc: int
@@ -114,7 +113,7 @@ def _heading_like(line: str, max_words: int) -> bool:
 
 
 def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
-    """The furniture of one document, in reading order (see ``KINDS``); ``clean`` is its
+    """The furniture of one document, in reading order (see ``Piece.kind``); ``clean`` is its
     markup-free view (``clean_view``), computed when not given."""
     clean = clean_view(text) if clean is None else clean
     pieces: list[Piece] = []
@@ -126,6 +125,7 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
             pieces.append(Piece(kind, doc, start, end, ls, le))
 
     body_seen = 0  # body lines (prose) seen so far, for the headline and the dateline
+    has_headline = False
     for k, (ls, le) in enumerate(lines):
         raw, line = text[ls:le], clean[ls:le]
         stripped = line.strip()
@@ -135,9 +135,10 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
             while e > s and raw[e - 1] in ".,;:!?":
                 e -= 1
             pieces.append(Piece("url", doc, ls + s, ls + e, ls, le))
-        if m := _DATE_LINE.match(stripped) or _DATE_LABEL.match(stripped):
+        date_line = _DATE_LINE.match(stripped)
+        if m := date_line or _DATE_LABEL.match(stripped):
             add("date", lead + m.start(1), lead + m.end(1), ls, le)
-            if _DATE_LINE.match(stripped):
+            if date_line:
                 continue
         if m := _BYLINE.match(stripped):
             if len(words(m.group(1))) <= MAX_BYLINE_WORDS and m.group(1)[0].isupper():
@@ -159,15 +160,14 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
             continue
         is_markdown_heading = raw.lstrip().startswith("#")
         level = len(raw.lstrip()) - len(raw.lstrip().lstrip("#"))
-        if is_markdown_heading and level == 1 and not any(p.kind == "headline" for p in pieces):
+        if (is_markdown_heading and level == 1 and not has_headline
+                or body_seen == 0 and not pieces and _heading_like(stripped, MAX_HEADLINE_WORDS)):
             add("headline", ls, le, ls, le)
-            continue
-        if body_seen == 0 and not pieces and _heading_like(stripped, MAX_HEADLINE_WORDS):
-            add("headline", ls, le, ls, le)
+            has_headline = True
             continue
         nxt = clean[lines[k + 1][0]:lines[k + 1][1]] if k + 1 < len(lines) else ""
         if (is_markdown_heading or _heading_like(stripped, MAX_SUBHEADING_WORDS)) and len(words(nxt)) > len(words(line)):
-            if body_seen or any(p.kind == "headline" for p in pieces):
+            if body_seen or has_headline:
                 add("subheading", ls, le, ls, le)
                 continue
         if body_seen < 2 and (m := _DATELINE.match(stripped)) and stripped[m.end():m.end() + 1].isupper() \
@@ -264,6 +264,18 @@ def _squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(text))
 
 
+def _name_hits(names: list[str], texts: dict[int, str]) -> dict[int, float]:
+    """For each file, the names (squashed) its squashed text holds, each worth 1 / the number
+    of files holding it; a name every file holds says nothing."""
+    out: dict[int, float] = {}
+    for n in names:
+        hits = [d for d, t in texts.items() if n in t]
+        if hits and len(hits) < len(texts):
+            for d in hits:
+                out[d] = out.get(d, 0.0) + 1.0 / len(hits)
+    return out
+
+
 @dataclass(frozen=True)
 class Found:
     """Where a furniture answer lies, and how sure the choice of file and piece is."""
@@ -294,6 +306,8 @@ class Layout:
                 ident[p.doc].append(self.texts[p.doc][p.start:p.end])
         self.identity = {d: _squash(" ".join(v)) for d, v in ident.items()}
         self.identity_stems = {d: {stem(w) for w in words(" ".join(v))} for d, v in ident.items()}
+        # Stems of each piece's line, matched against the question's words.
+        self.line_stems = [{stem(w) for w in words(self.texts[p.doc][p.line_start:p.line_end])} for p in self.pieces]
 
     @cached_property
     def bodies(self) -> dict[int, str]:
@@ -307,45 +321,34 @@ class Layout:
         kinds = _ANSWERED_BY.get(kind, ())
         if kind == "byline" and _PERSON_Q.search(question):
             kinds = ("byline",)  # a source line names outlets, not the reporter asked for
-        pieces = [p for k in kinds for p in self.pieces if p.kind == k]
+        pieces = [(p, self.line_stems[i]) for k in kinds for i, p in enumerate(self.pieces) if p.kind == k]
         if not pieces:
             return None
         # Names in the question ("the Al Jazeera report", "AFP's story") that match some files.
         names = [_squash(n) for n in _NAME.findall(question)[1:] if len(_squash(n)) >= 2]
-        named: dict[int, float] = {}
-        for n in names:
-            hits = [d for d, ident in self.identity.items() if n in ident]
-            if hits and len(hits) < len(self.identity):
-                for d in hits:
-                    named[d] = named.get(d, 0.0) + 1.0 / len(hits)
-        mentioned: dict[int, float] = {}  # files whose text has the name: weaker ("the report that spells it Türkiye")
-        for n in names:
-            hits = [d for d, body in self.bodies.items() if n in body]
-            if hits and len(hits) < len(self.bodies):
-                for d in hits:
-                    mentioned[d] = mentioned.get(d, 0.0) + 1.0 / len(hits)
+        named = _name_hits(names, self.identity)
+        mentioned = _name_hits(names, self.bodies)  # weaker: "the report that spells it Türkiye"
         if named:
             best = max(named.values())
-            if not any(named.get(p.doc, 0.0) == best for p in pieces):
+            if not any(named.get(p.doc, 0.0) == best for p, _ in pieces):
                 return Found(-1, 0, 0, 0, 0, 0.0, missing=True)
         q_stems = {stem(w) for w in words(question) if fold(w) not in STOP_WORDS} - _FRAME
         by_kind = {k: i for i, k in enumerate(kinds)}
 
-        def score(p: Piece) -> float:
+        def score(p: Piece, line: set[str]) -> float:
             """The file named in its furniture first, then one naming it in its text, words shared
             with the piece's line or the file's furniture, the file's retrieval rank; a byline
             before a source line."""
-            line = {stem(w) for w in words(self.texts[p.doc][p.line_start:p.line_end])}
             overlap = len(q_stems & (line | self.identity_stems[p.doc])) / max(1, len(q_stems))
             rank = doc_rank.get(p.doc)
             retrieval = 0.0 if rank is None else 1.0 / (1 + rank)
             return (2.0 * named.get(p.doc, 0.0) + mentioned.get(p.doc, 0.0) + overlap + 0.5 * retrieval
                     - 0.1 * by_kind[p.kind])
 
-        ranked = sorted(pieces, key=score, reverse=True)
-        best_piece = ranked[0]
-        sure = (len({p.doc for p in pieces}) == 1 or named.get(best_piece.doc, 0.0) >= 1.0
-                or score(best_piece) - score(ranked[1]) >= 0.5)
+        ranked = sorted(((score(p, line), p) for p, line in pieces), key=lambda sp: sp[0], reverse=True)
+        best_piece = ranked[0][1]
+        sure = (len({p.doc for p, _ in pieces}) == 1 or named.get(best_piece.doc, 0.0) >= 1.0
+                or ranked[0][0] - ranked[1][0] >= 0.5)
         start, end = self._part(best_piece, kind, question)
         return Found(best_piece.doc, start, end, best_piece.line_start, best_piece.line_end, 0.9 if sure else 0.6)
 

@@ -77,7 +77,7 @@ _FORMS = {
 COUNTRIES = frozenset(
     line.strip().lower() for line in resources.files("qa").joinpath("data/countries.txt").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#"))
-_LEADING = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)
+_PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
 
 
 def names_form(text: str, form: str) -> bool:
@@ -88,7 +88,7 @@ def names_form(text: str, form: str) -> bool:
     "name", and one that is not a country's ("Russia", "in Saudi Arabia") nor has a digit ("May
     19") for "city"."""
     if form in ("name", "city"):
-        head = _LEADING.sub("", text.strip())
+        head = _PLACE_LEAD.sub("", text.strip())
         if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
             return False  # a city is neither a country nor a date ("May 19")
         return head[:1].isupper()
@@ -191,7 +191,8 @@ def _excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[
     if len(parts) != 1 or not excepted:
         return start, end
     halves = [(start, parts[0].start()), (parts[0].end(), end)]
-    echoed = [bool(set(content_stems(text[a:b]))) and set(content_stems(text[a:b])) <= excepted for a, b in halves]
+    stems = [set(content_stems(text[a:b])) for a, b in halves]
+    echoed = [bool(st) and st <= excepted for st in stems]
     if echoed.count(True) == 1:
         return halves[echoed.index(False)]
     return start, end
