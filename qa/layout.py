@@ -253,6 +253,7 @@ url web address link hyperlink original wrote write written author authored writ
 publisher source produced dateline datelined date dated posted online page appear appeared related linked one
 agency outlet organisation organization""".split())
 _NAME = re.compile(r"(?<![\w'’])([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)")
+_PHOTOGRAPHER = re.compile(r"\bphotographer\b", re.I)
 _PERSON_Q = re.compile(r"\b(?:reporter|journalist|correspondent|writer|author|columnist|editor)s?\b", re.I)
 _AGENCY_Q = re.compile(r"\b(?:agency|agencies|organi[sz]ation|outlet|service|company|wire)\b", re.I)
 _ORGISH = frozenset(
@@ -349,32 +350,43 @@ class Layout:
         best_piece = ranked[0][1]
         sure = (len({p.doc for p, _ in pieces}) == 1 or named.get(best_piece.doc, 0.0) >= 1.0
                 or ranked[0][0] - ranked[1][0] >= 0.5)
-        start, end = self._part(best_piece, kind, question)
+        part = self._part(best_piece, kind, question)
+        if part is None:
+            return Found(best_piece.doc, 0, 0, 0, 0, 0.0, missing=True)
+        start, end = part
         return Found(best_piece.doc, start, end, best_piece.line_start, best_piece.line_end, 0.9 if sure else 0.6)
 
-    def _part(self, p: Piece, kind: str, question: str) -> tuple[int, int]:
-        """The part of a credit asked for: the person for "who took the photo", the agency for
-        "which agency is credited"; the whole piece otherwise."""
-        if p.kind != "credit":
-            return p.start, p.end
+    def _parts(self, p: Piece) -> list[tuple[int, int, bool]]:
+        """A credit's parts ("Valery Sharifulin / TASS"), each with whether it is a person's name."""
         text = self.texts[p.doc]
         parts, pos = [], p.start
         for m in re.finditer(r"\s*(?:/|\bvia\b|;)\s*", text[p.start:p.end]):
             parts.append((pos, p.start + m.start()))
             pos = p.start + m.end()
         parts.append((pos, p.end))
-        parts = [(s, e) for s, e in parts if e > s]
-        if len(parts) < 2:
-            return p.start, p.end
 
         def person(s: int, e: int) -> bool:
             ws = words(text[s:e])
             return (self.is_person(p.doc, s, e) or 2 <= len(ws) <= 3 and all(w[0].isupper() for w in ws)) \
                 and not {fold(w) for w in ws} & _ORGISH
+        return [(s, e, person(s, e)) for s, e in parts if e > s]
+
+    def _part(self, p: Piece, kind: str, question: str) -> tuple[int, int] | None:
+        """The part of a credit asked for: the person for "who took the photo", the agency for
+        "which agency is credited"; the whole piece otherwise. None when the question asks for
+        the photographer by that word and the credit names no person ("Russian Foreign
+        Ministry/Reuters"): the photographer is not given."""
+        if p.kind != "credit":
+            return p.start, p.end
+        parts = self._parts(p)
+        people = [(s, e) for s, e, is_person in parts if is_person]
+        if kind == "photographer" and not people and _PHOTOGRAPHER.search(question):
+            return None
+        if len(parts) < 2:
+            return p.start, p.end
         if kind == "photographer":
-            people = [(s, e) for s, e in parts if person(s, e)]
             return people[0] if people else (p.start, p.end)
         if _AGENCY_Q.search(question):
-            orgs = [(s, e) for s, e in parts if not person(s, e)]
+            orgs = [(s, e) for s, e, is_person in parts if not is_person]
             return orgs[-1] if orgs else (p.start, p.end)
         return p.start, p.end

@@ -21,7 +21,7 @@ _FOCUS_TYPES = {
     "country's countries' university club",
     "LOC": "city country place town region capital state province location area nation "
     "continent island river mountain site venue street village",
-    "DATE": "year month day date time decade century period season era",
+    "DATE": "year month day date time decade century period season era deadline",
     "NUM": "number percentage percent amount proportion share rate size population age "
     "distance length height weight temperature price cost",
 }
@@ -39,9 +39,10 @@ class Question:
     stems: tuple[str, ...]
     unit: str = ""  # finer than ``expected``: "weekday" or "duration" (see ``answer_unit``)
     number: str = ""  # "one" or "many" things asked for (see ``answer_number``); "" when unsaid
-    form: str = ""  # what any answer must name: "quantity", "duration", "year", "date", "name", "city" (``answer_form``)
+    form: str = ""  # what any answer must name: "quantity", "year", "month", "date", "city", ... (``answer_form``)
     modifiers: tuple[str, ...] = ()  # names qualifying the asked-for thing (see ``name_modifiers``)
     furniture: str = ""  # the page furniture asked for ("headline", "photographer", ...; ``qa.layout``)
+    asks_name: bool = False  # "What is the name of ...?": the thing has a name, or the answer is not one
 
     @property
     def expected_id(self) -> int:
@@ -155,6 +156,7 @@ def answer_number(text: str) -> str:
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
+_MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
 # "which city", "what European capital", "which of the countries": always answered by a name;
 # a city, town or capital never by a country's.
@@ -168,7 +170,8 @@ def answer_form(text: str) -> str:
     """What any answer must name: "quantity" for "how many" / "how much" of something other
     than time ("more than 3.5 million", "several"), "duration" for "how long ago" / "how many
     hours" (a quantity or a span of time: "a decade", "hours", not "late last month"), "year"
-    for "in what year" (a number), "date" for "on what date" (a number, month or weekday: not
+    for "in what year" (a number), "month" for "in which month" (a month's name: not
+    "Sunday"), "month-year" for "in what month and year" (a month's name and a number), "date" for "on what date" (a number, month or weekday: not
     "last month"), "name" for "what country" / "which river" (a capitalised
     name: not "to resolve the conflict"), "city" for "which city" / "what capital" (a name,
     and not a country's: not "Saudi Arabia" for "which Saudi city"); else ""."""
@@ -176,6 +179,8 @@ def answer_form(text: str) -> str:
         return "duration"
     if _COUNT_Q.search(text):
         return "quantity"
+    if m := _MONTH_Q.search(text):
+        return "month-year" if m.group("year") else "month"
     if _YEAR_Q.search(text):
         return "year"
     if _DATE_Q.search(text):
@@ -208,8 +213,11 @@ def echoes_modifier(answer_words: list[str], modifiers: tuple[str, ...]) -> bool
     return any(m.startswith(head[: max(4, len(head) - 2)]) for m in modifiers)
 
 
+_NAME_OF_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)?names?\s+of\b", re.IGNORECASE)
+
+
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
-                    furniture=furniture_asked(text))
+                    furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)))

@@ -146,6 +146,16 @@ def test_a_named_file_without_the_piece_is_refused(layout: Layout) -> None:
     assert found is not None and found.missing
 
 
+def test_a_photographer_the_credit_does_not_name_is_refused(layout: Layout) -> None:
+    """"Jane Doe/Getty Images" names a photographer; a credit of agencies alone does not, and
+    "who is the photographer" then has no answer (the credit still answers "who is credited")."""
+    assert _answer(layout, "Who is the photographer of the Daily Coast picture?") == "Jane Doe"
+    agencies = Layout([WEB.replace("Jane Doe/Getty Images", "Defence Ministry/Reuters")], ["storm.txt"])
+    found = agencies.answer("Who is the photographer of the picture?", "photographer", {})
+    assert found is not None and found.missing
+    assert _answer(agencies, "Who is credited for the photo?") == "Defence Ministry/Reuters"
+
+
 def test_no_such_piece_anywhere_leaves_the_question_to_the_reader() -> None:
     assert Layout([WIKI], ["normans.txt"]).answer("What is the headline of the report?", "headline", {}) is None
 

@@ -105,6 +105,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("Which year saw the first meeting?", "year"),
     ("On what exact date did the minister visit Damascus?", "date"),
     ("By what date must the roadmap be ready?", "date"),
+    ("In which month did the defence ministers meet?", "month"),
+    ("In what month and year was Syria suspended?", "month-year"),
     ("Who is Syria's foreign minister?", ""),
     ("In which Jordanian city did they meet?", "city"),
     ("What capital did the ministers fly to?", "city"),
@@ -129,6 +131,8 @@ def test_answer_form(question: str, form: str) -> None:
     ("in Amman", "city", True), ("May 19", "city", False), ("the Hague", "name", True), ("The Hague", "name", True),
     ("May 19", "date", True), ("Wednesday", "date", True), ("2023-05-10", "date", True),
     ("last month", "date", False), ("recently", "date", False),
+    ("December", "month", True), ("late last month", "month", False), ("Sunday", "month", False),
+    ("March 2012", "month-year", True), ("March", "month-year", False), ("2012", "month-year", False),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.read import names_form
@@ -179,3 +183,14 @@ def test_a_place_question_is_not_answered_by_its_own_modifier(pipeline) -> None:
                      "In which Saudi city will the Arab League summit be held?"):
         answer = pipeline.ask(question).answer
         assert answer is None or not echoes_modifier(answer.split(), name_modifiers(question)), (question, answer)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What is the name of the enclave Turkey captured?", True),
+    ("What are the names of the deputy ministers?", True),
+    ("What was the original name of Osechi?", True),
+    ("What does the name Angkor Wat mean?", False),  # the name is given; its meaning is asked
+    ("Who named the enclave?", False),
+])
+def test_asks_name(question: str, asks: bool) -> None:
+    assert analyse_question(question).asks_name is asks
