@@ -41,9 +41,10 @@ class Pipeline:
         self.index = index
         self.encoder = encoder
         self.retriever = HybridRetriever(index)
-        self.reader = Reader(index, spans=spans if spans is not None else SpanScorer())
         self.layout = Layout([d.text for d in index.docs], [d.name for d in index.docs], self._is_person,
                              index.cleans)
+        page_dates = [(p.doc, p.start, p.end) for p in self.layout.pieces if p.kind == "date"]
+        self.reader = Reader(index, spans=spans if spans is not None else SpanScorer(), page_dates=page_dates)
         self._encode_lock = threading.Lock()
 
     @classmethod

@@ -155,6 +155,10 @@ def answer_number(text: str) -> str:
 
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
+# "What was the death toll ...?", "What is the number of ...?": a count however it is asked
+# (not "the number one cause").
+_COUNT_NOUN_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were\s+)?\s*(?:the\s+)?(?:[\w-]+\s+)?"
+                           r"(?:toll|number(?!\s+one\b)|population|percentage|percent)\b(?![-\w])", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
@@ -167,17 +171,23 @@ _NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
 
 
 def answer_form(text: str) -> str:
-    """What any answer must name: "quantity" for "how many" / "how much" of something other
-    than time ("more than 3.5 million", "several"), "duration" for "how long ago" / "how many
-    hours" (a quantity or a span of time: "a decade", "hours", not "late last month"), "year"
-    for "in what year" (a number), "month" for "in which month" (a month's name: not
-    "Sunday"), "month-year" for "in what month and year" (a month's name and a number), "date" for "on what date" (a number, month or weekday: not
-    "last month"), "name" for "what country" / "which river" (a capitalised
-    name: not "to resolve the conflict"), "city" for "which city" / "what capital" (a name,
-    and not a country's: not "Saudi Arabia" for "which Saudi city"); else ""."""
+    """What any answer must name:
+    - "quantity" for "how many" / "how much" of something other than time, or "what was the
+      death toll / number / percentage" ("more than 3.5 million", "several");
+    - "duration" for "how long ago" / "how many hours" (a quantity or a span of time: "a
+      decade", "hours", not "late last month");
+    - "year" for "in what year" (a number);
+    - "month" for "in which month" (a month's name: not "Sunday"), "month-year" for "in what
+      month and year" (a month's name and a number);
+    - "date" for "on what date" (a number, month or weekday: not "last month");
+    - "name" for "what country" / "which river" (a capitalised name: not "to resolve the
+      conflict");
+    - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
+      Arabia" for "which Saudi city");
+    else ""."""
     if answer_unit(text) == "duration":
         return "duration"
-    if _COUNT_Q.search(text):
+    if _COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text):
         return "quantity"
     if m := _MONTH_Q.search(text):
         return "month-year" if m.group("year") else "month"

@@ -16,6 +16,7 @@ import json
 import math
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -105,6 +106,30 @@ def names_form(text: str, form: str) -> bool:
     return bool(_FORMS[form].search(text)) if form else True
 
 
+# A date right after a reporting verb dates the statement ("Assad said in January that ..."),
+# not the event it reports; it answers "When did he say ...?", not "When did they meet?". (Not
+# "declared": "independence was declared on 3 August 1960" is the event. No gold answer to the
+# 1,490 public date questions follows one of these verbs.)
+REPORTING = frozenset(stem(w) for w in """say said says tell told announce announced state stated add added note
+noted warn warned insist insisted tweet tweeted report reported claim claimed""".split())
+_REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
+                          r"reported|claimed)\s+(?:(?:reporters|journalists|[A-Z][\w-]+)\s+)?"
+                          r"(?:(?:in|on|at|during|last|this|earlier|late|early)\s+)*$",
+                          re.IGNORECASE)
+
+
+# A question about what is to come ("By what date is the roadmap supposed to be finished?"):
+# the date a page was written does not answer it.
+LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|scheduled|set to|deadline|next|upcoming"
+                         r"|by (?:what|which) date|by when)\b", re.IGNORECASE)
+
+
+def dates_a_statement(text: str, start: int) -> bool:
+    """Whether the span at ``start`` follows a reporting verb ("said in January", "told
+    reporters on Wednesday")."""
+    return bool(_REPORTED_AT.search(text, max(0, start - 40), start))
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A scored span: ``doc``/``start``/``end`` index the raw document text."""
@@ -137,8 +162,11 @@ class Reading:
     candidates: list[Candidate]
     answer_features: np.ndarray | None = None
     nn_best: float = 0.0
-    wrong_form: bool = False  # the best answer lacks what the question's form needs (a quantity, a year)
-    wrong_office: bool = False  # the corpus titles the best answer with another office than the one asked for
+    # Why the best answer cannot be right, whatever its score ("" when nothing says so): "form"
+    # (it lacks the quantity or year the question needs), "office" (the corpus titles it with
+    # another office than the one asked for), "said" (it dates a statement, not the event asked
+    # about), "page-date" (the date a page was written, for a question about what is to come).
+    mismatch: str = ""
     wants_entity: bool = False  # the question asks for a name, place, date or number (``ENTITY_EXPECTED``)
     asks_name: bool = False  # "What is the name of ...?" (``Question.asks_name``)
 
@@ -341,9 +369,11 @@ def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: 
 class Reader:
     """Scores the candidates of the sentences of the retrieved passages."""
 
-    def __init__(self, index: CorpusIndex, weights: dict | None = None, spans: SpanScorer | None = None) -> None:
+    def __init__(self, index: CorpusIndex, weights: dict | None = None, spans: SpanScorer | None = None,
+                 page_dates: Sequence[tuple[int, int, int]] = ()) -> None:
         self.index = index
         self.spans = spans
+        self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
         for name, value in weights["weights"].items():
@@ -638,18 +668,31 @@ class Reader:
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
-        if q.form and reading.groups:
-            best = reading.groups[0][1][0]
-            if not names_form(self.index.docs[best.doc].text[best.start : best.end], q.form):
-                reading = replace(reading, wrong_form=True)
-        if reading.groups and asked_office(q.text):
-            best = reading.groups[0][1][0]
-            texts = [d.text for d in self.index.docs]
-            if holds_other_office(texts, q.text, texts[best.doc][best.start : best.end]):
-                reading = replace(reading, wrong_office=True)
+        if reading.groups:
+            reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1]))
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
+
+    def mismatch(self, q: Question, members: list[Candidate]) -> str:
+        """Why the best pooled answer (``members``, best first) cannot answer ``q``; see
+        ``Reading.mismatch``."""
+        texts = [d.text for d in self.index.docs]
+        best = members[0]
+        span = texts[best.doc][best.start : best.end]
+        if q.form and not names_form(span, q.form):
+            return "form"
+        if asked_office(q.text) and holds_other_office(texts, q.text, span):
+            return "office"
+        if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
+            return "page-date"
+        if q.expected == "DATE" and not REPORTING.intersection(stem(w) for w in words(q.text)) \
+                and all(dates_a_statement(texts[c.doc], c.start) for c in members):
+            return "said"
+        return ""
+
+    def _on_page_date(self, c: Candidate) -> bool:
+        return any(d == c.doc and s <= c.start and c.end <= e for d, s, e in self.page_dates)
 
     def unknown_fraction(self, q: Question) -> float:
         """Share of the question's terms that occur nowhere in the corpus."""
@@ -672,10 +715,12 @@ class Reader:
         question's form needs ("How much money was pledged?" -> "Syrian-led political
         process"; "In what year …?" -> "at the request of Damascus"), a name the corpus titles
         with another office than the one asked for ("Who is Turkey's defence minister?" ->
-        the foreign minister, ``qa.roles``), or answerability under the threshold, or, for a question that wants a name, place, date or number, a
+        the foreign minister, ``qa.roles``), the date of a statement for the date of an event
+        ("When did Putin meet Assad?" -> "Assad said in January ..."), the page's own date for
+        a date to come ("By what date is the roadmap supposed to be done?"), or answerability under the threshold, or, for a question that wants a name, place, date or number, a
         confidence under the floor (``CONFIDENCE_FLOOR``; ``NAME_FLOOR`` for "What is the
         name of ...?")."""
-        return (not reading.groups or reading.wrong_form or reading.wrong_office
+        return (not reading.groups or bool(reading.mismatch)
                 or self.answerability(reading) < self.threshold
                 or reading.wants_entity and self.confidence(reading) < self.floor
                 or reading.asks_name and self.confidence(reading) < self.name_floor)

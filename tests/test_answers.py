@@ -210,3 +210,34 @@ def test_function_words_alone_are_never_a_candidate(span, junk):
     from qa.read import _function_words_only
 
     assert _function_words_only(span) is junk
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Assad said in January that a deal would depend on it", True),
+    ("Cavusoglu told reporters on Wednesday that", True),
+    ("The ministers met in January in Moscow", False),
+    ("Independence was declared on 3 August 1960", False),  # the event itself
+])
+def test_dates_a_statement(text: str, reported: bool) -> None:
+    from qa.read import dates_a_statement
+
+    assert dates_a_statement(text, text.index(re.findall(r"January|Wednesday|3 August", text)[0])) is reported
+
+
+def test_the_date_of_a_statement_does_not_date_the_event(pipeline):
+    """The seeds date Assad's statement ("said in January"), not a Putin-Assad meeting; asked
+    when Assad said it, January is the answer."""
+    _, _, reading = pipeline.read("When did Putin meet Assad to discuss rapprochement with Turkey?")
+    assert reading.mismatch == "said" and pipeline.ask("When did Putin meet Assad to discuss rapprochement with "
+                                                       "Turkey?").answer is None
+    assert pipeline.ask("When did Assad say a rapprochement with Turkey would depend on Turkey ending its "
+                        "occupation?").answer == "January"
+
+
+def test_the_page_date_does_not_answer_a_date_to_come(pipeline):
+    """A line that only dates the page says when it was written: it answers when the meeting
+    took place (the same day), not by when the roadmap is due."""
+    _, _, reading = pipeline.read("By what date is the roadmap supposed to be finished?")
+    assert reading.mismatch == "page-date" and pipeline.reader.refuses(reading)
+    met = pipeline.ask("On what date did the four-way foreign ministers' meeting take place?")
+    assert met.answer is not None and "2023" in met.answer

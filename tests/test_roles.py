@@ -53,6 +53,6 @@ def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> Non
     refused = pipeline.ask("Who is Turkey's defence minister?")
     assert refused.answer is None and refused.citations == []
     q, _, reading = pipeline.read("Who is Turkey's defence minister?")
-    assert reading.wrong_office and pipeline.reader.refuses(reading)
+    assert reading.mismatch == "office" and pipeline.reader.refuses(reading)
     answered = pipeline.ask("Who is Turkey's foreign minister?")
-    assert answered.answer is not None and not pipeline.read("Who is Turkey's foreign minister?")[2].wrong_office
+    assert answered.answer is not None and not pipeline.read("Who is Turkey's foreign minister?")[2].mismatch
