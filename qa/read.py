@@ -195,6 +195,11 @@ def drop_leading(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "Why is Russia isolated?" -> "Moscow's offensive in Ukraine", not "over Moscow's offensive
+# ...": a causal "over" is the sentence's link to the reason, not part of it ("due to" and
+# "because" stay: public annotators keep them; none of the 92 public "why" answers starts "over").
+_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+_CAUSAL_OVER = re.compile(r"over\s+(?=\S)")
 _APPENDIX = re.compile(r",\s+(?:including|such as|especially|notably|particularly)\s")
 _ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particularly|examples?)\b", re.IGNORECASE)
 
@@ -242,11 +247,13 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     """The shortest span that fully answers: no words of the question just before its
     mid-sentence "what" (``_echoed_lead``), no leading article or "to" (``drop_leading``), no
     trailing examples ("removal of all foreign forces from its territory", not "..., including
-    those of Turkey") unless the question asks about them, and not the half of "X and Y" that
-    a question "Apart from X, what else …?" sets aside."""
+    those of Turkey") unless the question asks about them, not the half of "X and Y" that a
+    question "Apart from X, what else …?" sets aside, and no causal "over" before a reason."""
     start, end = _excepted_conjunct(text, start, end, question)
     start = _echoed_lead(text, start, end, question)
     start, end = drop_leading(text, start, end)
+    if _WHY.search(question) and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:
+        start = m.end()
     m = _APPENDIX.search(text, start, end)
     if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
         end = m.start()

@@ -112,6 +112,8 @@ def test_drop_leading(span, kept):
     ("advancing the political process and safeguarding territorial integrity",
      "Apart from safeguarding territorial integrity, what else was discussed?", "advancing the political process"),
     ("trade and energy", "Besides security, what was discussed?", "trade and energy"),
+    ("over Moscow's offensive in Ukraine", "Why is Russia isolated?", "Moscow's offensive in Ukraine"),
+    ("over the border", "Where did the troops go?", "over the border"),  # only a reason's "over"
 ])
 def test_tidy_span(span, question, kept):
     start, end = tidy_span(span, 0, len(span), question)
