@@ -260,6 +260,8 @@ def test_not_found_shows_closest_passages(page, server):
     if api["answer"] is None:
         expect(bubble).to_contain_text("Not found in the corpus")
         expect(bubble.get_by_test_id("citation")).to_have_count(0)
+        # the confidence of a refusal is that of the span withheld, and says so
+        expect(bubble.get_by_test_id("withheld")).to_contain_text(f"{round(api['confidence'] * 100)}%")
         passages = bubble.get_by_test_id("passage")
         expect(passages).to_have_count(len(api["passages"]))
         for i, p in enumerate(api["passages"]):

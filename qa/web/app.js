@@ -142,9 +142,11 @@
       bubble.classList.add("bubble-notfound");
       bubble.append(
         el("p", { className: "notfound", testid: "not-found" }, "Not found in the corpus"),
-        confidenceView(data.confidence),
         el("p", { className: "notfound-sub" },
-          "None of the documents states an answer to this question. The closest passages were:"));
+          "None of the documents states an answer to this question. The closest passages were:"),
+        el("p", { className: "muted withheld", testid: "withheld" },
+          "The best candidate span, withheld, would have been right with probability " +
+          percent(data.confidence) + "%."));
       const passages = Array.isArray(data.passages) ? data.passages : [];
       if (passages.length) {
         const list = el("ol", { className: "passages", testid: "passages" });
