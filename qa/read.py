@@ -124,6 +124,18 @@ LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|s
                          r"|by (?:what|which) date|by when)\b", re.IGNORECASE)
 
 
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b", re.IGNORECASE)
+
+
+def other_month(question: str, span: str) -> bool:
+    """Whether the answer names months and none the question names ("On what date in April
+    ...?" -> "December"). Only capitalised months count in the question ("may" is a verb)."""
+    asked = {m.lower() for m in _MONTH_NAME.findall(question) if m[0].isupper()}
+    named = {m.lower() for m in _MONTH_NAME.findall(span)}
+    return bool(asked and named and not asked & named)
+
+
 def dates_a_statement(text: str, start: int) -> bool:
     """Whether the span at ``start`` follows a reporting verb ("said in January", "told
     reporters on Wednesday")."""
@@ -165,7 +177,8 @@ class Reading:
     # Why the best answer cannot be right, whatever its score ("" when nothing says so): "form"
     # (it lacks the quantity or year the question needs), "office" (the corpus titles it with
     # another office than the one asked for), "said" (it dates a statement, not the event asked
-    # about), "page-date" (the date a page was written, for a question about what is to come).
+    # about), "page-date" (the date a page was written, for a question about what is to come),
+    # "date" (a month other than the one the question names).
     mismatch: str = ""
     wants_entity: bool = False  # the question asks for a name, place, date or number (``ENTITY_EXPECTED``)
     asks_name: bool = False  # "What is the name of ...?" (``Question.asks_name``)
@@ -689,6 +702,8 @@ class Reader:
         span = texts[best.doc][best.start : best.end]
         if q.form and not names_form(span, q.form):
             return "form"
+        if q.expected == "DATE" and other_month(q.text, span):
+            return "date"
         if asked_office(q.text) and holds_other_office(texts, q.text, span):
             return "office"
         if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):

@@ -243,3 +243,15 @@ def test_the_page_date_does_not_answer_a_date_to_come(pipeline):
     assert reading.mismatch == "page-date" and pipeline.reader.refuses(reading)
     met = pipeline.ask("On what date did the four-way foreign ministers' meeting take place?")
     assert met.answer is not None and "2023" in met.answer
+
+
+@pytest.mark.parametrize("question, span, other", [
+    ("On what exact date in April did the ministers meet?", "December", True),
+    ("On what exact date in April did the ministers meet?", "April 25", False),
+    ("When in April did they meet?", "late last month", False),  # no month named: not a conflict
+    ("When may the ministers meet?", "December", False),  # "may" is a verb
+])
+def test_other_month(question: str, span: str, other: bool) -> None:
+    from qa.read import other_month
+
+    assert other_month(question, span) is other
