@@ -237,15 +237,16 @@ def test_calibration_bins_and_error() -> None:
         return replace(r, confidence=confidence)
 
     results = [item(0.9, True), item(0.85, True), item(1.0, False), item(0.1, False), item(0.3, True)]
-    results += [RESULTS[2], RESULTS[4]]  # a refusal and an unanswerable question do not count
+    results += [RESULTS[2], RESULTS[3]]  # refusals give no answer: not counted
+    results += [replace(RESULTS[4], confidence=0.95)]  # an answer to an unanswerable question is wrong
     bins = calibration(results)
-    assert [(b["lo"], b["n"]) for b in bins] == [(0.0, 1), (0.2, 1), (0.8, 3)]
+    assert [(b["lo"], b["n"]) for b in bins] == [(0.0, 1), (0.2, 1), (0.8, 4)]
     top = bins[-1]
-    assert top["confidence"] == pytest.approx((0.9 + 0.85 + 1.0) / 3)
-    assert top["exact_match"] == pytest.approx(2 / 3)
-    gaps = [0.1, 0.7, abs((0.9 + 0.85 + 1.0) / 3 - 2 / 3) * 3]
-    assert calibration_error(bins) == pytest.approx(sum(gaps) / 5)
-    assert aggregate(results, k=5)["calibration_error"] == pytest.approx(sum(gaps) / 5)
+    assert top["confidence"] == pytest.approx((0.9 + 0.85 + 1.0 + 0.95) / 4)
+    assert top["exact_match"] == pytest.approx(2 / 4)
+    gaps = [0.1, 0.7, abs((0.9 + 0.85 + 1.0 + 0.95) / 4 - 2 / 4) * 4]
+    assert calibration_error(bins) == pytest.approx(sum(gaps) / 6)
+    assert aggregate(results, k=5)["calibration_error"] == pytest.approx(sum(gaps) / 6)
     assert calibration_error([]) is None
 
 
@@ -288,10 +289,11 @@ def test_write_report(tmp_path: Path) -> None:
 
     md = md_path.read_text(encoding="utf-8")
     assert "## By question type" in md and "## Misses (3)" in md
-    # q1 and q2 are answered answerable questions, both at confidence 0.5: one bin, half right.
-    assert rep["calibration"] == [{"lo": 0.4, "hi": 0.6, "n": 2, "confidence": 0.5, "exact_match": 0.5}]
-    assert rep["calibration_error"] == pytest.approx(0.0)
-    assert "## Calibration" in md and "| [0.4, 0.6) | 2 | 0.500 | 0.500 |" in md
+    # q1, q2 and q5 are answered, all at confidence 0.5: one bin, one right of three (q5's
+    # question is unanswerable).
+    assert rep["calibration"] == [{"lo": 0.4, "hi": 0.6, "n": 3, "confidence": 0.5, "exact_match": pytest.approx(1 / 3)}]
+    assert rep["calibration_error"] == pytest.approx(0.5 - 1 / 3)
+    assert "## Calibration" in md and "| [0.4, 0.6) | 3 | 0.500 | 0.333 |" in md
     misses = md.split("## Misses")[1]
     assert "q2" in misses and "q3" in misses and "q5" in misses
     assert "q1" not in misses and "q4" not in misses
