@@ -26,7 +26,7 @@ import numpy as np
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID,
                          TYPES, answer_span)
 from qa.index import CorpusIndex
-from qa.question import EXPECTED, Question, echoes_modifier
+from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import asked_office, holds_other_office
 from qa.span import SpanScorer, Window, top_spans
@@ -261,7 +261,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     mid-sentence "what" (``_echoed_lead``), no leading article or "to" (``drop_leading``), no
     trailing examples ("removal of all foreign forces from its territory", not "..., including
     those of Turkey") unless the question asks about them, not the half of "X and Y" that a
-    question "Apart from X, what else …?" sets aside, and no causal "over" before a reason."""
+    question "Apart from X, what else …?" sets aside, no causal "over" before a reason, and
+    only the year of a date when a year is asked for."""
     start, end = _excepted_conjunct(text, start, end, question)
     start = _echoed_lead(text, start, end, question)
     start, end = drop_leading(text, start, end)
@@ -270,7 +271,21 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     m = _APPENDIX.search(text, start, end)
     if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
         end = m.start()
-    return start, end
+    return _year_of(text, start, end, question)
+
+
+# "What year did Anandibai die?" -> "1887", not "26 February 1887": 65 of the 69 public
+# answers to "what / which year" questions are the year alone.
+_YEAR_TOKEN = re.compile(r"(?<![\w,.])(?:1\d{3}|20\d{2})(?![\w,.]\d)")
+
+
+def _year_of(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The year alone of a short date ("21 October 1805", "summer of 1997") when the question
+    asks for a year; a range ("1768–1771") or a longer span stays whole."""
+    years = list(_YEAR_TOKEN.finditer(text, start, end))
+    if len(years) != 1 or len(text[start:end].split()) > 6 or answer_form(question) != "year":
+        return start, end
+    return years[0].span()
 
 
 # A title before a name ("the Saudi foreign minister Prince ..."): its role words, and the others.

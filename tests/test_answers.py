@@ -114,6 +114,10 @@ def test_drop_leading(span, kept):
     ("trade and energy", "Besides security, what was discussed?", "trade and energy"),
     ("over Moscow's offensive in Ukraine", "Why is Russia isolated?", "Moscow's offensive in Ukraine"),
     ("over the border", "Where did the troops go?", "over the border"),  # only a reason's "over"
+    ("26 February 1887", "What year did Anandibai die?", "1887"),
+    ("summer of 1997", "In which year was the stadium demolished?", "1997"),
+    ("1768–1771", "What year was the first edition published?", "1768–1771"),  # a range stays
+    ("26 February 1887", "When did Anandibai die?", "26 February 1887"),  # no year asked for
 ])
 def test_tidy_span(span, question, kept):
     start, end = tidy_span(span, 0, len(span), question)
