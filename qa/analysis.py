@@ -121,6 +121,7 @@ def _flags(tok) -> int:
     return f
 
 
+_DESCRIBING = {"ADJ", "VERB", "ADV", "CCONJ", "PUNCT"}  # an adjective phrase's parts ("slow but steady")
 _MODIFIERS = {"amod", "compound", "nummod", "quantmod", "advmod", "npadvmod", "punct"}
 _EDGE_DROP = {"DET", "CCONJ", "PUNCT", "SPACE", "PART", "SYM"}
 
@@ -201,6 +202,13 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool, int]]:
             while k > 0 and toks[k - 1].dep_ in _MODIFIERS and toks[k - 1].head.i >= toks[k].i:
                 k -= 1
             add(k, tok.i + 1 - base, "NOUN")
+            # Its coordinated adjectives without it: "safe, voluntary and dignified" (return),
+            # "slow but steady" (process); a single adjective is too common to be a candidate.
+            for mod in tok.lefts:
+                lo, hi = mod.left_edge.i - base, mod.right_edge.i + 1 - base
+                if mod.dep_ == "amod" and any(t.dep_ == "cc" for t in toks[lo:hi]) \
+                        and all(t.pos_ in _DESCRIBING for t in toks[lo:hi]):
+                    add(lo, hi, "PHRASE")
         if tok.is_upper and tok.is_alpha and len(tok.text) >= 2:
             add(tok.i - base, tok.i + 1 - base, "ENTITY")  # acronyms, whatever their tag
         if tok.like_num:

@@ -42,6 +42,16 @@ def test_candidates_never_carry_markup(pipeline):
         assert span.count("[") == span.count("]") and span.count("(") == span.count(")")
 
 
+def test_coordinated_adjectives_are_candidates_and_single_ones_are_not(pipeline):
+    """"Under what conditions should Syrians return?" -> "safe, voluntary and dignified": the
+    adjectives of "return" without it. A lone adjective ("stalled" of "stalled bilateral
+    relations") is not made one."""
+    ix, a = pipeline.index, pipeline.index.analysis
+    spans = {ix.docs[a.tok_doc[a.cand_tok_lo[c]]].text[a.cand_start[c] : a.cand_end[c]] for c in range(len(a.cand_start))}
+    assert {"safe, voluntary and dignified", "positive and constructive", "slow but steady"} <= spans
+    assert "stalled" not in spans
+
+
 def _small_corpus(root: Path) -> Path:
     root.mkdir(parents=True)
     (root / "a.txt").write_text("Lavrov is the foreign minister of Russia. He met colleagues in Moscow.", "utf-8")
