@@ -71,7 +71,9 @@ _QUANTITY = (
 _TIME_SPAN = (
     r"\b(a|an)\s+(\w+\s+)?(second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
     r"|\b(seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries)\b")
-_MONTHS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*\b|\.)"
+# A month's name or its abbreviation, and nothing that merely starts like one ("decade", "mayor").
+_MONTHS = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _FORMS = {
     "quantity": re.compile(_QUANTITY, re.IGNORECASE),
     "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
@@ -112,15 +114,20 @@ LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|s
                          r"|by (?:what|which) date|by when)\b", re.IGNORECASE)
 
 
-_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b", re.IGNORECASE)
+# A month a question dates something by: "in April", "on May 5", "late December" (not
+# "Theresa May" or "Jan van Riebeeck").
+_ASKED_MONTH = re.compile(r"\b(?i:in|on|during|early|late|mid|of|since|by|until)\s+(?P<m>January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December)\b"
+                          r"|\b(?P<d>January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\s+\d")
+_MONTH_NAME = re.compile(_MONTHS, re.IGNORECASE)
 
 
 def other_month(question: str, span: str) -> bool:
-    """Whether the answer names months and none the question names ("On what date in April
-    ...?" -> "December"). Only capitalised months count in the question ("may" is a verb)."""
-    asked = {m.lower() for m in _MONTH_NAME.findall(question) if m[0].isupper()}
-    named = {m.lower() for m in _MONTH_NAME.findall(span)}
+    """Whether the answer names months and none the question dates something by ("On what
+    date in April ...?" -> "December"; "Dec. 28" is December)."""
+    asked = {(m.group("m") or m.group("d")).lower()[:3] for m in _ASKED_MONTH.finditer(question)}
+    named = {m.lower()[:3] for m in _MONTH_NAME.findall(span)}
     return bool(asked and named and not asked & named)
 
 

@@ -254,6 +254,10 @@ def test_the_page_date_does_not_answer_a_date_to_come(pipeline):
     ("On what exact date in April did the ministers meet?", "April 25", False),
     ("When in April did they meet?", "late last month", False),  # no month named: not a conflict
     ("When may the ministers meet?", "December", False),  # "may" is a verb
+    ("When did Theresa May resign?", "July 2019", False),  # a name, not a month asked by
+    ("When did Jan van Riebeeck arrive in April?", "April 1652", False),
+    ("In April, on what date did the ministers meet?", "December 28", True),
+    ("What date in December did they meet?", "Dec. 28", False),  # an abbreviation is the same month
 ])
 def test_other_month(question: str, span: str, other: bool) -> None:
     from qa.read import other_month

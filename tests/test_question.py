@@ -136,6 +136,7 @@ def test_answer_form(question: str, form: str) -> None:
     ("May 19", "date", True), ("Wednesday", "date", True), ("2023-05-10", "date", True),
     ("last month", "date", False), ("recently", "date", False),
     ("December", "month", True), ("late last month", "month", False), ("Sunday", "month", False),
+    ("a decade", "month", False), ("the mayor", "date", False), ("Dec. 5", "date", True), ("Sept", "month", True),
     ("March 2012", "month-year", True), ("March", "month-year", False), ("2012", "month-year", False),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
