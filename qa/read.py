@@ -28,7 +28,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import asked_office, holds_other_office
+from qa.roles import holds_other_office
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -416,6 +416,7 @@ class Reader:
         self.index = index
         self.spans = spans
         self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
+        self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
         for name, value in weights["weights"].items():
@@ -719,14 +720,14 @@ class Reader:
     def mismatch(self, q: Question, members: list[Candidate]) -> str:
         """Why the best pooled answer (``members``, best first) cannot answer ``q``; see
         ``Reading.mismatch``."""
-        texts = [d.text for d in self.index.docs]
+        texts = self._texts
         best = members[0]
         span = texts[best.doc][best.start : best.end]
         if q.form and not names_form(span, q.form):
             return "form"
         if q.expected == "DATE" and other_month(q.text, span):
             return "date"
-        if asked_office(q.text) and holds_other_office(texts, q.text, span):
+        if holds_other_office(texts, q.text, span):
             return "office"
         if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
             return "page-date"

@@ -81,4 +81,4 @@ def holds_other_office(texts: Sequence[str], question: str, span: str) -> bool:
         return False
     portfolio, role = office
     seen = titled_offices(texts, name_of(span), role) & _PORTFOLIOS
-    return bool(seen) and portfolio not in {_norm(p) for p in seen}
+    return bool(seen) and portfolio not in seen
