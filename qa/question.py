@@ -155,6 +155,18 @@ def answer_number(text: str) -> str:
 
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
+# "How much money ...?", "How much did it cost?": a sum of money (11 of the 12 such public
+# gold answers name a currency; the twelfth gives sales figures).
+_MONEY_Q = re.compile(r"\bhow much (?:money|funding|cash)\b|\bhow much (?:did|does|do|has|have|had|will|would|was|is)\b"
+                      r".*\b(?:cost|costs|spend|spent|pay|paid|worth|raise|raised|pledge|pledged|earn|earned)\b",
+                      re.IGNORECASE)
+# A yes/no question ("Has Assad confirmed that he will attend?"): it opens with an auxiliary,
+# perhaps after a leading clause, asks no wh-question and offers no alternatives ("Did they meet
+# in Moscow or Ankara?" is answered by a span) and is no request ("Can you name the minister?",
+# "Do you know when ...?"). No span of a text says "yes" or "no".
+_POLAR_Q = re.compile(r"^\W*(?:[^,?]*,\s*)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall"
+                      r"|may|might|must)(?:n[’']t)?\b", re.IGNORECASE)
+_NOT_POLAR = re.compile(r"\bor\b|\bwh(?:o|om|ose|en|ere|y|ich|at)\b|\bhow\b|\byou\b", re.IGNORECASE)
 # "What was the death toll ...?", "What is the number of ...?": a count however it is asked
 # (not "the number one cause").
 _COUNT_NOUN_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were\s+)?\s*(?:the\s+)?(?:[\w-]+\s+)?"
@@ -172,6 +184,9 @@ _NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
 
 def answer_form(text: str) -> str:
     """What any answer must name:
+    - "polar" for a yes/no question ("Did Assad accept the invitation?"): nothing a span can say;
+    - "money" for "how much money" / "how much did it cost" (a currency: "$5 billion", not "more
+      than 3.5 million");
     - "quantity" for "how many" / "how much" of something other than time, or "what was the
       death toll / number / percentage" ("more than 3.5 million", "several");
     - "duration" for "how long ago" / "how many hours" (a quantity or a span of time: "a
@@ -185,8 +200,12 @@ def answer_form(text: str) -> str:
     - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
       Arabia" for "which Saudi city");
     else ""."""
+    if _POLAR_Q.search(text) and not _NOT_POLAR.search(text):
+        return "polar"
     if answer_unit(text) == "duration":
         return "duration"
+    if _MONEY_Q.search(text):
+        return "money"
     if _COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text):
         return "quantity"
     if m := _MONTH_Q.search(text):

@@ -28,7 +28,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import holds_other_office
+from qa.roles import asked_office, holds_asked_office, holds_other_office
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -74,7 +74,13 @@ _TIME_SPAN = (
 # A month's name or its abbreviation, and nothing that merely starts like one ("decade", "mayor").
 _MONTHS = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+# A count is not a length: "12-year" (war) does not answer "how many people ...".
+_UNIT_COMPOUND = re.compile(r"\W*\d[\d.,]*-(?:second|minute|hour|day|week|month|year|decade|century)s?(?:-old|-long)?\W*",
+                            re.IGNORECASE)
 _FORMS = {
+    "money": re.compile(r"[$€£¥₹₺₽]|\b(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|liras?|rubles?|roubles?"
+                        r"|francs?|cents?|riyals?|rials?|dinars?|dirhams?|marks?|pesos?|rand|shekels?|krona|kronor|kroner"
+                        r"|baht|ringgit|rupiah|naira|won|USD|EUR|GBP|JPY|CHF|TRY)\b", re.IGNORECASE),
     "quantity": re.compile(_QUANTITY, re.IGNORECASE),
     "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
     "year": re.compile(r"\d"),
@@ -93,8 +99,9 @@ _PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "i
 
 
 def names_form(text: str, form: str) -> bool:
-    """Whether a span names what a question of this form needs: a number or a quantity
-    ("3.5 million", "four", "several") for "quantity", that or a span of time ("a decade",
+    """Whether a span names what a question of this form needs: nothing for "polar" (yes or
+    no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
+    not "12-year") for "quantity", that or a span of time ("a decade",
     "hours") for "duration", a number for "year", a month's name for "month" (not "Sunday"),
     and a number too for "month-year", a number, month or weekday for "date" (not "last
     month"), a name (a capitalised first word: not "to resolve the Syrian conflict") for
@@ -105,6 +112,10 @@ def names_form(text: str, form: str) -> bool:
         if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
             return False  # a city is neither a country nor a date ("May 19")
         return head[:1].isupper()
+    if form == "polar":
+        return False  # yes or no is not a span
+    if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):
+        return False
     return bool(_FORMS[form].search(text)) if form else True
 
 
@@ -188,6 +199,9 @@ class Reading:
     # "date" (a month other than the one the question names).
     mismatch: str = ""
     wants_entity: bool = False  # the question asks for a name, place, date or number (``ENTITY_EXPECTED``)
+    # The corpus titles the best answer with the office the question asks for ("Turkish President
+    # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
+    office_confirmed: bool = False
     asks_name: bool = False  # "What is the name of ...?" (``Question.asks_name``)
 
 
@@ -713,8 +727,28 @@ class Reader:
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
         if reading.groups:
             reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1]))
+        if reading.groups and asked_office(q.text) is not None:
+            reading = self._holder_of_asked_office(q, reading)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
+        return reading
+
+    def _holder_of_asked_office(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
+        """Where the best answer is not titled with the office the question asks for (it holds
+        another: "Who is Turkey's president?" -> "Bashar al-Assad", titled Syrian president; or
+        it has no title: "Who represented Syria?" -> "Türkiye"), put first the next answer among
+        the ``depth`` best that the corpus titles with the asked office, if any, and describe it
+        for the confidence (its margin over the first is then negative)."""
+        for k, (_, members) in enumerate(reading.groups[:depth]):
+            c = members[0]
+            if holds_asked_office(self._texts, q.text, self._texts[c.doc][c.start : c.end]):
+                if k == 0:
+                    return replace(reading, office_confirmed=True)
+                groups = [reading.groups[k], *reading.groups[:k], *reading.groups[k + 1:]]
+                features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q),
+                                           reading.nn_best)
+                return replace(reading, groups=groups, answer_features=features, office_confirmed=True,
+                               mismatch=self.mismatch(q, groups[0][1]))
         return reading
 
     def mismatch(self, q: Question, members: list[Candidate]) -> str:
@@ -765,11 +799,13 @@ class Reader:
         a date to come ("By what date is the roadmap supposed to be done?"), a month the
         question does not name (``Reading.mismatch``); or answerability under the threshold;
         or, for a question that wants a name, place, date or number, a confidence under the
-        floor (``CONFIDENCE_FLOOR``; ``NAME_FLOOR`` for "What is the name of ...?")."""
+        floor (``CONFIDENCE_FLOOR``; ``NAME_FLOOR`` for "What is the name of ...?") unless the
+        corpus titles it with the office asked for (``Reading.office_confirmed``)."""
         return (not reading.groups or bool(reading.mismatch)
                 or self.answerability(reading) < self.threshold
-                or reading.wants_entity and self.confidence(reading) < self.floor
-                or reading.asks_name and self.confidence(reading) < self.name_floor)
+                or not reading.office_confirmed and (
+                    reading.wants_entity and self.confidence(reading) < self.floor
+                    or reading.asks_name and self.confidence(reading) < self.name_floor))
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:

@@ -1,39 +1,111 @@
 """Offices: a question asking for the holder of one office, and a name the corpus gives another.
 
 "Who is Turkey's defence minister?" must not be answered "Mevlut Cavusoglu" when every file
-that titles him calls him the foreign minister: the corpus names no defence minister, so the
-honest answer is a refusal. Only a conflict counts: a name the corpus never titles, or titles
-with the asked office too, is left to the reader.
+that titles him calls him the foreign minister, nor "Recep Tayyip Erdogan" whom they call the
+president; "Who was Syria's foreign minister?" not with the *Turkish* foreign minister; "Which
+deputy foreign minister ...?" not with the foreign minister. The corpus names no such holder,
+so the honest answer is a refusal. Only a conflict counts: a name the corpus never titles, or
+titles with the asked office too, is left to the reader.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
 
-# Offices held by a person, and the portfolios that tell two of them apart.
+# Offices held by a person: those a portfolio tells apart, and heads of a state or city.
 _ROLES = r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief|director|adviser|advisor"
+_HEADS = r"president|premier|chancellor|king|queen|emir|sultan|governor|mayor"
+_OFFICES = f"{_ROLES}|{_HEADS}"
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
+_DEPUTY = frozenset("deputy vice assistant".split())
 _SAME = {"defense": "defence", "labor": "labour", "advisor": "adviser", "economic": "economy",
          "transportation": "transport"}
-_PORTFOLIO = "|".join(sorted(_PORTFOLIOS))
 _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must)"
+_WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its full stop
 # The office must be what the question asks for: "Who is / was ...", "Name the ...", "Which ...".
 _ASKED = re.compile(
     r"^\W*(?:who(?:m)?\s+(?:is|was|are|were|served\s+as|serves\s+as|became)|what\s+(?:is|was)\s+the\s+names?\s+of"
     r"|(?:give\s+|tell\s+me\s+)?(?:the\s+)?names?(?:\s+of)?|identify|which|what)\s+(?:the\s+)?"
-    rf"(?:(?!{_AUX}\b)[\w'’-]+\s+){{0,3}}?(?P<portfolio>{_PORTFOLIO})\s+(?P<role>{_ROLES})s?\b",
+    rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{0,3}}?)(?P<role>{_OFFICES})s?\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?"
+    # ... and the office is the whole of what is asked: not "King Zhaoxiang of Qin's mother",
+    # "the president's wife".
+    r"(?!\s+(?-i:[A-Z])|\s*['’]s\b|[\w.-])",
     re.IGNORECASE)
+_DIPLOMAT = re.compile(r"\b(?:top|chief)\s+diplomat\b", re.IGNORECASE)  # journalists' foreign minister
+_ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:represent(?:ed|s|ing)?|led|leads|lead|headed"
+                        r"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)"
+                        r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to)\b|\s*[?.]?\s*$)", re.IGNORECASE)
+_POSSESSOR = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "of Syria's wife"
 # A title just before a name ("Turkish Foreign Minister Mevlut Cavusoglu") or just after it
 # (", Syria's foreign minister").
-_TITLE_BEFORE = re.compile(rf"\b(?P<portfolio>\w+)\s+(?P<role>{_ROLES})s?\s+(?:[A-Z][\w'’-]*\s+){{0,3}}$",
+_TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{_OFFICES})s?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}$",
                            re.IGNORECASE)
-_TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+|[\w'’-]+(?:'s|’s)\s+|[A-Z][\w-]*\s+)?(?P<portfolio>\w+)\s+"
-                          rf"(?P<role>{_ROLES})\b", re.IGNORECASE)
+# (not "Sergei Lavrov, Syria's Foreign Minister Faisal Mekdad": that title is the next name's),
+# or the country after it ("Hossein Amirabdollahian of Iran").
+_TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{_OFFICES})\b"
+                          r"(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})")
 _WINDOW = 80
 _MAX_OCCURRENCES = 200
+
+
+def _load_countries() -> dict[str, str]:
+    """Every name and adjective of a country (``data/demonyms.txt``), lower-cased, to the country."""
+    names: dict[str, str] = {}
+    for line in resources.files("qa").joinpath("data/demonyms.txt").read_text("utf-8").splitlines():
+        if ":" not in line or line.startswith("#"):
+            continue
+        country, others = line.split(":", 1)
+        for name in [country, *others.split(",")]:
+            names[_key(name.strip())] = country.strip()
+    return names
+
+
+def _key(name: str) -> str:
+    """Lookup key of a country's name: lower-cased, except acronyms ("US" is not "us")."""
+    return name if name.replace(".", "").isupper() else name.lower()
+
+
+COUNTRY_OF = _load_countries()
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office as a title or a question gives it; "" where it does not say."""
+
+    role: str  # "minister", "president", ...; "" for anyone who acts for a country ("X of Iran")
+    portfolio: str = ""  # "foreign", "defence", "prime", ...
+    country: str = ""  # "Turkey" for "Turkish", "Turkey's"
+    deputy: bool = False
+
+    def _same_role(self, title: Office) -> bool:
+        return title.role == self.role and title.deputy == self.deputy \
+            and not (self.portfolio and title.portfolio and title.portfolio != self.portfolio)
+
+    def conflicts(self, titles: set[Office]) -> bool:
+        """Whether a person with these titles cannot hold this office: the titles name a role,
+        none of them this one (another role, portfolio or deputyship); or they name countries,
+        none of them this one's. A person's titles add up: "Foreign Minister X" and "X of Iran"
+        make X Iran's foreign minister."""
+        roles = [t for t in titles if t.role]
+        countries = {t.country for t in titles if t.country}
+        return bool(self.role and roles and not any(self._same_role(t) for t in roles)
+                    or self.country and countries and self.country not in countries)
+
+    def confirmed_by(self, titles: set[Office]) -> bool:
+        """Whether the titles say this office outright: its role (with its portfolio, if asked)
+        and its country, where the question names them, and nothing that conflicts."""
+        if not titles or self.conflicts(titles):
+            return False
+        if self.country and self.country not in {t.country for t in titles}:
+            return False
+        return not self.role or any(self._same_role(t) and (t.portfolio or not self.portfolio) for t in titles)
 
 
 def _norm(word: str) -> str:
@@ -41,23 +113,52 @@ def _norm(word: str) -> str:
     return _SAME.get(word, word)
 
 
-def asked_office(question: str) -> tuple[str, str] | None:
-    """``(portfolio, role)`` of the office whose holder the question asks for ("defence",
-    "minister" for "Who is Turkey's defence minister?"), or None."""
-    m = _ASKED.search(question)
-    return (_norm(m.group("portfolio")), _norm(m.group("role"))) if m else None
+def country_of(words: str) -> str:
+    """The country a name or adjective denotes ("Turkish", "Turkey's", "Saudi Arabia"), or ""."""
+    for name in [words, *words.split()]:
+        key = _key(re.sub(r"['’]s?$", "", name.strip()))
+        if key in COUNTRY_OF:
+            return COUNTRY_OF[key]
+    return ""
+
+
+def _office(words: str, role: str, of: str = "") -> Office:
+    """The office named by ``role`` and the words before it ("Turkish Deputy Foreign")."""
+    tokens = [re.sub(r"['’]s$", "", w) for w in words.split()]
+    portfolio = next((_norm(w) for w in reversed(tokens) if _norm(w) in _PORTFOLIOS), "")
+    country = country_of(of) if of else ""
+    for w in tokens:
+        country = country or country_of(w)
+    return Office(role=_norm(role), portfolio=portfolio, country=country, deputy=any(w.lower() in _DEPUTY for w in tokens))
+
+
+def asked_office(question: str) -> Office | None:
+    """The office whose holder the question asks for ("Who is Turkey's defence minister?" ->
+    minister, defence, Turkey; "top diplomat" is the foreign minister), or one who acted for a
+    country ("Who represented Turkey?", "Who led the Iranian delegation?": any office of
+    Turkey, Iran); else None. An office is asked for only with its portfolio or country."""
+    m = _ACTED_FOR.search(question)
+    if m and (country := country_of(m.group("country"))):
+        return Office(role="", country=country)
+    m = _ASKED.search(_DIPLOMAT.sub("foreign minister", question))
+    if not m or _POSSESSOR.match(question, m.end()):
+        return None
+    office = _office(m.group("words"), m.group("role"), m.group("of") or "")
+    if not (office.portfolio or office.country):
+        return None  # "Who is the minister ...?", "Which king?": too vague to conflict with a title
+    return office
 
 
 def name_of(span: str) -> str:
     """The name in a span that may carry its title: "Mevlut Cavusoglu" of "Turkish Foreign
     Minister Mevlut Cavusoglu"."""
-    parts = re.split(rf"\b(?:{_ROLES})s?\s+", span, flags=re.IGNORECASE)
+    parts = re.split(rf"\b(?:{_OFFICES})s?\s+", span, flags=re.IGNORECASE)
     return parts[-1].strip()
 
 
-def titled_offices(texts: Sequence[str], name: str, role: str) -> set[str]:
-    """Portfolios of the ``role`` the corpus gives ``name`` in titles next to it."""
-    seen: set[str] = set()
+def titles_of(texts: Sequence[str], name: str) -> set[Office]:
+    """The offices the corpus gives ``name`` in titles next to it."""
+    seen: set[Office] = set()
     if len(name) < 4 or not name[:1].isupper():
         return seen
     count = 0
@@ -65,20 +166,31 @@ def titled_offices(texts: Sequence[str], name: str, role: str) -> set[str]:
         pos = text.find(name)
         while pos >= 0 and count < _MAX_OCCURRENCES:
             count += 1
-            for m in (_TITLE_BEFORE.search(text, max(0, pos - _WINDOW), pos),
-                      _TITLE_AFTER.match(text[pos + len(name) : pos + len(name) + _WINDOW])):
-                if m and _norm(m.group("role")).rstrip("s") == role:
-                    seen.add(_norm(m.group("portfolio")))
+            after = text[pos + len(name) : pos + len(name) + _WINDOW]
+            for m in (_TITLE_BEFORE.search(text, max(0, pos - _WINDOW), pos), _TITLE_AFTER.match(after)):
+                if m:
+                    seen.add(_office(m.group("words"), m.group("role")))
+            m = _COUNTRY_AFTER.match(after)
+            if m and (country := country_of(m.group("country"))):
+                seen.add(Office(role="", country=country))
             pos = text.find(name, pos + len(name))
     return seen
 
 
-def holds_other_office(texts: Sequence[str], question: str, span: str) -> bool:
-    """Whether the question asks for the holder of one office and the corpus titles the
-    answer's name with the same role in other portfolios only ("foreign", never "defence")."""
+_NAME = re.compile(r"(?:(?:[A-Z][\w'’.-]*|al|bin|ibn|de|da|van|von|der|la|le)(?:\s+|-|$)){1,5}")
+
+
+def holds_asked_office(texts: Sequence[str], question: str, span: str) -> bool:
+    """Whether the question asks for the holder of an office, the answer is a name ("Mevlut
+    Cavusoglu", not a clause that holds one) and the corpus's titles of it say it holds that
+    office ("Turkish President Recep Tayyip Erdogan" for "Who is Turkey's president?")."""
     office = asked_office(question)
-    if office is None:
-        return False
-    portfolio, role = office
-    seen = titled_offices(texts, name_of(span), role) & _PORTFOLIOS
-    return bool(seen) and portfolio not in seen
+    name = name_of(span)
+    return office is not None and bool(_NAME.fullmatch(name)) and office.confirmed_by(titles_of(texts, name))
+
+
+def holds_other_office(texts: Sequence[str], question: str, span: str) -> bool:
+    """Whether the question asks for the holder of one office and the corpus's titles of the
+    answer's name give another role, portfolio, deputyship or country."""
+    office = asked_office(question)
+    return office is not None and office.conflicts(titles_of(texts, name_of(span)))

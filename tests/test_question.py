@@ -96,7 +96,15 @@ def test_list_and_boundary_features(pipeline) -> None:
 
 @pytest.mark.parametrize("question, form", [
     ("How many Turkish soldiers are stationed in northern Syria?", "quantity"),
-    ("How much money was pledged?", "quantity"),
+    ("How much money was pledged?", "money"),
+    ("How much did the first microwave oven cost?", "money"),
+    ("How much is the Mattel company worth?", "money"),
+    ("How much aid was delivered?", "quantity"),
+    ("Has Assad confirmed that he will attend the summit?", "polar"),
+    ("According to AFP, did Putin attend the talks?", "polar"),
+    ("Did the ministers meet in Moscow or in Ankara?", ""),  # alternatives: a span answers
+    ("Did Assad say when he would attend?", ""),  # the wh-question inside is what is asked
+    ("Can you name the Syrian foreign minister?", ""),  # a request, not a yes/no question
     ("What was the death toll of the earthquake?", "quantity"),
     ("What is the number of refugees in Turkey?", "quantity"),
     ("What is the population-averaged fatality ratio?", ""),
@@ -126,7 +134,9 @@ def test_answer_form(question: str, form: str) -> None:
 @pytest.mark.parametrize("text, form, names", [
     ("a decade", "duration", True), ("hours", "duration", True), ("three years", "duration", True),
     ("late last month", "duration", False), ("Wednesday", "duration", False),
-    ("more than 3.5 million", "quantity", True), ("several", "quantity", True), ("rapprochement", "quantity", False),
+    ("more than 3.5 million", "quantity", True), ("12-year", "quantity", False), ("12 years", "quantity", True),
+    ("$5 billion", "money", True), ("480 million Euros", "money", True), ("more than 3.5 million", "money", False),
+    ("Moscow", "polar", False), ("several", "quantity", True), ("rapprochement", "quantity", False),
     ("2011", "year", True), ("at the request of Damascus", "year", False), ("anything", "", True),
     ("Amman", "name", True), ("start", "name", False), ("Saudi Arabia", "name", True),
     ("Amman", "city", True), ("Saudi Arabia", "city", False), ("in Saudi Arabia", "city", False),
@@ -199,3 +209,11 @@ def test_a_place_question_is_not_answered_by_its_own_modifier(pipeline) -> None:
 ])
 def test_asks_name(question: str, asks: bool) -> None:
     assert analyse_question(question).asks_name is asks
+
+
+def test_a_yes_no_question_is_refused_over_the_seeds(pipeline) -> None:
+    """No span says "yes" or "no": a yes/no question gets the honest refusal, with its reason."""
+    q, _, reading = pipeline.read("Has Assad confirmed that he will attend the Arab League summit?")
+    assert q.form == "polar" and reading.mismatch == "form"
+    assert pipeline.ask("Has Assad confirmed that he will attend the Arab League summit?").answer is None
+    assert pipeline.ask("Did the ministers meet in Moscow or in Ankara?").answer is not None
