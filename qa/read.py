@@ -125,6 +125,23 @@ LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|s
                          r"|by (?:what|which) date|by when)\b", re.IGNORECASE)
 
 
+# "Where will the next meeting be held?" asks about an event to come; a sentence that speaks
+# of none (no future, plan, sequel or recurrence) cannot say where or when it is ("In April,
+# Moscow also hosted four-way talks"). Each of the 9 public gold answers to such questions
+# comes from a sentence with one of these words (two only through "heir" and "annual").
+_NEXT_EVENT = re.compile(r"\b(?:the|its|their|a|his|her)\s+next\s+(?!to\b|of\b)[a-z]", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:next|future|upcoming|forthcoming|following|again|will|shall|would|scheduled|plan\w*"
+                    r"|expected|due|set\s+to|later|subsequent|annual\w*|every|heirs?|successors?|intend\w*"
+                    r"|propos\w*|resume\w*)\b|['’]ll\b", re.IGNORECASE)
+
+
+# A time that names none: "in the future" does not say when (no public gold answer to a "when"
+# question is one of these).
+_VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|as|possible|point|time)\s+)*"
+                         r"(?:future|soon|later|eventually|someday|one day|sometime|in due course|at a later date"
+                         r"|at some point)\W*", re.IGNORECASE)
+
+
 # A month a question dates something by: "in April", "on May 5", "late December" (not
 # "Theresa May" or "Jan van Riebeeck").
 _ASKED_MONTH = re.compile(r"\b(?i:in|on|during|early|late|mid|of|since|by|until)\s+(?P<m>January|February|March|"
@@ -196,7 +213,8 @@ class Reading:
     # (it lacks the quantity or year the question needs), "office" (the corpus titles it with
     # another office than the one asked for), "said" (it dates a statement, not the event asked
     # about), "page-date" (the date a page was written, for a question about what is to come),
-    # "date" (a month other than the one the question names).
+    # "date" (a month other than the one the question names), "vague" ("in the future" for
+    # "when"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting").
     mismatch: str = ""
     wants_entity: bool = False  # the question asks for a name, place, date or number (``ENTITY_EXPECTED``)
     # The corpus titles the best answer with the office the question asks for ("Turkish President
@@ -761,6 +779,8 @@ class Reader:
             return "form"
         if q.expected == "DATE" and other_month(q.text, span):
             return "date"
+        if q.expected == "DATE" and _VAGUE_TIME.fullmatch(span):
+            return "vague"
         if holds_other_office(texts, q.text, span):
             return "office"
         if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
@@ -768,7 +788,13 @@ class Reader:
         if q.expected == "DATE" and not REPORTING.intersection(stem(w) for w in words(q.text)) \
                 and all(dates_a_statement(texts[c.doc], c.start) for c in members):
             return "said"
+        if _NEXT_EVENT.search(q.text) and not any(_AHEAD.search(self._sentence(c)) for c in members):
+            return "ahead"
         return ""
+
+    def _sentence(self, c: Candidate) -> str:
+        a = self.index.analysis
+        return self._texts[c.doc][a.sent_start[c.sentence] : a.sent_end[c.sentence]]
 
     def _on_page_date(self, c: Candidate) -> bool:
         return any(d == c.doc and s <= c.start and c.end <= e for d, s, e in self.page_dates)
@@ -797,7 +823,9 @@ class Reader:
         the foreign minister, ``qa.roles``), the date of a statement for the date of an event
         ("When did Putin meet Assad?" -> "Assad said in January ..."), the page's own date for
         a date to come ("By what date is the roadmap supposed to be done?"), a month the
-        question does not name (``Reading.mismatch``); or answerability under the threshold;
+        question does not name, a time that names none ("in the future"), a sentence about
+        the past for "the next meeting", a yes/no question (``Reading.mismatch``); or
+        answerability under the threshold;
         or, for a question that wants a name, place, date or number, a confidence under the
         floor (``CONFIDENCE_FLOOR``; ``NAME_FLOOR`` for "What is the name of ...?") unless the
         corpus titles it with the office asked for (``Reading.office_confirmed``)."""

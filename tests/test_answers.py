@@ -263,3 +263,41 @@ def test_other_month(question: str, span: str, other: bool) -> None:
     from qa.read import other_month
 
     assert other_month(question, span) is other
+
+
+@pytest.mark.parametrize("question, asks_next", [
+    ("Where will the next four-party meeting be held?", True),
+    ("When is their next round of talks?", True),
+    ("Who will be the next queen of England?", True),
+    ("What did Lavrov say next?", False),  # an adverb: no event to come
+    ("Which country is next to Syria?", False),
+])
+def test_next_event(question: str, asks_next: bool) -> None:
+    from qa.read import _NEXT_EVENT
+
+    assert bool(_NEXT_EVENT.search(question)) is asks_next
+
+
+def test_a_sentence_about_the_past_does_not_place_the_next_meeting(pipeline):
+    """The seeds say where the defence ministers met and that talks will go on "in the future",
+    never where or when the next meeting is: no past meeting's place or month answers, and
+    "in the future" names no time."""
+    for question in ("Where will the next four-party meeting be held?",
+                     "When is the next four-way meeting of the foreign ministers scheduled?"):
+        _, _, reading = pipeline.read(question)
+        assert reading.mismatch == "ahead" and pipeline.ask(question).answer is None
+    _, _, reading = pipeline.read("When will the next four-party meeting in this format take place?")
+    assert reading.mismatch in ("ahead", "vague") and pipeline.reader.refuses(reading)
+    # Where the sentence does speak of what is to come, the check stays quiet.
+    _, _, reading = pipeline.read("In what format will technical contacts continue in the future?")
+    assert reading.mismatch == ""
+
+
+@pytest.mark.parametrize("span, vague", [
+    ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
+    ("May 19", False), ("later this month", False), ("the future of Syria", False),
+])
+def test_vague_time(span: str, vague: bool) -> None:
+    from qa.read import _VAGUE_TIME
+
+    assert bool(_VAGUE_TIME.fullmatch(span)) is vague
