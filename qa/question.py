@@ -180,6 +180,14 @@ _PLACE_NAME_Q = re.compile(
     r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(?:(?P<city>city|cities|towns?|capitals?|villages?)|country|countries|"
     r"provinces?|islands?|rivers?|mountains?|continents?)\b", re.IGNORECASE)
 _NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
+# "What is the name of the enclave / stadium ...?": a place's name (all 4 such public gold
+# answers are capitalised: "Levi's Stadium"; not "important enclave").
+_PLACE_NAMED_Q = re.compile(
+    r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)?names?\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:city|cities|towns?|villages?|capital|country|countries|provinces?|regions?|enclaves?"
+    r"|districts?|islands?|rivers?|mountains?|lakes?|airports?|stadiums?|bases?|camps?|streets?|squares?|palaces?"
+    r"|buildings?|hotels?|venues?|neighbou?rhoods?|county|counties|territory|territories|ports?|bays?|valleys?"
+    r"|deserts?|seas?|oceans?)\b", re.IGNORECASE)
 
 
 def answer_form(text: str) -> str:
@@ -195,8 +203,8 @@ def answer_form(text: str) -> str:
     - "month" for "in which month" (a month's name: not "Sunday"), "month-year" for "in what
       month and year" (a month's name and a number);
     - "date" for "on what date" (a number, month or weekday: not "last month");
-    - "name" for "what country" / "which river" (a capitalised name: not "to resolve the
-      conflict");
+    - "name" for "what country" / "which river" / "the name of the enclave" (a capitalised
+      name: not "to resolve the conflict", "important enclave");
     - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
       Arabia" for "which Saudi city");
     else ""."""
@@ -214,6 +222,8 @@ def answer_form(text: str) -> str:
         return "year"
     if _DATE_Q.search(text):
         return "date"
+    if _PLACE_NAMED_Q.search(text):
+        return "name"
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
         return "city" if m.group("city") else "name"

@@ -28,7 +28,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import asked_office, holds_asked_office, holds_other_office
+from qa.roles import asked_office, holds_asked_office, holds_one_of, holds_other_office, mentioned_offices
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -449,6 +449,7 @@ class Reader:
         self.spans = spans
         self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
+        self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
         for name, value in weights["weights"].items():
@@ -741,10 +742,16 @@ class Reader:
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
+        if offices := mentioned_offices(q.text):  # the Saudi foreign minister for "Whom did the Saudi
+            spans: dict[str, str] = {}               # foreign minister meet?" is an echo too
+            for c, key in zip(cands, keys):
+                spans.setdefault(key, self._texts[c.doc][c.start : c.end])
+            echoes = {key for key, span in spans.items() if holds_one_of(self._texts, offices, span)}
+            X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
         if reading.groups:
-            reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1]))
+            reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1], reading.features))
         if reading.groups and asked_office(q.text) is not None:
             reading = self._holder_of_asked_office(q, reading)
         if timings is not None:
@@ -766,17 +773,19 @@ class Reader:
                 features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q),
                                            reading.nn_best)
                 return replace(reading, groups=groups, answer_features=features, office_confirmed=True,
-                               mismatch=self.mismatch(q, groups[0][1]))
+                               mismatch=self.mismatch(q, groups[0][1], reading.features))
         return reading
 
-    def mismatch(self, q: Question, members: list[Candidate]) -> str:
-        """Why the best pooled answer (``members``, best first) cannot answer ``q``; see
-        ``Reading.mismatch``."""
+    def mismatch(self, q: Question, members: list[Candidate], X: np.ndarray) -> str:
+        """Why the best pooled answer (``members``, best first; ``X`` the candidates' features)
+        cannot answer ``q``; see ``Reading.mismatch``."""
         texts = self._texts
         best = members[0]
         span = texts[best.doc][best.start : best.end]
         if q.form and not names_form(span, q.form):
             return "form"
+        if q.expected == "PERSON" and all(X[c.row, self._when_for_who].any() for c in members):
+            return "form"  # "Whom did he meet?" -> "last month": a date or a number is nobody
         if q.expected == "DATE" and other_month(q.text, span):
             return "date"
         if q.expected == "DATE" and _VAGUE_TIME.fullmatch(span):

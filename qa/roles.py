@@ -35,7 +35,7 @@ _ASKED = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?"
     # ... and the office is the whole of what is asked: not "King Zhaoxiang of Qin's mother",
     # "the president's wife".
-    r"(?!\s+(?-i:[A-Z])|\s*['’]s\b|[\w.-])",
+    r"(?!\s+(?-i:[A-Z])|\s*['’]s\b|[\w-])",
     re.IGNORECASE)
 _DIPLOMAT = re.compile(r"\b(?:top|chief)\s+diplomat\b", re.IGNORECASE)  # journalists' foreign minister
 _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:represent(?:ed|s|ing)?|led|leads|lead|headed"
@@ -159,7 +159,7 @@ def name_of(span: str) -> str:
 def titles_of(texts: Sequence[str], name: str) -> set[Office]:
     """The offices the corpus gives ``name`` in titles next to it."""
     seen: set[Office] = set()
-    if len(name) < 4 or not name[:1].isupper():
+    if len(name) < 4 or not (name[:1].isupper() or re.match(rf"(?:{_PARTICLES})[-\s]", name)):
         return seen
     count = 0
     for text in texts:
@@ -177,7 +177,8 @@ def titles_of(texts: Sequence[str], name: str) -> set[Office]:
     return seen
 
 
-_NAME = re.compile(r"(?:(?:[A-Z][\w'’.-]*|al|bin|ibn|de|da|van|von|der|la|le)(?:\s+|-|$)){1,5}")
+_PARTICLES = r"al|el|bin|ibn|de|da|van|von|der|la|le"  # lower-case parts of a name ("Bashar al-Assad")
+_NAME = re.compile(rf"(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:\s+|-|$)){{1,6}}")
 
 
 def holds_asked_office(texts: Sequence[str], question: str, span: str) -> bool:
@@ -187,6 +188,35 @@ def holds_asked_office(texts: Sequence[str], question: str, span: str) -> bool:
     office = asked_office(question)
     name = name_of(span)
     return office is not None and bool(_NAME.fullmatch(name)) and office.confirmed_by(titles_of(texts, name))
+
+
+_MENTIONED = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{_OFFICES})s?\b"
+                        r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
+                        re.IGNORECASE)
+
+
+_WH = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+_AS = re.compile(r"\bas\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def mentioned_offices(question: str) -> list[Office]:
+    """Offices the question names without asking for their holder ("Whom did the Saudi foreign
+    minister meet?"): their holder is the question's own subject, not its answer. Only an
+    office with its country counts (and its portfolio, for a minister's kind of role)."""
+    if asked_office(question) is not None or not _WH.search(question):
+        return []  # asked for, or a request ("Name ...", "iranian foreign minister name")
+    found = [_office(m.group("words"), m.group("role"), m.group("of") or "") for m in _MENTIONED.finditer(question)
+             if not _AS.search(question, 0, m.start("role"))]  # "Who represented Iran as foreign minister?"
+    return [o for o in found if o.country and (o.portfolio or re.fullmatch(_HEADS, o.role))]
+
+
+def holds_one_of(texts: Sequence[str], offices: Sequence[Office], span: str) -> bool:
+    """Whether the answer is a name the corpus titles with one of ``offices``."""
+    name = name_of(span)
+    if not offices or not _NAME.fullmatch(name):
+        return False
+    titles = titles_of(texts, name)
+    return any(o.confirmed_by(titles) for o in offices)
 
 
 def holds_other_office(texts: Sequence[str], question: str, span: str) -> bool:

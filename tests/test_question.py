@@ -123,6 +123,9 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("In which Jordanian city did they meet?", "city"),
     ("What capital did the ministers fly to?", "city"),
     ("Which of the countries hosted the talks?", "name"),
+    ("What is the name of the enclave in northwest Syria that Turkey captured?", "name"),
+    ("What is the name of the home stadium of the 49ers?", "name"),
+    ("What is the name of the process that makes sugar?", ""),  # not a place: "photosynthesis"
     ("What did the city council decide?", ""),  # "city" is not what is asked for
     ("What state were the forces in?", ""),  # a condition, not a place
 ])
