@@ -28,7 +28,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import asked_office, holds_asked_office, holds_one_of, holds_other_office, mentioned_offices
+from qa.roles import Titles, asked_office, holds_asked_office, holds_one_of, holds_other_office, mentioned_offices
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -58,6 +58,7 @@ CONFIDENCE_FLOOR = 0.03
 # questions under this floor were wrong; the lowest right one scored 0.22.
 NAME_FLOOR = 0.2
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
+ECHO_DEPTH = 30  # best-scored candidates looked up as holders of an office the question names
 ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")  # questions wanting a name, date or number
 _CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
 WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -449,6 +450,7 @@ class Reader:
         self.spans = spans
         self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
+        self._titles = Titles(self._texts)
         self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
@@ -744,9 +746,10 @@ class Reader:
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
         if offices := mentioned_offices(q.text):  # the Saudi foreign minister for "Whom did the Saudi
             spans: dict[str, str] = {}               # foreign minister meet?" is an echo too
-            for c, key in zip(cands, keys):
-                spans.setdefault(key, self._texts[c.doc][c.start : c.end])
-            echoes = {key for key, span in spans.items() if holds_one_of(self._texts, offices, span)}
+            for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
+                c = cands[k]                                 # thousands of names
+                spans.setdefault(keys[k], self._texts[c.doc][c.start : c.end])
+            echoes = {key for key, span in spans.items() if holds_one_of(self._titles, offices, span)}
             X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
@@ -766,7 +769,7 @@ class Reader:
         for the confidence (its margin over the first is then negative)."""
         for k, (_, members) in enumerate(reading.groups[:depth]):
             c = members[0]
-            if holds_asked_office(self._texts, q.text, self._texts[c.doc][c.start : c.end]):
+            if holds_asked_office(self._titles, q.text, self._texts[c.doc][c.start : c.end]):
                 if k == 0:
                     return replace(reading, office_confirmed=True)
                 groups = [reading.groups[k], *reading.groups[:k], *reading.groups[k + 1:]]
@@ -790,7 +793,7 @@ class Reader:
             return "date"
         if q.expected == "DATE" and _VAGUE_TIME.fullmatch(span):
             return "vague"
-        if holds_other_office(texts, q.text, span):
+        if holds_other_office(self._titles, q.text, span):
             return "office"
         if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
             return "page-date"

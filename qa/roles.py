@@ -11,7 +11,7 @@ titles with the asked office too, is left to the reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from importlib import resources
 
@@ -88,7 +88,7 @@ class Office:
         return title.role == self.role and title.deputy == self.deputy \
             and not (self.portfolio and title.portfolio and title.portfolio != self.portfolio)
 
-    def conflicts(self, titles: set[Office]) -> bool:
+    def conflicts(self, titles: Set[Office]) -> bool:
         """Whether a person with these titles cannot hold this office: the titles name a role,
         none of them this one (another role, portfolio or deputyship); or they name countries,
         none of them this one's. A person's titles add up: "Foreign Minister X" and "X of Iran"
@@ -98,7 +98,7 @@ class Office:
         return bool(self.role and roles and not any(self._same_role(t) for t in roles)
                     or self.country and countries and self.country not in countries)
 
-    def confirmed_by(self, titles: set[Office]) -> bool:
+    def confirmed_by(self, titles: Set[Office]) -> bool:
         """Whether the titles say this office outright: its role (with its portfolio, if asked)
         and its country, where the question names them, and nothing that conflicts."""
         if not titles or self.conflicts(titles):
@@ -181,13 +181,32 @@ _PARTICLES = r"al|el|bin|ibn|de|da|van|von|der|la|le"  # lower-case parts of a n
 _NAME = re.compile(rf"(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:\s+|-|$)){{1,6}}")
 
 
-def holds_asked_office(texts: Sequence[str], question: str, span: str) -> bool:
+class Titles:
+    """The titles a corpus gives each name (``titles_of``), looked up once per name: a question
+    may ask after dozens of names, and a large corpus takes milliseconds to scan for each."""
+
+    def __init__(self, texts: Sequence[str], cache_size: int = 4096) -> None:
+        self.texts = texts
+        self._cache: dict[str, frozenset[Office]] = {}
+        self._cache_size = cache_size
+
+    def __call__(self, name: str) -> frozenset[Office]:
+        found = self._cache.get(name)
+        if found is None:  # (a race between request threads only repeats a lookup)
+            found = frozenset(titles_of(self.texts, name))
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            self._cache[name] = found
+        return found
+
+
+def holds_asked_office(titles: Titles, question: str, span: str) -> bool:
     """Whether the question asks for the holder of an office, the answer is a name ("Mevlut
     Cavusoglu", not a clause that holds one) and the corpus's titles of it say it holds that
     office ("Turkish President Recep Tayyip Erdogan" for "Who is Turkey's president?")."""
     office = asked_office(question)
     name = name_of(span)
-    return office is not None and bool(_NAME.fullmatch(name)) and office.confirmed_by(titles_of(texts, name))
+    return office is not None and bool(_NAME.fullmatch(name)) and office.confirmed_by(titles(name))
 
 
 _MENTIONED = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{_OFFICES})s?\b"
@@ -210,17 +229,16 @@ def mentioned_offices(question: str) -> list[Office]:
     return [o for o in found if o.country and (o.portfolio or re.fullmatch(_HEADS, o.role))]
 
 
-def holds_one_of(texts: Sequence[str], offices: Sequence[Office], span: str) -> bool:
+def holds_one_of(titles: Titles, offices: Sequence[Office], span: str) -> bool:
     """Whether the answer is a name the corpus titles with one of ``offices``."""
     name = name_of(span)
     if not offices or not _NAME.fullmatch(name):
         return False
-    titles = titles_of(texts, name)
-    return any(o.confirmed_by(titles) for o in offices)
+    return any(o.confirmed_by(titles(name)) for o in offices)
 
 
-def holds_other_office(texts: Sequence[str], question: str, span: str) -> bool:
+def holds_other_office(titles: Titles, question: str, span: str) -> bool:
     """Whether the question asks for the holder of one office and the corpus's titles of the
     answer's name give another role, portfolio, deputyship or country."""
     office = asked_office(question)
-    return office is not None and office.conflicts(titles_of(texts, name_of(span)))
+    return office is not None and office.conflicts(titles(name_of(span)))

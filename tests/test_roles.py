@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.roles import (Office, asked_office, country_of, holds_asked_office, holds_one_of, holds_other_office,
+from qa.roles import (Office, Titles, asked_office, country_of, holds_asked_office, holds_one_of, holds_other_office,
                       mentioned_offices, name_of, titles_of)
 
 TEXTS = [
@@ -71,21 +71,21 @@ def test_titles_before_and_after_a_name() -> None:
     ("Who is Iran's foreign minister?", "Hossein Amirabdollahian", False),
 ])
 def test_holds_other_office(question: str, span: str, other: bool) -> None:
-    assert holds_other_office(TEXTS, question, span) is other
+    assert holds_other_office(Titles(TEXTS), question, span) is other
 
 
 def test_holds_asked_office() -> None:
     """Only a title that fits counts: an untitled name is not the holder of anything."""
-    assert holds_asked_office(TEXTS, "Who is Turkey's president?", "Recep Tayyip Erdogan")
-    assert not holds_asked_office(TEXTS, "Who is Turkey's president?", "Bashar al-Assad")
-    assert not holds_asked_office(TEXTS, "Who is Turkey's president?", "Hakan Fidan")
-    assert not holds_asked_office(TEXTS, "Who met Erdogan?", "Recep Tayyip Erdogan")
-    assert holds_asked_office(TEXTS, "Who represented Russia at the talks?", "Sergei Lavrov")
-    assert not holds_asked_office(TEXTS, "Who represented Iran at the talks?", "Sergei Lavrov")
+    assert holds_asked_office(Titles(TEXTS), "Who is Turkey's president?", "Recep Tayyip Erdogan")
+    assert not holds_asked_office(Titles(TEXTS), "Who is Turkey's president?", "Bashar al-Assad")
+    assert not holds_asked_office(Titles(TEXTS), "Who is Turkey's president?", "Hakan Fidan")
+    assert not holds_asked_office(Titles(TEXTS), "Who met Erdogan?", "Recep Tayyip Erdogan")
+    assert holds_asked_office(Titles(TEXTS), "Who represented Russia at the talks?", "Sergei Lavrov")
+    assert not holds_asked_office(Titles(TEXTS), "Who represented Iran at the talks?", "Sergei Lavrov")
     # Titles that leave the country unsaid do not confirm it.
-    assert not holds_asked_office(TEXTS, "Who is Iran's prime minister?", "Jane Roe")
-    assert holds_asked_office(TEXTS, "Who is Syria's president?", "Bashar al-Assad")
-    assert not holds_asked_office(TEXTS, "Who is Syria's foreign minister?", "Faisal Mekdad met")  # not a name
+    assert not holds_asked_office(Titles(TEXTS), "Who is Iran's prime minister?", "Jane Roe")
+    assert holds_asked_office(Titles(TEXTS), "Who is Syria's president?", "Bashar al-Assad")
+    assert not holds_asked_office(Titles(TEXTS), "Who is Syria's foreign minister?", "Faisal Mekdad met")  # not a name
 
 
 @pytest.mark.parametrize("words, country", [
@@ -135,9 +135,9 @@ def test_mentioned_offices(question: str, offices: list[Office]) -> None:
 
 def test_the_holder_of_a_mentioned_office_is_the_subject() -> None:
     offices = mentioned_offices("Who met Turkey's foreign minister?")
-    assert holds_one_of(TEXTS, offices, "Mevlut Cavusoglu")
-    assert not holds_one_of(TEXTS, offices, "Hulusi Akar")  # Turkey's, but defence
-    assert holds_one_of(TEXTS, mentioned_offices("Who did the Syrian president meet?"), "Bashar al-Assad")
+    assert holds_one_of(Titles(TEXTS), offices, "Mevlut Cavusoglu")
+    assert not holds_one_of(Titles(TEXTS), offices, "Hulusi Akar")  # Turkey's, but defence
+    assert holds_one_of(Titles(TEXTS), mentioned_offices("Who did the Syrian president meet?"), "Bashar al-Assad")
 
 
 def test_the_subject_of_the_question_is_not_its_answer_over_the_seeds(pipeline) -> None:
