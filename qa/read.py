@@ -211,7 +211,8 @@ class Reading:
     answer_features: np.ndarray | None = None
     nn_best: float = 0.0
     # Why the best answer cannot be right, whatever its score ("" when nothing says so): "form"
-    # (it lacks the quantity or year the question needs), "office" (the corpus titles it with
+    # (it lacks the quantity, year or currency the question needs, a date or number answers
+    # "who", or the question asks yes or no), "office" (the corpus titles it with
     # another office than the one asked for), "said" (it dates a statement, not the event asked
     # about), "page-date" (the date a page was written, for a question about what is to come),
     # "date" (a month other than the one the question names), "vague" ("in the future" for

@@ -1,11 +1,19 @@
-"""Offices: a question asking for the holder of one office, and a name the corpus gives another.
+"""Offices: the holder of the office a question asks for, read from the titles the corpus gives names.
 
-"Who is Turkey's defence minister?" must not be answered "Mevlut Cavusoglu" when every file
-that titles him calls him the foreign minister, nor "Recep Tayyip Erdogan" whom they call the
-president; "Who was Syria's foreign minister?" not with the *Turkish* foreign minister; "Which
-deputy foreign minister ...?" not with the foreign minister. The corpus names no such holder,
-so the honest answer is a refusal. Only a conflict counts: a name the corpus never titles, or
-titles with the asked office too, is left to the reader.
+An office is a role with, where said, its portfolio, country and deputyship (``Office``); a
+person's titles in the corpus ("Turkish Foreign Minister Mevlut Cavusoglu", "Hossein
+Amirabdollahian of Iran") add up. Three uses:
+
+- the holder of another office is no answer: "Who is Turkey's defence minister?" is not
+  "Mevlut Cavusoglu" (every title calls him the foreign minister) nor "Recep Tayyip Erdogan"
+  (the president); "Who was Syria's foreign minister?" not the *Turkish* one; "Which deputy
+  foreign minister ...?" not the minister (``holds_other_office``);
+- the holder of the asked office is preferred to an answer no title supports ("Who is
+  Turkey's president?" -> Erdogan, not Assad; ``holds_asked_office``);
+- the holder of an office the question names without asking for it is its subject, not its
+  answer ("Whom did the Saudi foreign minister meet?"; ``mentioned_offices``).
+
+Only a conflict refuses: a name the corpus never titles is left to the reader.
 """
 
 from __future__ import annotations
@@ -56,7 +64,7 @@ _MAX_OCCURRENCES = 200
 
 
 def _load_countries() -> dict[str, str]:
-    """Every name and adjective of a country (``data/demonyms.txt``), lower-cased, to the country."""
+    """Every name and adjective of a country (``data/demonyms.txt``), keyed by ``_key``, to the country."""
     names: dict[str, str] = {}
     for line in resources.files("qa").joinpath("data/demonyms.txt").read_text("utf-8").splitlines():
         if ":" not in line or line.startswith("#"):
