@@ -11,7 +11,7 @@ from collections.abc import Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import anyio
 from fastapi import APIRouter, FastAPI, HTTPException, Request
@@ -77,6 +77,7 @@ class AnswerModel(BaseModel):
     confidence: float
     citations: list[CitationModel]
     passages: list[PassageModel]
+    reason: Literal["not-found", "yes-no"] | None = None  # why ``answer`` is null
 
 
 class SourceModel(BaseModel):

@@ -8,6 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
+from qa.answer import YES_NO
 from qa.encoder import BACKENDS, BackendError, resolve_backend
 
 DEFAULT_CORPUS = Path("seeds")
@@ -53,6 +54,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    if answer.answer is None and answer.reason == YES_NO:
+        print("A yes/no question: answers are exact spans of the files, and none says yes or no. "
+              "Ask what, who, when, where or how instead.")
+        for p in answer.passages[:3]:
+            print(f"  closest: {p.source} [{p.start}:{p.end}] {' '.join(p.text.split())[:120]}")
         return 0
     if answer.answer is None:
         print(f"Not found in the corpus (confidence {answer.confidence:.2f}).")

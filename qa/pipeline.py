@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.analysis import TYPE_ID
-from qa.answer import Answer, Citation, Passage
+from qa.answer import NOT_FOUND, YES_NO, Answer, Citation, Passage
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Layout
@@ -108,7 +108,7 @@ class Pipeline:
                 doc_rank.setdefault(int(ix.pass_doc[h.passage]), h.rank)
             found = self.layout.answer(q.text, q.furniture, doc_rank)
             if found is not None and found.missing:
-                return Answer(question, None, found.confidence, [], passages)
+                return Answer(question, None, found.confidence, [], passages, NOT_FOUND)
             if found is not None:
                 text = ix.docs[found.doc].text
                 cite = Citation(ix.docs[found.doc].name, found.start, found.end,
@@ -116,7 +116,8 @@ class Pipeline:
                 return Answer(question, text[found.start:found.end], found.confidence, [cite], passages)
         confidence = self.reader.confidence(reading)
         if self.reader.refuses(reading):
-            return Answer(question, None, round(confidence, 4), [], passages)
+            return Answer(question, None, round(confidence, 4), [], passages,
+                          YES_NO if q.form == "polar" else NOT_FOUND)
         members = reading.groups[0][1]
         spans = [tidy_span(ix.docs[c.doc].text, c.start, c.end, q.text) for c in members]
         if q.expected == "PERSON":

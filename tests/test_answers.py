@@ -168,11 +168,22 @@ def test_cli_ask_json(seeds_copy, index_dir, pipeline):
     )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"question", "answer", "confidence", "citations", "passages"}
+    assert set(data) == {"question", "answer", "confidence", "citations", "passages", "reason"}
+    assert data["reason"] is None
     assert data["answer"] == "Faisal Mekdad"
     c = data["citations"][0]
     assert (seeds_copy / c["source"]).read_text("utf-8")[c["start"] : c["end"]] == "Faisal Mekdad"
     assert "building" not in out.stderr  # the index was reused, not rebuilt
+
+
+def test_cli_says_a_yes_no_question_is_one(seeds_copy, index_dir, pipeline):
+    out = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "ask", "Did the foreign ministers meet in Moscow?",
+         "--corpus", str(seeds_copy), "--index", str(index_dir)],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("A yes/no question") and "closest:" in out.stdout
 
 
 def test_cli_errors_are_one_line(tmp_path):

@@ -32,6 +32,16 @@ def test_ask(client, seeds_copy):
     c = data["citations"][0]
     assert (seeds_copy / c["source"]).read_text("utf-8")[c["start"] : c["end"]] == data["answer"]
     assert "access-control-allow-origin" not in r.headers
+    assert data["reason"] is None
+
+
+def test_a_refusal_says_why(client):
+    """``reason`` tells a question the corpus does not answer from one no span can: yes or no."""
+    data = client.post("/ask", json={"question": "Who won the 2022 FIFA World Cup?"}).json()
+    assert data["answer"] is None and data["reason"] == "not-found"
+    data = client.post("/ask", json={"question": "Did the foreign ministers meet in Moscow?"}).json()
+    assert data["answer"] is None and data["reason"] == "yes-no" and data["citations"] == []
+    assert data["passages"]  # the evidence is still there to read
 
 
 def test_ask_batch_keeps_order(client):

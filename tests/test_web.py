@@ -279,6 +279,17 @@ def test_not_found_shows_closest_passages(page, server):
         expect(bubble).not_to_contain_text("Not found in the corpus")
 
 
+def test_a_yes_no_question_is_told_apart_from_not_found(page, server):
+    question = "Did the foreign ministers meet in Moscow?"
+    api = server.ask(question)
+    assert api["reason"] == "yes-no"
+    bubble = ask(page, question)
+    expect(bubble.get_by_test_id("not-found")).to_have_text("A yes/no question")
+    expect(bubble.get_by_test_id("yes-no")).to_contain_text("none of them says yes or no")
+    expect(bubble).not_to_contain_text("Not found in the corpus")
+    expect(bubble.get_by_test_id("passage")).to_have_count(len(api["passages"]))
+
+
 def test_hostile_corpus_text_is_shown_as_text(page, server):
     api = server.ask(HOSTILE_Q)
     cited = [c for c in api["citations"] if c["source"] == HOSTILE_NAME]

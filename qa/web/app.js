@@ -140,13 +140,21 @@
     const bubble = el("div", { className: "bubble bubble-bot", testid: "answer" });
     if (data.answer === null || data.answer === undefined) {
       bubble.classList.add("bubble-notfound");
-      bubble.append(
-        el("p", { className: "notfound", testid: "not-found" }, "Not found in the corpus"),
-        el("p", { className: "notfound-sub" },
-          "None of the documents states an answer to this question. The closest passages were:"),
-        el("p", { className: "muted withheld", testid: "withheld" },
-          "The best candidate span, withheld, would have been right with probability " +
-          percent(data.confidence) + "%."));
+      if (data.reason === "yes-no") {
+        bubble.append(
+          el("p", { className: "notfound", testid: "not-found" }, "A yes/no question"),
+          el("p", { className: "notfound-sub", testid: "yes-no" },
+            "Answers here are exact passages of the documents, and none of them says yes or no. " +
+            "Ask what, who, when, where or how instead. The closest passages were:"));
+      } else {
+        bubble.append(
+          el("p", { className: "notfound", testid: "not-found" }, "Not found in the corpus"),
+          el("p", { className: "notfound-sub" },
+            "None of the documents states an answer to this question. The closest passages were:"),
+          el("p", { className: "muted withheld", testid: "withheld" },
+            "The best candidate span, withheld, would have been right with probability " +
+            percent(data.confidence) + "%."));
+      }
       const passages = Array.isArray(data.passages) ? data.passages : [];
       if (passages.length) {
         const list = el("ol", { className: "passages", testid: "passages" });
