@@ -766,14 +766,17 @@ class Reader:
         """Where the best answer is not titled with the office the question asks for (it holds
         another: "Who is Turkey's president?" -> "Bashar al-Assad", titled Syrian president; or
         it has no title: "Who represented Syria?" -> "Türkiye"), put first the next answer among
-        the ``depth`` best that the corpus titles with the asked office, if any, and describe it
-        for the confidence (its margin over the first is then negative)."""
+        the ``depth`` best that the corpus titles with the asked office, if any. The two trade
+        their probabilities: the reader's belief that its first answer is the person asked for
+        passes to the one the titles confirm, which is then described for the confidence by its
+        own features (its sentence, its passage, its agreement across files)."""
         for k, (_, members) in enumerate(reading.groups[:depth]):
             c = members[0]
             if holds_asked_office(self._titles, q.text, self._texts[c.doc][c.start : c.end]):
                 if k == 0:
                     return replace(reading, office_confirmed=True)
-                groups = [reading.groups[k], *reading.groups[:k], *reading.groups[k + 1:]]
+                (p0, first), (pk, holder) = reading.groups[0], reading.groups[k]
+                groups = [(p0, holder), *reading.groups[1:k], (pk, first), *reading.groups[k + 1:]]
                 features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q),
                                            reading.nn_best)
                 return replace(reading, groups=groups, answer_features=features, office_confirmed=True,

@@ -113,7 +113,11 @@ def test_the_holder_of_the_asked_office_is_preferred_over_the_seeds(pipeline) ->
     best = reading.groups[0][1][0]
     assert pipeline.index.docs[best.doc].text[best.start : best.end].endswith("Erdogan")
     assert not reading.mismatch
-    assert pipeline.ask("Who is Turkey's president?").answer.endswith("Erdogan")
+    answer = pipeline.ask("Who is Turkey's president?")
+    assert answer.answer.endswith("Erdogan")
+    # The reader's belief in its first answer passes to the holder the titles confirm.
+    assert answer.confidence == pytest.approx(pipeline.reader.confidence(reading), abs=1e-4)
+    assert answer.confidence > pipeline.reader.floor
     assert pipeline.ask("Who is the president of Syria?").answer.endswith("Assad")
     # "Who represented Turkey?" is not answered with Iran's foreign minister: the reader ranks
     # him first, and the corpus titles Cavusoglu the Turkish one.
