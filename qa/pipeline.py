@@ -17,11 +17,15 @@ from qa.layout import Layout
 from qa.question import Question, analyse_question
 from qa.read import Reader, Reading, drop_title, tidy_span
 from qa.retrieve import Hit, HybridRetriever
+from qa.roles import TitleSpan, defined_name, describe
 from qa.span import SpanScorer
 
 READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the caller wants back
 SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answer
 MAX_QUESTION_CHARS = 1000
+# "Who is X?" answered with X's title: one file, or two or more agreeing (fixed, not calibrated:
+# no gold set holds such questions; the page-furniture answers use the same two values).
+DEFINITION_CONFIDENCE = (0.6, 0.9)
 
 
 def check_question(question: str) -> str:
@@ -114,6 +118,10 @@ class Pipeline:
                 cite = Citation(ix.docs[found.doc].name, found.start, found.end,
                                 text[found.line_start:found.line_end], found.confidence)
                 return Answer(question, text[found.start:found.end], found.confidence, [cite], passages)
+        if (name := defined_name(question)) is not None:
+            titles, files = describe(self.reader.titles.texts, name)
+            if titles:
+                return self._definition(question, titles, files, passages)
         confidence = self.reader.confidence(reading)
         if self.reader.refuses(reading):
             return Answer(question, None, round(confidence, 4), [], passages,
@@ -134,6 +142,23 @@ class Pipeline:
                                       ix.passage_text(c.passage), round(c.score, 4)))
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
+
+    def _definition(self, question: str, titles: list[TitleSpan], files: int, passages: list[Passage]) -> Answer:
+        """"Who is Sergei Lavrov?" answered with the title the corpus gives him ("Russian Foreign
+        Minister"), cited in every file that gives it in those words. The confidence is fixed
+        (``DEFINITION_CONFIDENCE``), as for page furniture: higher where two files give the office."""
+        ix = self.index
+        t = titles[0]
+        answer = ix.docs[t.doc].text[t.start : t.end]
+        confidence = DEFINITION_CONFIDENCE[min(files, 2) - 1]
+        citations = []
+        for t in titles:
+            text = ix.docs[t.doc].text
+            line_start = text.rfind("\n", 0, t.start) + 1
+            line_end = text.find("\n", t.end)
+            line_end = len(text) if line_end < 0 else line_end
+            citations.append(Citation(ix.docs[t.doc].name, t.start, t.end, text[line_start:line_end], confidence))
+        return Answer(question, answer, confidence, citations, passages)
 
     def _is_person(self, doc: int, start: int, end: int) -> bool:
         """Whether the parser found a person's name exactly at ``[start, end)`` of a document."""

@@ -451,7 +451,7 @@ class Reader:
         self.spans = spans
         self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
-        self._titles = Titles(self._texts)
+        self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
         self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
@@ -750,7 +750,7 @@ class Reader:
             for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
                 c = cands[k]                                 # thousands of names
                 spans.setdefault(keys[k], self._texts[c.doc][c.start : c.end])
-            echoes = {key for key, span in spans.items() if holds_one_of(self._titles, offices, span)}
+            echoes = {key for key, span in spans.items() if holds_one_of(self.titles, offices, span)}
             X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
@@ -772,7 +772,7 @@ class Reader:
         own features (its sentence, its passage, its agreement across files)."""
         for k, (_, members) in enumerate(reading.groups[:depth]):
             c = members[0]
-            if holds_asked_office(self._titles, q.text, self._texts[c.doc][c.start : c.end]):
+            if holds_asked_office(self.titles, q.text, self._texts[c.doc][c.start : c.end]):
                 if k == 0:
                     return replace(reading, office_confirmed=True)
                 (p0, first), (pk, holder) = reading.groups[0], reading.groups[k]
@@ -797,7 +797,7 @@ class Reader:
             return "date"
         if q.expected == "DATE" and _VAGUE_TIME.fullmatch(span):
             return "vague"
-        if holds_other_office(self._titles, q.text, span):
+        if holds_other_office(self.titles, q.text, span):
             return "office"
         if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
             return "page-date"

@@ -19,7 +19,7 @@ Only a conflict refuses: a name the corpus never titles is left to the reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from importlib import resources
 
@@ -166,27 +166,89 @@ def name_of(span: str) -> str:
 
 def titles_of(texts: Sequence[str], name: str) -> set[Office]:
     """The offices the corpus gives ``name`` in titles next to it."""
-    seen: set[Office] = set()
+    return {t.office for t in _titles_at(texts, name)}
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """A title next to a name: ``texts[doc][start:end]`` ("Turkish Foreign Minister", "Syria's
+    foreign minister"); ``start == end`` where only a country follows the name ("X of Iran")."""
+
+    doc: int
+    start: int
+    end: int
+    office: Office
+    plural: bool = False  # "Foreign ministers X, Y and Z": a list's title, nobody's own
+
+
+def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
     if len(name) < 4 or not (name[:1].isupper() or re.match(rf"(?:{_PARTICLES})[-\s]", name)):
-        return seen
+        return
     count = 0
-    for text in texts:
+    for doc, text in enumerate(texts):
         pos = text.find(name)
         while pos >= 0 and count < _MAX_OCCURRENCES:
             count += 1
-            after = text[pos + len(name) : pos + len(name) + _WINDOW]
-            for m in (_TITLE_BEFORE.search(text, max(0, pos - _WINDOW), pos), _TITLE_AFTER.match(after)):
-                if m:
-                    seen.add(_office(m.group("words"), m.group("role")))
+            after_at = pos + len(name)
+            after = text[after_at : after_at + _WINDOW]
+            m = _TITLE_BEFORE.search(text, max(0, pos - _WINDOW), pos)
+            if m:
+                yield TitleSpan(doc, _title_start(text, m), m.end("role"), _office(m.group("words"), m.group("role")),
+                                text[m.end("role") : m.end("role") + 1] == "s")
+            m = _TITLE_AFTER.match(after)
+            if m:
+                yield TitleSpan(doc, after_at + _title_start(after, m), after_at + m.end("role"),
+                                _office(m.group("words"), m.group("role")))
             m = _COUNTRY_AFTER.match(after)
             if m and (country := country_of(m.group("country"))):
-                seen.add(Office(role="", country=country))
+                yield TitleSpan(doc, after_at, after_at, Office(role="", country=country))
             pos = text.find(name, pos + len(name))
-    return seen
+
+
+def _title_start(text: str, m: re.Match) -> int:
+    """Where a title's own words begin: "met with Turkish Foreign Minister" -> "Turkish ..."
+    (capitalised words, portfolios, "deputy", a country's name before the role)."""
+    start = m.start("role")
+    for word in reversed(list(re.finditer(r"\S+", text[m.start("words") : m.start("role")]))):
+        w = re.sub(r"['’]s$", "", word.group())
+        if not (w[:1].isupper() or _norm(w) in _PORTFOLIOS or w.lower() in _DEPUTY or country_of(w)):
+            break
+        start = m.start("words") + word.start()
+    return start
 
 
 _PARTICLES = r"al|el|bin|ibn|de|da|van|von|der|la|le"  # lower-case parts of a name ("Bashar al-Assad")
 _NAME = re.compile(rf"(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:\s+|-|$)){{1,6}}")
+
+
+_DEFINE = re.compile(rf"^\W*(?i:who)\s+(?i:is|was)\s+(?P<name>(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:[\s-]+(?:[A-Z][\w'’.-]*|{_PARTICLES})){{0,5}})"
+                     r"\s*\??\s*$")
+
+
+def defined_name(question: str) -> str | None:
+    """The name a "Who is Sergei Lavrov?" question asks about, or None."""
+    m = _DEFINE.match(question)
+    return m.group("name") if m else None
+
+
+def describe(texts: Sequence[str], name: str) -> tuple[list[TitleSpan], int]:
+    """The corpus's title for ``name`` ("Who is Lavrov?" -> "Russian Foreign Minister"), and how
+    many files give that office: of its offices, the one most files give; of that office's
+    wordings, the one most files use, one place a file. Empty where the corpus titles the name
+    with no office, or only as one of a list ("Foreign ministers X, Y and Z")."""
+    spans = [t for t in _titles_at(texts, name) if t.end > t.start and not t.plural and t.office.role]
+    if not spans:
+        return [], 0
+    by_office: dict[Office, set[int]] = {}
+    for t in spans:
+        by_office.setdefault(t.office, set()).add(t.doc)
+    office = max(by_office, key=lambda o: (len(by_office[o]), bool(o.country), bool(o.portfolio)))
+    wordings: dict[str, dict[int, TitleSpan]] = {}
+    for t in spans:
+        if t.office == office:
+            wordings.setdefault(texts[t.doc][t.start : t.end], {}).setdefault(t.doc, t)
+    best = max(wordings.values(), key=len)
+    return sorted(best.values(), key=lambda t: t.doc), len(by_office[office])
 
 
 class Titles:

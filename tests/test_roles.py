@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.roles import (Office, Titles, asked_office, country_of, holds_asked_office, holds_one_of, holds_other_office,
-                      mentioned_offices, name_of, titles_of)
+from qa.roles import (Office, Titles, asked_office, country_of, defined_name, describe, holds_asked_office, holds_one_of,
+                      holds_other_office, mentioned_offices, name_of, titles_of)
 
 TEXTS = [
     "Turkish Foreign Minister Mevlut Cavusoglu met his counterpart. Defence ministers met in December.",
@@ -149,3 +149,32 @@ def test_the_subject_of_the_question_is_not_its_answer_over_the_seeds(pipeline) 
     someone in Damascus, not whom he met."""
     answer = pipeline.ask("Whom did the Saudi foreign minister meet in Damascus?").answer
     assert answer is None or "Faisal" not in answer
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Who is Sergei Lavrov?", "Sergei Lavrov"), ("who was Bashar al-Assad", "Bashar al-Assad"),
+    ("Who is Lavrov?", "Lavrov"), ("Who is the president?", None), ("Who is Turkey's president?", None),
+    ("Who met Lavrov?", None),
+])
+def test_defined_name(question: str, name: str | None) -> None:
+    assert defined_name(question) == name
+
+
+def test_describe_gives_the_title_most_files_give() -> None:
+    titles, files = describe(TEXTS, "Mevlut Cavusoglu")
+    assert [TEXTS[t.doc][t.start : t.end] for t in titles] == ["Turkish Foreign Minister"] and files == 1
+    titles, _ = describe(TEXTS, "Hulusi Akar")  # after the name: ", Turkey's defence minister,"
+    assert [TEXTS[t.doc][t.start : t.end] for t in titles] == ["Turkey's defence minister"]
+    assert describe(TEXTS, "Hakan Fidan") == ([], 0)  # never titled
+    assert describe(TEXTS, "Hossein Amirabdollahian") == ([], 0)  # only in a list's plural title
+
+
+def test_who_is_a_name_is_answered_with_its_title_over_the_seeds(pipeline, seeds_copy) -> None:
+    """"Who is Lavrov?" wants what he is, not another minister's name: the title the seeds give
+    him, cited in each file that gives it in those words, at exact offsets."""
+    answer = pipeline.ask("Who is Lavrov?")
+    assert answer.answer == "Russian Foreign Minister" and len(answer.citations) >= 2
+    for c in answer.citations:
+        assert (seeds_copy / c.source).read_text("utf-8")[c.start : c.end] == answer.answer
+    assert pipeline.ask("Who is Bashar al-Assad?").answer == "Syrian President"
+    assert pipeline.ask("Who is Lavrov's counterpart from Syria?").answer != "Russian Foreign Minister"
