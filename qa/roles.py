@@ -233,22 +233,29 @@ def defined_name(question: str) -> str | None:
 
 def describe(texts: Sequence[str], name: str) -> tuple[list[TitleSpan], int]:
     """The corpus's title for ``name`` ("Who is Lavrov?" -> "Russian Foreign Minister"), and how
-    many files give that office: of its offices, the one most files give; of that office's
-    wordings, the one most files use, one place a file. Empty where the corpus titles the name
+    many files give that role: the role most files give, in its most specific office (with a
+    country or portfolio where any file says one), in the wording most files use, one place a
+    file. Empty where the corpus titles the name
     with no office, or only as one of a list ("Foreign ministers X, Y and Z")."""
     spans = [t for t in _titles_at(texts, name) if t.end > t.start and not t.plural and t.office.role]
     if not spans:
         return [], 0
     by_office: dict[Office, set[int]] = {}
+    by_role: dict[tuple[str, bool], set[int]] = {}
     for t in spans:
         by_office.setdefault(t.office, set()).add(t.doc)
-    office = max(by_office, key=lambda o: (len(by_office[o]), bool(o.country), bool(o.portfolio)))
+        by_role.setdefault((t.office.role, t.office.deputy), set()).add(t.doc)
+    # The role most files give, said as fully as any file says it ("U.S. President" over
+    # "President"), and among those the wording most files use.
+    role = max(by_role, key=lambda r: len(by_role[r]))
+    office = max((o for o in by_office if (o.role, o.deputy) == role),
+                 key=lambda o: (bool(o.country) + bool(o.portfolio), len(by_office[o])))
     wordings: dict[str, dict[int, TitleSpan]] = {}
     for t in spans:
         if t.office == office:
             wordings.setdefault(texts[t.doc][t.start : t.end], {}).setdefault(t.doc, t)
     best = max(wordings.values(), key=len)
-    return sorted(best.values(), key=lambda t: t.doc), len(by_office[office])
+    return sorted(best.values(), key=lambda t: t.doc), len(by_role[role])
 
 
 class Titles:
