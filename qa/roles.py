@@ -228,7 +228,10 @@ _DEFINE = re.compile(rf"^\W*(?i:who)\s+(?i:is|was)\s+(?P<name>(?:[A-Z][\w'’.-]
 def defined_name(question: str) -> str | None:
     """The name a "Who is Sergei Lavrov?" question asks about, or None."""
     m = _DEFINE.match(question)
-    return m.group("name") if m else None
+    if not m or re.fullmatch(rf"(?:{_OFFICES}|prince|princess|sheikh|mr|mrs|ms|dr|sir|lord|lady)s?",
+                             m.group("name"), re.IGNORECASE):
+        return None  # "Who is President?" names no one
+    return m.group("name")
 
 
 def describe(texts: Sequence[str], name: str) -> tuple[list[TitleSpan], int]:
