@@ -55,14 +55,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    if answer.answer is None and answer.reason == YES_NO:
-        print("A yes/no question: answers are exact spans of the files, and none says yes or no. "
-              "Ask what, who, when, where or how instead.")
-        for p in answer.passages[:3]:
-            print(f"  closest: {p.source} [{p.start}:{p.end}] {' '.join(p.text.split())[:120]}")
-        return 0
     if answer.answer is None:
-        print(f"Not found in the corpus (confidence {answer.confidence:.2f}).")
+        if answer.reason == YES_NO:
+            print("A yes/no question: answers are exact spans of the files, and none says yes or no. "
+                  "Ask what, who, when, where or how instead.")
+        else:
+            print(f"Not found in the corpus (confidence {answer.confidence:.2f}).")
         for p in answer.passages[:3]:
             print(f"  closest: {p.source} [{p.start}:{p.end}] {' '.join(p.text.split())[:120]}")
         return 0

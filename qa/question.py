@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from qa.layout import furniture_asked
+from qa.roles import Office, asked_office, mentioned_offices
 from qa.text import STOP_WORDS, content_stems, fold
 
 # Expected answer types. REASON and MANNER want clauses; THING wants a noun phrase.
@@ -43,6 +44,8 @@ class Question:
     modifiers: tuple[str, ...] = ()  # names qualifying the asked-for thing (see ``name_modifiers``)
     furniture: str = ""  # the page furniture asked for ("headline", "photographer", ...; ``qa.layout``)
     asks_name: bool = False  # "What is the name of ...?": the thing has a name, or the answer is not one
+    office: Office | None = None  # the office whose holder is asked for (``qa.roles.asked_office``)
+    mentions: tuple[Office, ...] = ()  # offices named, their holders not asked for (``mentioned_offices``)
 
     @property
     def expected_id(self) -> int:
@@ -182,8 +185,9 @@ _PLACE_NAME_Q = re.compile(
 _NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
 # "What is the name of the enclave / stadium ...?": a place's name (all 4 such public gold
 # answers are capitalised: "Levi's Stadium"; not "important enclave").
+_NAME_OF = r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)?names?\s+of\b"  # "What is the name of"
 _PLACE_NAMED_Q = re.compile(
-    r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)?names?\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+    _NAME_OF + r"\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:city|cities|towns?|villages?|capital|country|countries|provinces?|regions?|enclaves?"
     r"|districts?|islands?|rivers?|mountains?|lakes?|airports?|stadiums?|bases?|camps?|streets?|squares?|palaces?"
     r"|buildings?|hotels?|venues?|neighbou?rhoods?|county|counties|territory|territories|ports?|bays?|valleys?"
@@ -252,11 +256,12 @@ def echoes_modifier(answer_words: list[str], modifiers: tuple[str, ...]) -> bool
     return any(m.startswith(head[: max(4, len(head) - 2)]) for m in modifiers)
 
 
-_NAME_OF_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)?names?\s+of\b", re.IGNORECASE)
+_NAME_OF_Q = re.compile(_NAME_OF, re.IGNORECASE)
 
 
 def analyse_question(text: str) -> Question:
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
-                    furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)))
+                    furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)),
+                    office=asked_office(text), mentions=tuple(mentioned_offices(text)))

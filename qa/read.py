@@ -28,7 +28,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import Titles, asked_office, holds_asked_office, holds_one_of, holds_other_office, mentioned_offices
+from qa.roles import Titles, holds_asked_office, holds_one_of, holds_other_office
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -745,18 +745,18 @@ class Reader:
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
-        if offices := mentioned_offices(q.text):  # the Saudi foreign minister for "Whom did the Saudi
-            spans: dict[str, str] = {}               # foreign minister meet?" is an echo too
+        if q.mentions:  # the Saudi foreign minister for "Whom did the Saudi foreign minister meet?"
+            spans: dict[str, str] = {}  # is an echo too
             for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
                 c = cands[k]                                 # thousands of names
                 spans.setdefault(keys[k], self._texts[c.doc][c.start : c.end])
-            echoes = {key for key, span in spans.items() if holds_one_of(self.titles, offices, span)}
+            echoes = {key for key, span in spans.items() if holds_one_of(self.titles, q.mentions, span)}
             X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
         if reading.groups:
             reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1], reading.features))
-        if reading.groups and asked_office(q.text) is not None:
+        if reading.groups and q.office is not None:
             reading = self._holder_of_asked_office(q, reading)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
@@ -772,7 +772,7 @@ class Reader:
         own features (its sentence, its passage, its agreement across files)."""
         for k, (_, members) in enumerate(reading.groups[:depth]):
             c = members[0]
-            if holds_asked_office(self.titles, q.text, self._texts[c.doc][c.start : c.end]):
+            if holds_asked_office(self.titles, q.office, self._texts[c.doc][c.start : c.end]):
                 if k == 0:
                     return replace(reading, office_confirmed=True)
                 (p0, first), (pk, holder) = reading.groups[0], reading.groups[k]
@@ -797,7 +797,7 @@ class Reader:
             return "date"
         if q.expected == "DATE" and _VAGUE_TIME.fullmatch(span):
             return "vague"
-        if holds_other_office(self.titles, q.text, span):
+        if holds_other_office(self.titles, q.office, span):
             return "office"
         if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
             return "page-date"

@@ -280,13 +280,11 @@ class Titles:
         return found
 
 
-def holds_asked_office(titles: Titles, question: str, span: str) -> bool:
-    """Whether the question asks for the holder of an office, the answer is a name ("Mevlut
-    Cavusoglu", not a clause that holds one) and the corpus's titles of it say it holds that
-    office ("Turkish President Recep Tayyip Erdogan" for "Who is Turkey's president?")."""
-    office = asked_office(question)
-    name = name_of(span)
-    return office is not None and bool(_NAME.fullmatch(name)) and office.confirmed_by(titles(name))
+def holds_asked_office(titles: Titles, office: Office | None, span: str) -> bool:
+    """Whether the question asks for the holder of an ``office`` (``asked_office``) and the
+    answer is a name the corpus titles with it ("Turkish President Recep Tayyip Erdogan" for
+    "Who is Turkey's president?")."""
+    return office is not None and holds_one_of(titles, (office,), span)
 
 
 _MENTIONED = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{_OFFICES})s?\b"
@@ -310,15 +308,15 @@ def mentioned_offices(question: str) -> list[Office]:
 
 
 def holds_one_of(titles: Titles, offices: Sequence[Office], span: str) -> bool:
-    """Whether the answer is a name the corpus titles with one of ``offices``."""
+    """Whether the answer is a name ("Mevlut Cavusoglu", not a clause that holds one) the
+    corpus titles with one of ``offices``."""
     name = name_of(span)
     if not offices or not _NAME.fullmatch(name):
         return False
     return any(o.confirmed_by(titles(name)) for o in offices)
 
 
-def holds_other_office(titles: Titles, question: str, span: str) -> bool:
-    """Whether the question asks for the holder of one office and the corpus's titles of the
-    answer's name give another role, portfolio, deputyship or country."""
-    office = asked_office(question)
+def holds_other_office(titles: Titles, office: Office | None, span: str) -> bool:
+    """Whether the question asks for the holder of an ``office`` (``asked_office``) and the
+    corpus's titles of the answer's name give another role, portfolio, deputyship or country."""
     return office is not None and office.conflicts(titles(name_of(span)))

@@ -71,21 +71,21 @@ def test_titles_before_and_after_a_name() -> None:
     ("Who is Iran's foreign minister?", "Hossein Amirabdollahian", False),
 ])
 def test_holds_other_office(question: str, span: str, other: bool) -> None:
-    assert holds_other_office(Titles(TEXTS), question, span) is other
+    assert holds_other_office(Titles(TEXTS), asked_office(question), span) is other
 
 
 def test_holds_asked_office() -> None:
     """Only a title that fits counts: an untitled name is not the holder of anything."""
-    assert holds_asked_office(Titles(TEXTS), "Who is Turkey's president?", "Recep Tayyip Erdogan")
-    assert not holds_asked_office(Titles(TEXTS), "Who is Turkey's president?", "Bashar al-Assad")
-    assert not holds_asked_office(Titles(TEXTS), "Who is Turkey's president?", "Hakan Fidan")
-    assert not holds_asked_office(Titles(TEXTS), "Who met Erdogan?", "Recep Tayyip Erdogan")
-    assert holds_asked_office(Titles(TEXTS), "Who represented Russia at the talks?", "Sergei Lavrov")
-    assert not holds_asked_office(Titles(TEXTS), "Who represented Iran at the talks?", "Sergei Lavrov")
+    assert holds_asked_office(Titles(TEXTS), asked_office("Who is Turkey's president?"), "Recep Tayyip Erdogan")
+    assert not holds_asked_office(Titles(TEXTS), asked_office("Who is Turkey's president?"), "Bashar al-Assad")
+    assert not holds_asked_office(Titles(TEXTS), asked_office("Who is Turkey's president?"), "Hakan Fidan")
+    assert not holds_asked_office(Titles(TEXTS), asked_office("Who met Erdogan?"), "Recep Tayyip Erdogan")
+    assert holds_asked_office(Titles(TEXTS), asked_office("Who represented Russia at the talks?"), "Sergei Lavrov")
+    assert not holds_asked_office(Titles(TEXTS), asked_office("Who represented Iran at the talks?"), "Sergei Lavrov")
     # Titles that leave the country unsaid do not confirm it.
-    assert not holds_asked_office(Titles(TEXTS), "Who is Iran's prime minister?", "Jane Roe")
-    assert holds_asked_office(Titles(TEXTS), "Who is Syria's president?", "Bashar al-Assad")
-    assert not holds_asked_office(Titles(TEXTS), "Who is Syria's foreign minister?", "Faisal Mekdad met")  # not a name
+    assert not holds_asked_office(Titles(TEXTS), asked_office("Who is Iran's prime minister?"), "Jane Roe")
+    assert holds_asked_office(Titles(TEXTS), asked_office("Who is Syria's president?"), "Bashar al-Assad")
+    assert not holds_asked_office(Titles(TEXTS), asked_office("Who is Syria's foreign minister?"), "Faisal Mekdad met")  # not a name
 
 
 @pytest.mark.parametrize("words, country", [
