@@ -73,10 +73,15 @@ class Analysis:
     cand_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cand_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cand_head: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # global token, -1: root
+    # The main clause's subject, its head word and the compound words before it ("NATO member
+    # Türkiye"): global tokens [lo, hi); -1, -1 where the sentence has none.
+    sent_subj_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sent_subj_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
     ARRAYS = (
         "tok_doc tok_start tok_end tok_stem tok_flags sent_doc sent_start sent_end sent_tok "
-        "sent_cand cand_tok_lo cand_tok_hi cand_type cand_dep cand_ent cand_start cand_end cand_head"
+        "sent_cand cand_tok_lo cand_tok_hi cand_type cand_dep cand_ent cand_start cand_end cand_head "
+        "sent_subj_lo sent_subj_hi"
     ).split()
 
     @property
@@ -220,6 +225,18 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool, int]]:
     return [(lo, hi, *v) for (lo, hi), v in sorted(found.items())]
 
 
+def _subject(sent) -> tuple[int, int] | None:
+    """The main clause's subject as sentence tokens ``[lo, hi)``: its head word with the
+    compound words before it ("NATO member Türkiye", "United States"), or None."""
+    subj = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    lo = subj.i
+    while lo > sent.start and sent.doc[lo - 1].dep_ == "compound" and lo <= sent.doc[lo - 1].head.i <= subj.i:
+        lo -= 1
+    return lo - sent.start, subj.i + 1 - sent.start
+
+
 _OPEN, _CLOSE = "[({<\"“‘'", "])}>\"”’'"
 _PAIR = dict(zip(_OPEN, _CLOSE))
 
@@ -261,6 +278,7 @@ def analyse(
     tok_doc, tok_start, tok_end, tok_stem, tok_flags = [], [], [], [], []
     sent_doc, sent_start, sent_end, sent_tok, sent_cand = [], [], [], [0], [0]
     c_lo, c_hi, c_type, c_dep, c_ent, c_start, c_end, c_head = [], [], [], [], [], [], [], []
+    subj_lo, subj_hi = [], []
 
     def blocks() -> Iterator[tuple[str, tuple[int, int, str, str]]]:
         for di, doc in enumerate(docs):
@@ -294,6 +312,11 @@ def analyse(
             sent_doc.append(di)
             sent_start.append(offset + first.idx)
             sent_end.append(offset + last.idx + len(last.text))
+            subj = _subject(sent)
+            subj_lo.append(keep.get(subj[0], -1) if subj else -1)
+            subj_hi.append(keep[subj[1] - 1] + 1 if subj and subj[1] - 1 in keep and subj_lo[-1] >= 0 else -1)
+            if subj_hi[-1] < 0:
+                subj_lo[-1] = -1
             for lo, hi, typ, dep, is_ent, head in _candidates(sent):
                 glo, ghi = keep.get(lo), keep.get(hi - 1)
                 if glo is None or ghi is None:
@@ -337,4 +360,6 @@ def analyse(
         cand_start=np.asarray(c_start, np.int64),
         cand_end=np.asarray(c_end, np.int64),
         cand_head=np.asarray(c_head, np.int64),
+        sent_subj_lo=np.asarray(subj_lo, np.int64),
+        sent_subj_hi=np.asarray(subj_hi, np.int64),
     )

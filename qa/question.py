@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from qa.layout import furniture_asked
-from qa.roles import Office, asked_office, mentioned_offices
+from qa.roles import Office, asked_office, countries_named, mentioned_offices
 from qa.text import STOP_WORDS, content_stems, fold
 
 # Expected answer types. REASON and MANNER want clauses; THING wants a noun phrase.
@@ -46,6 +46,7 @@ class Question:
     asks_name: bool = False  # "What is the name of ...?": the thing has a name, or the answer is not one
     office: Office | None = None  # the office whose holder is asked for (``qa.roles.asked_office``)
     mentions: tuple[Office, ...] = ()  # offices named, their holders not asked for (``mentioned_offices``)
+    countries: frozenset[str] = frozenset()  # countries named or qualified ("Syrian refugees"; ``countries_named``)
 
     @property
     def expected_id(self) -> int:
@@ -264,4 +265,5 @@ def analyse_question(text: str) -> Question:
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
                     furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)),
-                    office=asked_office(text), mentions=tuple(mentioned_offices(text)))
+                    office=asked_office(text), mentions=tuple(mentioned_offices(text)),
+                    countries=countries_named(text))

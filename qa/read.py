@@ -28,7 +28,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import Titles, holds_asked_office, holds_one_of, holds_other_office
+from qa.roles import Titles, countries_named, country_named_by, same_country, holds_asked_office, holds_one_of, holds_other_office
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -216,7 +216,8 @@ class Reading:
     # another office than the one asked for), "said" (it dates a statement, not the event asked
     # about), "page-date" (the date a page was written, for a question about what is to come),
     # "date" (a month other than the one the question names), "vague" ("in the future" for
-    # "when"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting").
+    # "when"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting"),
+    # "country" (a sentence about another country than the question names).
     mismatch: str = ""
     wants_entity: bool = False  # the question asks for a name, place, date or number (``ENTITY_EXPECTED``)
     # The corpus titles the best answer with the office the question asks for ("Turkish President
@@ -374,6 +375,12 @@ def answer_key(text: str) -> str:
     """SQuAD-style normal form, used to pool agreeing candidates."""
     text = _ARTICLES.sub(" ", _NORM_PUNCT.sub(" ", fold(text)))
     return " ".join(text.split())
+
+
+def pool_key(span: str) -> str:
+    """What candidates that agree share: the normal form (``answer_key``), the same for every
+    name of one country ("Türkiye" and "Turkey" vote together)."""
+    return answer_key(same_country(span) or span)
 
 
 def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, nn_best: float = 0.0) -> np.ndarray:
@@ -741,7 +748,7 @@ class Reader:
         and of the rest of reading."""
         t0 = time.perf_counter()
         X, cands, nn_best = self.features(q, q_vec, hits, timings)
-        keys = [answer_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
+        keys = [pool_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
@@ -806,11 +813,33 @@ class Reader:
             return "said"
         if _NEXT_EVENT.search(q.text) and not any(_AHEAD.search(self._sentence(c)) for c in members):
             return "ahead"
+        if q.countries and all(self._about_another_country(c, q.countries) for c in members):
+            return "country"
         return ""
 
     def _sentence(self, c: Candidate) -> str:
         a = self.index.analysis
         return self._texts[c.doc][a.sent_start[c.sentence] : a.sent_end[c.sentence]]
+
+    def _about_another_country(self, c: Candidate, named: frozenset[str]) -> bool:
+        """Whether the candidate's sentence is about another country than the question: it
+        leaves out a country the question names, and its subject is a country the question
+        does not name ("How many Syrian refugees does Iran host?" -> "It [Turkey] is also
+        hosting more than 3.5 million refugees"). "It" is the subject of the sentence before.
+        A candidate inside the subject answers "which country" and is not about another."""
+        a, text = self.index.analysis, self._texts[c.doc]
+        if named <= countries_named(self._sentence(c)):
+            return False
+        s = c.sentence
+        lo, hi = int(a.sent_subj_lo[s]), int(a.sent_subj_hi[s])
+        if lo < 0 or a.tok_start[lo] <= c.start < a.tok_end[hi - 1]:
+            return False
+        subject = text[a.tok_start[lo] : a.tok_end[hi - 1]]
+        if subject.lower() == "it" and s > 0 and a.sent_doc[s - 1] == c.doc and a.sent_subj_lo[s - 1] >= 0:
+            lo, hi = int(a.sent_subj_lo[s - 1]), int(a.sent_subj_hi[s - 1])
+            subject = text[a.tok_start[lo] : a.tok_end[hi - 1]]
+        country = country_named_by(subject)
+        return bool(country) and country not in named
 
     def _on_page_date(self, c: Candidate) -> bool:
         return any(d == c.doc and s <= c.start and c.end <= e for d, s, e in self.page_dates)
@@ -840,7 +869,8 @@ class Reader:
         ("When did Putin meet Assad?" -> "Assad said in January ..."), the page's own date for
         a date to come ("By what date is the roadmap supposed to be done?"), a month the
         question does not name, a time that names none ("in the future"), a sentence about
-        the past for "the next meeting", a yes/no question (``Reading.mismatch``); or
+        the past for "the next meeting", a yes/no question, a sentence about another country
+        ("How many refugees does Iran host?" -> what Turkey hosts; ``Reading.mismatch``); or
         answerability under the threshold;
         or, for a question that wants a name, place, date or number, a confidence under the
         floor (``CONFIDENCE_FLOOR``; ``NAME_FLOOR`` for "What is the name of ...?") unless the

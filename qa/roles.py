@@ -63,16 +63,21 @@ _WINDOW = 80
 _MAX_OCCURRENCES = 200
 
 
-def _load_countries() -> dict[str, str]:
-    """Every name and adjective of a country (``data/demonyms.txt``), keyed by ``_key``, to the country."""
+def _load_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """Every name and adjective of a country (``data/demonyms.txt``), keyed by ``_key``, to the
+    country; and its names alone ("Türkiye", "US"; not "Turkish")."""
+    every: dict[str, str] = {}
     names: dict[str, str] = {}
     for line in resources.files("qa").joinpath("data/demonyms.txt").read_text("utf-8").splitlines():
         if ":" not in line or line.startswith("#"):
             continue
-        country, others = line.split(":", 1)
-        for name in [country, *others.split(",")]:
-            names[_key(name.strip())] = country.strip()
-    return names
+        own, adjectives = line.split(":", 1)
+        country, *others = [n.strip() for n in own.split("/")]
+        for name in [country, *others]:
+            names[_key(name)] = every[_key(name)] = country
+        for adjective in filter(None, (a.strip() for a in adjectives.split(","))):
+            every[_key(adjective)] = country
+    return every, names
 
 
 def _key(name: str) -> str:
@@ -80,7 +85,7 @@ def _key(name: str) -> str:
     return name if name.replace(".", "").isupper() else name.lower()
 
 
-COUNTRY_OF = _load_countries()
+COUNTRY_OF, COUNTRY_NAMED = _load_countries()
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,41 @@ def country_of(words: str) -> str:
         key = _key(re.sub(r"['’]s?$", "", name.strip()))
         if key in COUNTRY_OF:
             return COUNTRY_OF[key]
+    return ""
+
+
+_CAPITALISED_RUN = re.compile(r"(?-i:[A-Z])[\w.'’]*(?:[\s/-]+(?-i:[A-Z])[\w.'’]*)*")
+_COMPASS = frozenset("North South East West Central Latin".split())  # "South America" is no country
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """Every country a text names or qualifies by its adjective: {"Syria", "Iran"} for "How many
+    Syrian refugees does Iran host?", {"Turkey", "Syria"} for "Turkey-Syria relations"."""
+    found = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = [re.sub(r"['’]s?$", "", w) for w in re.split(r"[\s/-]+", m.group(0))]
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 4) + 1):
+                country = COUNTRY_OF.get(_key(" ".join(run[i:j])))
+                if country and not (i and run[i - 1] in _COMPASS):
+                    found.add(country)
+    return frozenset(found)
+
+
+def same_country(span: str) -> str:
+    """The country a span is by one of its names ("Türkiye", "the US"), or "": candidates that
+    name one country in different words agree ("Turkey" and "Türkiye")."""
+    return COUNTRY_NAMED.get(_key(re.sub(r"^(?:the|The)\s+", "", span.strip())), "")
+
+
+def country_named_by(name: str) -> str:
+    """The country a name is, whole or by its last words ("NATO member Türkiye", "the United
+    States"), or "": "Turkish officials" and "Iranian Foreign Minister X" are not countries."""
+    run = [re.sub(r"['’]s?$", "", w) for w in name.split()]
+    for i in range(max(0, len(run) - 4), len(run)):
+        country = COUNTRY_OF.get(_key(" ".join(run[i:])))
+        if country and name.split()[-1][:1].isupper() and not (i and run[i - 1] in _COMPASS):
+            return country
     return ""
 
 

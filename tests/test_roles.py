@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.roles import (Office, Titles, asked_office, country_of, defined_name, describe, holds_asked_office, holds_one_of,
-                      holds_other_office, mentioned_offices, name_of, titles_of)
+from qa.roles import (Office, Titles, asked_office, countries_named, country_named_by, country_of, defined_name, describe, holds_asked_office, holds_one_of,
+                      holds_other_office, mentioned_offices, name_of, same_country, titles_of)
 
 TEXTS = [
     "Turkish Foreign Minister Mevlut Cavusoglu met his counterpart. Defence ministers met in December.",
@@ -94,6 +94,55 @@ def test_holds_asked_office() -> None:
 ])
 def test_country_of(words: str, country: str) -> None:
     assert country_of(words) == country
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("How many Syrian refugees does Iran host?", {"Syria", "Iran"}),
+    ("How did Turkey-Syria relations change?", {"Turkey", "Syria"}),
+    ("What did the U.S. say about the United Arab Emirates?", {"United States", "United Arab Emirates"}),
+    ("Where is South America?", set()),  # no country, though "America" alone names one
+    ("Which Arab countries attended?", set()),
+    ("how many refugees does us host?", set()),  # "us" is no country
+])
+def test_countries_named(text: str, countries: set[str]) -> None:
+    assert countries_named(text) == countries
+
+
+@pytest.mark.parametrize("subject, country", [
+    ("NATO member Türkiye", "Turkey"), ("the United States", "United States"), ("Iran", "Iran"),
+    ("Turkish officials", ""), ("Iranian Foreign Minister Hossein Amirabdollahian", ""), ("It", ""),
+])
+def test_country_named_by(subject: str, country: str) -> None:
+    """A subject is a country when its last words name one, not when an adjective qualifies it."""
+    assert country_named_by(subject) == country
+
+
+@pytest.mark.parametrize("span, country", [
+    ("Türkiye", "Turkey"), ("Turkey", "Turkey"), ("the US", "United States"), ("U.S.", "United States"),
+    ("Turkish", ""), ("us", ""), ("Turkish troops", ""),
+])
+def test_same_country_by_its_names_not_its_adjectives(span: str, country: str) -> None:
+    assert same_country(span) == country
+
+
+def test_a_sentence_about_another_country_is_refused_over_the_seeds(pipeline) -> None:
+    """The seeds say Turkey ("It" in two files) hosts 3.5 million refugees, and nothing of what
+    Lebanon or Jordan host: the count is Turkey's, and no answer for them."""
+    for question in ("How many refugees from Syria does Lebanon host?", "How many refugees does Jordan shelter?"):
+        q, _, reading = pipeline.read(question)
+        assert reading.mismatch == "country" and pipeline.ask(question).answer is None
+    answered = pipeline.ask("How many refugees from Syria does Turkey host?")
+    assert answered.answer is not None and "3.5 million" in answered.answer
+
+
+def test_names_of_one_country_vote_together_over_the_seeds(pipeline) -> None:
+    """One file says "Türkiye", the others "Turkey": they agree on which country hosts the
+    refugees, and together outvote "its neighbor"."""
+    q, _, reading = pipeline.read("Which country hosts more than 3.5 million refugees?")
+    members = reading.groups[0][1]
+    spans = {pipeline.index.docs[c.doc].text[c.start : c.end].strip(" ,") for c in members}
+    assert spans == {"Türkiye", "Turkey"}
+    assert pipeline.ask("Which country hosts more than 3.5 million refugees?").answer in spans
 
 
 def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> None:
