@@ -227,3 +227,17 @@ def test_who_is_a_name_is_answered_with_its_title_over_the_seeds(pipeline, seeds
         assert (seeds_copy / c.source).read_text("utf-8")[c.start : c.end] == answer.answer
     assert pipeline.ask("Who is Bashar al-Assad?").answer == "Syrian President"
     assert pipeline.ask("Who is Lavrov's counterpart from Syria?").answer != "Russian Foreign Minister"
+
+
+def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipeline, seeds_copy) -> None:
+    """"Top diplomat" retrieves passages about "the top diplomats" that name no one; the
+    Turkish foreign minister is named, and titled, in passages further down."""
+    q, hits, reading = pipeline.read("Who was Turkey's chief diplomat?")
+    assert not reading.office_confirmed
+    answer = pipeline.ask("Who was Turkey's chief diplomat?")
+    assert answer.answer == "Mevlut Cavusoglu" and answer.confidence in (0.6, 0.9)
+    for c in answer.citations:
+        assert (seeds_copy / c.source).read_text("utf-8")[c.start : c.end] == answer.answer
+    # Not for a question that asks for a country, nor with a name the question gives.
+    assert pipeline.ask("Which country's foreign minister is Hossein Amir-Abdollahian?").answer == "Iran"
+    assert pipeline.ask("Who was Syria's foreign minister before Faisal Mekdad?").answer is None
