@@ -178,15 +178,18 @@ class Pipeline:
                     yield h.passage, int(ix.pass_doc[h.passage]), int(a.cand_start[c]), int(a.cand_end[c])
 
     def _titled_holder(self, q: Question, hits: list[Hit]) -> str | None:
-        """The first name in the passages the reader did not read that the corpus titles with
-        the office asked for, when none it read is: "Who is Turkey's top diplomat?" is read in
+        """The first name, in full, in the passages the reader did not read that the corpus titles
+        with the office asked for, when none it read is: "Who is Turkey's top diplomat?" is read in
         passages that speak of "the top diplomats" and name no one."""
         titles = self.reader.titles
+        holders = []
         for _, doc, start, end in self._person_names(hits):
             name = self.index.docs[doc].text[start:end]
+            # Not one the question names ("Who was Syria's foreign minister before Mekdad?").
             if not set(content_stems(name)) <= set(q.stems) and holds_asked_office(titles, q.office, name):
-                return name  # not one the question names ("Who was Syria's foreign minister before Mekdad?")
-        return None
+                holders.append(name)
+        # The first in full rather than by surname ("Bashar al-Assad", not "al-Assad").
+        return max(holders, key=lambda name: len(name.split()), default=None)
 
     def _holder_answer(self, question: str, name: str, hits: list[Hit], passages: list[Passage]) -> Answer:
         """The office holder found by ``_titled_holder``, cited in each of those passages' files

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
@@ -37,7 +37,7 @@ _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should
 _WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its full stop
 # The office must be what the question asks for: "Who is / was ...", "Name the ...", "Which ...".
 _ASKED = re.compile(
-    r"^\W*(?:who(?:m)?\s+(?:is|was|are|were|served\s+as|serves\s+as|became)|what\s+(?:is|was)\s+the\s+names?\s+of"
+    r"^\W*(?:who(?:m)?\s+(?:(?:currently|now|then)\s+)?(?:is|was|are|were|served\s+as|serves\s+as|became)|what\s+(?:is|was)\s+the\s+names?\s+of"
     r"|(?:give\s+|tell\s+me\s+)?(?:the\s+)?names?(?:\s+of)?|identify|which|what)\s+(?:the\s+)?"
     rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{0,3}}?)(?P<role>{_OFFICES})s?\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?"
@@ -46,6 +46,9 @@ _ASKED = re.compile(
     r"(?!\s+(?-i:[A-Z])|\s*['’]s\b|[\w-])",
     re.IGNORECASE)
 _DIPLOMAT = re.compile(r"\b(?:top|chief)\s+diplomat\b", re.IGNORECASE)  # journalists' foreign minister
+_HEAD_OF_STATE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.IGNORECASE)
+HEAD_OF_STATE = "head of state"  # a role held by a president or a monarch, whichever the country has
+_STATE_HEADS = frozenset("president king queen emir sultan".split())
 _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:represent(?:ed|s|ing)?|led|leads|lead|headed"
                         r"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)"
                         r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to)\b|\s*[?.]?\s*$)", re.IGNORECASE)
@@ -98,6 +101,8 @@ class Office:
     deputy: bool = False
 
     def _same_role(self, title: Office) -> bool:
+        if self.role == HEAD_OF_STATE:
+            return title.role in _STATE_HEADS and not title.deputy
         return title.role == self.role and title.deputy == self.deputy \
             and not (self.portfolio and title.portfolio and title.portfolio != self.portfolio)
 
@@ -182,16 +187,21 @@ def _office(words: str, role: str, of: str = "") -> Office:
 
 def asked_office(question: str) -> Office | None:
     """The office whose holder the question asks for ("Who is Turkey's defence minister?" ->
-    minister, defence, Turkey; "top diplomat" is the foreign minister), or one who acted for a
+    minister, defence, Turkey; "top diplomat" is the foreign minister, "head of state" a
+    president or a monarch), or one who acted for a
     country ("Who represented Turkey?", "Who led the Iranian delegation?": any office of
     Turkey, Iran); else None. An office is asked for only with its portfolio or country."""
     m = _ACTED_FOR.search(question)
     if m and (country := country_of(m.group("country"))):
         return Office(role="", country=country)
-    m = _ASKED.search(_DIPLOMAT.sub("foreign minister", question))
+    text = _DIPLOMAT.sub("foreign minister", question)
+    head_of_state = _HEAD_OF_STATE.search(text)
+    m = _ASKED.search(_HEAD_OF_STATE.sub("president", text))
     if not m or _POSSESSOR.match(question, m.end()):
         return None
     office = _office(m.group("words"), m.group("role"), m.group("of") or "")
+    if head_of_state and office.role == "president":
+        office = replace(office, role=HEAD_OF_STATE)
     if not (office.portfolio or office.country):
         return None  # "Who is the minister ...?", "Which king?": too vague to conflict with a title
     return office

@@ -35,6 +35,8 @@ TEXTS = [
     ("Who did the foreign minister meet?", None),  # the office is the subject, not what is asked
     ("Who is Turkey's top diplomat?", Office("minister", "foreign", "Turkey")),  # journalese
     ("What did the defence ministers discuss?", None),
+    ("Who currently serves as Turkey's head of state?", Office("head of state", country="Turkey")),
+    ("Who is the head of state of Saudi Arabia?", Office("head of state", country="Saudi Arabia")),
 ])
 def test_asked_office(question: str, office: Office | None) -> None:
     assert asked_office(question) == office
@@ -145,6 +147,14 @@ def test_names_of_one_country_vote_together_over_the_seeds(pipeline) -> None:
     assert pipeline.ask("Which country hosts more than 3.5 million refugees?").answer in spans
 
 
+def test_a_head_of_state_is_a_president_or_a_monarch() -> None:
+    head = asked_office("Who is Jordan's head of state?")
+    assert head.confirmed_by({Office("king", country="Jordan")})
+    assert head.confirmed_by({Office("president"), Office("", country="Jordan")})
+    assert head.conflicts({Office("minister", "foreign", "Jordan")})
+    assert head.conflicts({Office("president", deputy=True)})
+
+
 def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> None:
     """The seeds title Cavusoglu foreign minister and name no defence minister."""
     refused = pipeline.ask("Who is Turkey's defence minister?")
@@ -241,3 +251,5 @@ def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipe
     # Not for a question that asks for a country, nor with a name the question gives.
     assert pipeline.ask("Which country's foreign minister is Hossein Amir-Abdollahian?").answer == "Iran"
     assert pipeline.ask("Who was Syria's foreign minister before Faisal Mekdad?").answer is None
+    # Named in full, though the passage first read calls him "al-Assad".
+    assert pipeline.ask("Who is Syria's head of state?").answer == "Bashar al-Assad"
