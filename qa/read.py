@@ -46,11 +46,12 @@ FEATURES: list[str] = (
     cc_one cc_many cuts_entity cuts_chunk""".split()
 )
 FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
-# No answer under this confidence was right on the tuning sets or on the public held-out parts
-# (24 answers to answerable questions, all wrong; half the answers given to unanswerable tuning
-# questions are under it; docs/quality.md): below it an answer to a question that wants a name,
-# place, date or number is refused. (A descriptive answer that low is wrong too, but as often to
-# an answerable question as not: refusing it would cost false refusals, not honesty.)
+# No answer under this belief (``Reader.belief``: the confidence before calibration) was right
+# on the tuning sets or on the public held-out parts (24 answers to answerable questions, all
+# wrong; half the answers given to unanswerable tuning questions are under it; docs/quality.md):
+# below it an answer to a question that wants a name, place, date or number is refused. (A
+# descriptive answer that low is wrong too, but as often to an answerable question as not:
+# refusing it would cost false refusals, not honesty.)
 CONFIDENCE_FLOOR = 0.03
 # "What is the name of the enclave ...?" presumes a name; when the corpus gives none, the best
 # answer is a description or another thing's name, and weak ("important enclave", "Assad
@@ -471,6 +472,8 @@ class Reader:
         answerable = weights.get("answerable", conf)
         self.answerable_w = np.array([answerable.get(name, 0.0) for name in CONF_FEATURES], np.float32)
         self.threshold = float(weights.get("threshold", 0.0))
+        calibration = weights.get("calibration", {})
+        self.calibration = (float(calibration.get("scale", 1.0)), float(calibration.get("shift", 0.0)))
         self.floor = CONFIDENCE_FLOOR
         self.name_floor = NAME_FLOOR
         # Vocabulary ids of the few words some span features look for (-1: not in the corpus).
@@ -850,9 +853,20 @@ class Reader:
             return 1.0
         return 1.0 - sum(s in self.index.vocab_ids for s in q.stems) / len(q.stems)
 
-    def confidence(self, reading: Reading) -> float:
-        """Calibrated probability that the best answer is right (logistic over answer features)."""
+    def belief(self, reading: Reading) -> float:
+        """The confidence model's probability that the best answer is right (logistic over
+        answer features, fitted with the reader): what the refusal floors are set on."""
         return _logistic(reading.answer_features, self.conf_w)
+
+    def confidence(self, reading: Reading) -> float:
+        """Calibrated probability that the best answer is right: ``belief`` rescaled on its
+        log-odds (``scripts/fit_calibration.py``, fitted on answers to the seeds' tuning
+        questions and half of the public held-out articles, where the belief is right more
+        often than it says)."""
+        if reading.answer_features is None:
+            return 0.0
+        scale, shift = self.calibration
+        return _sigmoid(scale * float(reading.answer_features @ self.conf_w) + shift)
 
     def answerability(self, reading: Reading) -> float:
         """Probability that the corpus answers the question at all, whether or not the best
@@ -872,18 +886,19 @@ class Reader:
         the past for "the next meeting", a yes/no question, a sentence about another country
         ("How many refugees does Iran host?" -> what Turkey hosts; ``Reading.mismatch``); or
         answerability under the threshold;
-        or, for a question that wants a name, place, date or number, a confidence under the
+        or, for a question that wants a name, place, date or number, a belief (``belief``) under the
         floor (``CONFIDENCE_FLOOR``; ``NAME_FLOOR`` for "What is the name of ...?") unless the
         corpus titles it with the office asked for (``Reading.office_confirmed``)."""
         return (not reading.groups or bool(reading.mismatch)
                 or self.answerability(reading) < self.threshold
                 or not reading.office_confirmed and (
-                    reading.wants_entity and self.confidence(reading) < self.floor
-                    or reading.asks_name and self.confidence(reading) < self.name_floor))
+                    reading.wants_entity and self.belief(reading) < self.floor
+                    or reading.asks_name and self.belief(reading) < self.name_floor))
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:
-    if x is None:
-        return 0.0
-    z = float(x @ w)
+    return 0.0 if x is None else _sigmoid(float(x @ w))
+
+
+def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

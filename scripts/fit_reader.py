@@ -386,7 +386,7 @@ def fit(args: argparse.Namespace) -> None:
         "threshold": round(float(best_t), 4),
     }
     Path(args.out).write_text(json.dumps(weights, indent=1) + "\n", "utf-8")
-    print(f"weights written to {args.out}")
+    print(f"weights written to {args.out}; now calibrate them: python scripts/fit_calibration.py")
 
 
 def _head_file(value: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -145,6 +146,31 @@ def test_answers_below_the_refusal_threshold_are_refused(pipeline):
         assert pipeline.ask("How did the ministers describe the atmosphere of the talks?").answer is not None
     finally:
         reader.threshold, reader.floor = saved
+
+
+def test_confidence_is_the_belief_calibrated(pipeline):
+    """The shipped calibration raises the belief on its log-odds (the reader is right more often
+    than its belief says) and keeps the order of answers; with none, the two are equal."""
+    reader = pipeline.reader
+    scale, shift = reader.calibration
+    assert scale > 0 and shift > 0
+    beliefs, confidences = [], []
+    for question in ("Who is Syria's foreign minister?", "Where did the ministers meet?",
+                     "What did the ministers agree to prepare?"):
+        _, _, reading = pipeline.read(question)
+        b, c = reader.belief(reading), reader.confidence(reading)
+        assert 0.0 < b < c < 1.0
+        assert math.log(c / (1 - c)) == pytest.approx(scale * math.log(b / (1 - b)) + shift, abs=1e-3)
+        assert pipeline.ask(question).confidence == pytest.approx(c, abs=1e-4)
+        beliefs.append(b)
+        confidences.append(c)
+    assert sorted(range(3), key=beliefs.__getitem__) == sorted(range(3), key=confidences.__getitem__)
+    saved = reader.calibration
+    try:
+        reader.calibration = (1.0, 0.0)
+        assert reader.confidence(reading) == pytest.approx(reader.belief(reading))
+    finally:
+        reader.calibration = saved
 
 
 def test_retrieval_finds_a_supporting_file_for_paraphrases(pipeline):
