@@ -124,7 +124,7 @@ class Pipeline:
             titles, files = describe(self.reader.titles.texts, name)
             if titles:
                 return self._definition(question, titles, files, passages)
-        if q.office is not None and q.office.role and q.expected == "PERSON" and q.form != "polar" \
+        if q.office is not None and q.expected == "PERSON" and q.form != "polar" \
                 and not reading.office_confirmed:
             holder = self._titled_holder(q, hits[READ_DEPTH:SUPPORT_DEPTH])
             if holder is not None:
@@ -178,9 +178,10 @@ class Pipeline:
                     yield h.passage, int(ix.pass_doc[h.passage]), int(a.cand_start[c]), int(a.cand_end[c])
 
     def _titled_holder(self, q: Question, hits: list[Hit]) -> str | None:
-        """The first name, in full, in the passages the reader did not read that the corpus titles
-        with the office asked for, when none it read is: "Who is Turkey's top diplomat?" is read in
-        passages that speak of "the top diplomats" and name no one."""
+        """The first name in the passages the reader did not read that the corpus titles with the
+        office asked for (or as acting for the country asked about: "Who represented Syria?"),
+        when none it read is: "Who is Turkey's top diplomat?" is read in passages that speak of
+        "the top diplomats" and name no one. Named in full where the passages give it."""
         titles = self.reader.titles
         holders = []
         for _, doc, start, end in self._person_names(hits):
@@ -188,8 +189,11 @@ class Pipeline:
             # Not one the question names ("Who was Syria's foreign minister before Mekdad?").
             if not set(content_stems(name)) <= set(q.stems) and holds_asked_office(titles, q.office, name):
                 holders.append(name)
-        # The first in full rather than by surname ("Bashar al-Assad", not "al-Assad").
-        return max(holders, key=lambda name: len(name.split()), default=None)
+        if not holders:
+            return None
+        # The first, in full rather than by surname ("Bashar al-Assad", not "al-Assad").
+        same = [name for name in holders if name.split()[-1] == holders[0].split()[-1]]
+        return max(same, key=lambda name: len(name.split()))
 
     def _holder_answer(self, question: str, name: str, hits: list[Hit], passages: list[Passage]) -> Answer:
         """The office holder found by ``_titled_holder``, cited in each of those passages' files

@@ -251,5 +251,7 @@ def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipe
     # Not for a question that asks for a country, nor with a name the question gives.
     assert pipeline.ask("Which country's foreign minister is Hossein Amir-Abdollahian?").answer == "Iran"
     assert pipeline.ask("Who was Syria's foreign minister before Faisal Mekdad?").answer is None
+    # One who acted for a country: any office of it.
+    assert "Abdollahian" in pipeline.ask("Who led the Iranian delegation?").answer
     # Named in full, though the passage first read calls him "al-Assad".
     assert pipeline.ask("Who is Syria's head of state?").answer == "Bashar al-Assad"
