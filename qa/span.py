@@ -16,6 +16,10 @@ import numpy as np
 from qa.encoder import model_dir
 
 MAX_LEN, STRIDE, MAX_ANSWER_TOKENS = 256, 96, 30
+# A question is read up to this many tokens (SQuAD's usual query limit; the seeds' and the
+# public sets' longest are under 60): a longer one would leave no room in a window for the
+# context, which only the context's truncation can make.
+MAX_QUESTION_TOKENS = 64
 
 
 def default_model_path() -> Path:
@@ -53,10 +57,20 @@ class SpanScorer:
         self._tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         self._tok.enable_truncation(MAX_LEN, stride=STRIDE, strategy="only_second")
         self._tok.no_padding()
+        self._question_tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))  # untruncated, to clip
+        self._question_tok.no_truncation()
+        self._question_tok.no_padding()
+
+    def _clipped(self, question: str) -> str:
+        """The question cut after its first ``MAX_QUESTION_TOKENS`` tokens."""
+        enc = self._question_tok.encode(question)
+        ends = [end for (_, end), seq in zip(enc.offsets, enc.sequence_ids) if seq == 0]
+        return question if len(ends) <= MAX_QUESTION_TOKENS else question[: ends[MAX_QUESTION_TOKENS - 1]]
 
     def windows(self, question: str, contexts: list[str]) -> list[Window]:
         if not contexts:
             return []
+        question = self._clipped(question)
         encs = [(i, e) for i, first in enumerate(self._tok.encode_batch([(question, c) for c in contexts]))
                 for e in [first, *first.overflowing]]
         width = max(len(e.ids) for _, e in encs)

@@ -53,6 +53,17 @@ def test_ask_batch_keeps_order(client):
     assert "Lavrov" in data[0]["answer"] and data[2]["answer"] == "Faisal Mekdad"
 
 
+@pytest.mark.parametrize("question", [
+    "¿" * 1000, ("Turkey-" * 143)[:1000], "x " * 500, "Who is Syria's foreign minister? " + "and also " * 100,
+])
+def test_a_question_of_many_tokens_within_the_limit_is_read(client, question):
+    """1,000 characters may be 1,000 tokens, more than the span head's window holds: the head
+    reads the question's first tokens, and the answer or refusal comes back with 200."""
+    r = client.post("/ask", json={"question": question})
+    assert r.status_code == 200
+    assert r.json()["question"] == question.strip()
+
+
 @pytest.mark.parametrize("body,fragment", [
     ({"question": ""}, "empty"),
     ({"question": "   \n\t "}, "empty"),
