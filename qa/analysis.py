@@ -313,10 +313,10 @@ def analyse(
             sent_start.append(offset + first.idx)
             sent_end.append(offset + last.idx + len(last.text))
             subj = _subject(sent)
-            subj_lo.append(keep.get(subj[0], -1) if subj else -1)
-            subj_hi.append(keep[subj[1] - 1] + 1 if subj and subj[1] - 1 in keep and subj_lo[-1] >= 0 else -1)
-            if subj_hi[-1] < 0:
-                subj_lo[-1] = -1
+            first_tok, last_tok = (keep.get(subj[0]), keep.get(subj[1] - 1)) if subj else (None, None)
+            has_subject = first_tok is not None and last_tok is not None
+            subj_lo.append(first_tok if has_subject else -1)
+            subj_hi.append(last_tok + 1 if has_subject else -1)
             for lo, hi, typ, dep, is_ent, head in _candidates(sent):
                 glo, ghi = keep.get(lo), keep.get(hi - 1)
                 if glo is None or ghi is None:

@@ -28,7 +28,8 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import Titles, countries_named, country_named_by, same_country, holds_asked_office, holds_one_of, holds_other_office
+from qa.roles import (Titles, countries_named, country_named_by, holds_asked_office, holds_one_of, holds_other_office,
+                      same_country)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
