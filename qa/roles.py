@@ -176,12 +176,17 @@ def country_named_by(name: str) -> str:
 
 
 def _office(words: str, role: str, of: str = "") -> Office:
-    """The office named by ``role`` and the words before it ("Turkish Deputy Foreign")."""
-    tokens = [re.sub(r"['’]s$", "", w) for w in words.split()]
+    """The office named by ``role`` and the words before it ("Turkish Deputy Foreign"), as far
+    back as they can be a title's: capitalised, a portfolio or "deputy". In "King Abdullah II of
+    Jordan met Egyptian President X" the title is "Egyptian President", not Jordan's."""
+    tokens: list[str] = []
+    for w in reversed(words.split()):
+        w = re.sub(r"['’]s$", "", w)
+        if not (w[:1].isupper() or _norm(w) in _PORTFOLIOS or w.lower() in _DEPUTY):
+            break
+        tokens.insert(0, w)
     portfolio = next((_norm(w) for w in reversed(tokens) if _norm(w) in _PORTFOLIOS), "")
-    country = country_of(of) if of else ""
-    for w in tokens:
-        country = country or country_of(w)
+    country = country_of(of) if of else next(filter(None, map(country_of, reversed(tokens))), "")
     return Office(role=_norm(role), portfolio=portfolio, country=country, deputy=any(w.lower() in _DEPUTY for w in tokens))
 
 

@@ -255,3 +255,35 @@ def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipe
     assert "Abdollahian" in pipeline.ask("Who led the Iranian delegation?").answer
     # Named in full, though the passage first read calls him "al-Assad".
     assert pipeline.ask("Who is Syria's head of state?").answer == "Bashar al-Assad"
+
+
+def test_a_title_after_another_name_is_not_that_name_s() -> None:
+    """"King Abdullah II of Jordan met Egyptian President X": X is Egypt's president, not Jordan's."""
+    texts = ["King Abdullah II of Jordan met Egyptian President Abdel Fattah el-Sisi in Cairo on Monday."]
+    assert titles_of(texts, "Abdel Fattah el-Sisi") == {Office("president", country="Egypt")}
+
+
+def test_countries_and_offices_on_another_corpus(encoder, tmp_path) -> None:
+    """The same checks on a corpus that is not the seeds: what Jordan hosts is no answer for
+    Lebanon, and Jordan's head of state is its king, not the Egyptian president it met."""
+    from qa.pipeline import Pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "refugees.txt").write_text(
+        "Jordan and its refugees\n\nJordan hosts about 660,000 registered Syrian refugees, according to the United"
+        " Nations refugee agency. Most of them live in cities rather than in camps.\n\nThe kingdom has asked donors"
+        " for more help. It also shelters tens of thousands of refugees from Iraq and Yemen.\n\nKing Abdullah II of"
+        " Jordan met Egyptian President Abdel Fattah el-Sisi in Cairo on Monday to discuss aid for the region.\n",
+        "utf-8")
+    (corpus / "summit.txt").write_text(
+        "Leaders meet in Cairo\n\nEgyptian President Abdel Fattah el-Sisi hosted the Jordanian king in Cairo. The two"
+        " leaders discussed the humanitarian situation and the return of refugees.\n\nEgypt has received about"
+        " 150,000 Syrian refugees since 2011, the agency said.\n", "utf-8")
+    pipe = Pipeline.open(corpus, tmp_path / "index", encoder=encoder)
+    assert pipe.ask("How many Syrian refugees does Jordan host?").answer == "about 660,000"
+    refused = pipe.ask("How many Syrian refugees does Lebanon host?")
+    assert refused.answer is None and refused.reason == "not-found"
+    assert pipe.ask("Which country hosts about 660,000 Syrian refugees?").answer == "Jordan"
+    assert pipe.ask("Who is Egypt's head of state?").answer == "Abdel Fattah el-Sisi"
+    assert "Abdullah II" in pipe.ask("Who is Jordan's head of state?").answer
