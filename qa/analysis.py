@@ -74,7 +74,8 @@ class Analysis:
     cand_end: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     cand_head: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # global token, -1: root
     # The main clause's subject, its head word and the compound words before it ("NATO member
-    # Türkiye"): global tokens [lo, hi); -1, -1 where the sentence has none.
+    # Türkiye"; for "It", the previous sentence's in the same document): global tokens [lo, hi);
+    # -1, -1 where the sentence has none.
     sent_subj_lo: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     sent_subj_hi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
@@ -279,6 +280,7 @@ def analyse(
     sent_doc, sent_start, sent_end, sent_tok, sent_cand = [], [], [], [0], [0]
     c_lo, c_hi, c_type, c_dep, c_ent, c_start, c_end, c_head = [], [], [], [], [], [], [], []
     subj_lo, subj_hi = [], []
+    last_subject = (-1, -1)  # the previous sentence's own subject, as global tokens
 
     def blocks() -> Iterator[tuple[str, tuple[int, int, str, str]]]:
         for di, doc in enumerate(docs):
@@ -314,9 +316,16 @@ def analyse(
             sent_end.append(offset + last.idx + len(last.text))
             subj = _subject(sent)
             first_tok, last_tok = (keep.get(subj[0]), keep.get(subj[1] - 1)) if subj else (None, None)
-            has_subject = first_tok is not None and last_tok is not None
-            subj_lo.append(first_tok if has_subject else -1)
-            subj_hi.append(last_tok + 1 if has_subject else -1)
+            subject = (first_tok, last_tok + 1) if first_tok is not None and last_tok is not None else (-1, -1)
+            # "It" stands for the subject of the sentence before, in the same document.
+            is_it = subject[1] - subject[0] == 1 and toks[subj[0]].lower_ == "it"
+            if is_it and len(sent_doc) > 1 and sent_doc[-2] == di and last_subject[0] >= 0:
+                subj_lo.append(last_subject[0])
+                subj_hi.append(last_subject[1])
+            else:
+                subj_lo.append(subject[0])
+                subj_hi.append(subject[1])
+            last_subject = subject
             for lo, hi, typ, dep, is_ent, head in _candidates(sent):
                 glo, ghi = keep.get(lo), keep.get(hi - 1)
                 if glo is None or ghi is None:

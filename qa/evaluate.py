@@ -287,7 +287,12 @@ def calibration(results: Sequence[ItemResult]) -> list[dict[str, Any]]:
     """Confidence against exact match over every answer given, by confidence bin ([0, 0.2),
     …, [0.8, 1.0]): a calibrated 0.8 is right about 80% of the time. An answer to an
     unanswerable question is wrong; a refusal gives no answer and is not counted."""
-    scored = [(r.confidence, (r.em or 0.0) if r.answerable else 0.0) for r in results if r.answer is not None]
+    return calibration_bins([(r.confidence, (r.em or 0.0) if r.answerable else 0.0)
+                             for r in results if r.answer is not None])
+
+
+def calibration_bins(scored: Sequence[tuple[float, float]]) -> list[dict[str, Any]]:
+    """``(confidence, exact match)`` pairs by confidence bin (``CALIBRATION_BINS``)."""
     bins = []
     for lo, hi in zip(CALIBRATION_BINS, CALIBRATION_BINS[1:]):
         inside = [(c, e) for c, e in scored if lo <= c < hi or (hi == 1.0 and c == 1.0)]

@@ -126,9 +126,10 @@ class Pipeline:
                 return self._definition(question, titles, files, passages)
         if q.office is not None and q.expected == "PERSON" and q.form != "polar" \
                 and not reading.office_confirmed:
-            holder = self._titled_holder(q, hits[READ_DEPTH:SUPPORT_DEPTH])
+            names = list(self._person_names(hits[READ_DEPTH:SUPPORT_DEPTH]))
+            holder = self._titled_holder(q, names)
             if holder is not None:
-                return self._holder_answer(question, holder, hits[READ_DEPTH:SUPPORT_DEPTH], passages)
+                return self._holder_answer(question, holder, names, passages)
         confidence = self.reader.confidence(reading)
         if self.reader.refuses(reading):
             return Answer(question, None, round(confidence, 4), [], passages,
@@ -167,24 +168,29 @@ class Pipeline:
             citations.append(Citation(ix.docs[t.doc].name, t.start, t.end, text[line_start:line_end], confidence))
         return Answer(question, answer, confidence, citations, passages)
 
+    def _passage_candidates(self, passage: int) -> range:
+        """The index-time candidates of a passage's sentences."""
+        ix, a = self.index, self.index.analysis
+        return range(int(a.sent_cand[ix.pass_sent_lo[passage]]), int(a.sent_cand[ix.pass_sent_hi[passage]]))
+
     def _person_names(self, hits: list[Hit]) -> Iterator[tuple[int, int, int, int]]:
         """``(passage, doc, start, end)`` of every person's name the parser found in these
         passages, best passage first."""
         ix, a = self.index, self.index.analysis
         for h in hits:
-            lo, hi = int(a.sent_cand[ix.pass_sent_lo[h.passage]]), int(a.sent_cand[ix.pass_sent_hi[h.passage]])
-            for c in range(lo, hi):
+            for c in self._passage_candidates(h.passage):
                 if a.cand_type[c] == TYPE_ID["PERSON"]:
                     yield h.passage, int(ix.pass_doc[h.passage]), int(a.cand_start[c]), int(a.cand_end[c])
 
-    def _titled_holder(self, q: Question, hits: list[Hit]) -> str | None:
-        """The first name in the passages the reader did not read that the corpus titles with the
-        office asked for (or as acting for the country asked about: "Who represented Syria?"),
-        when none it read is: "Who is Turkey's top diplomat?" is read in passages that speak of
-        "the top diplomats" and name no one. Named in full where the passages give it."""
+    def _titled_holder(self, q: Question, names: list[tuple[int, int, int, int]]) -> str | None:
+        """The first name in the passages the reader did not read (``names``, from
+        ``_person_names``) that the corpus titles with the office asked for (or as acting for
+        the country asked about: "Who represented Syria?"), when none it read is: "Who is
+        Turkey's top diplomat?" is read in passages that speak of "the top diplomats" and name
+        no one. Named in full where the passages give it."""
         titles = self.reader.titles
         holders = []
-        for _, doc, start, end in self._person_names(hits):
+        for _, doc, start, end in names:
             name = self.index.docs[doc].text[start:end]
             # Not one the question names ("Who was Syria's foreign minister before Mekdad?").
             if not set(content_stems(name)) <= set(q.stems) and holds_asked_office(titles, q.office, name):
@@ -195,12 +201,13 @@ class Pipeline:
         same = [name for name in holders if name.split()[-1] == holders[0].split()[-1]]
         return max(same, key=lambda name: len(name.split()))
 
-    def _holder_answer(self, question: str, name: str, hits: list[Hit], passages: list[Passage]) -> Answer:
-        """The office holder found by ``_titled_holder``, cited in each of those passages' files
+    def _holder_answer(self, question: str, name: str, names: list[tuple[int, int, int, int]],
+                       passages: list[Passage]) -> Answer:
+        """The office holder found by ``_titled_holder``, cited in each file of those passages
         that names it in the same words; its confidence is that of titles (``TITLE_CONFIDENCE``)."""
         ix = self.index
         found: dict[int, tuple[int, int, int]] = {}  # doc -> passage, start, end
-        for passage, doc, start, end in self._person_names(hits):
+        for passage, doc, start, end in names:
             if doc not in found and ix.docs[doc].text[start:end] == name:
                 found[doc] = (passage, start, end)
         confidence = TITLE_CONFIDENCE[min(len(found), 2) - 1]
@@ -225,9 +232,8 @@ class Pipeline:
             doc = int(ix.pass_doc[p])
             if doc in cited_docs or answer not in ix.passage_text(p):
                 continue
-            lo, hi = int(a.sent_cand[ix.pass_sent_lo[p]]), int(a.sent_cand[ix.pass_sent_hi[p]])
             text = ix.docs[doc].text
-            for c in range(lo, hi):
+            for c in self._passage_candidates(p):
                 start, end = int(a.cand_start[c]), int(a.cand_end[c])
                 if text[start:end] == answer:
                     cited_docs.add(doc)

@@ -829,20 +829,15 @@ class Reader:
         """Whether the candidate's sentence is about another country than the question: it
         leaves out a country the question names, and its subject is a country the question
         does not name ("How many Syrian refugees does Iran host?" -> "It [Turkey] is also
-        hosting more than 3.5 million refugees"). "It" is the subject of the sentence before.
-        A candidate inside the subject answers "which country" and is not about another."""
+        hosting more than 3.5 million refugees"; the index resolves "It"). A candidate inside
+        the subject answers "which country" and is not about another."""
         a, text = self.index.analysis, self._texts[c.doc]
         if named <= countries_named(self._sentence(c)):
             return False
-        s = c.sentence
-        lo, hi = int(a.sent_subj_lo[s]), int(a.sent_subj_hi[s])
+        lo, hi = int(a.sent_subj_lo[c.sentence]), int(a.sent_subj_hi[c.sentence])
         if lo < 0 or a.tok_start[lo] <= c.start < a.tok_end[hi - 1]:
             return False
-        subject = text[a.tok_start[lo] : a.tok_end[hi - 1]]
-        if subject.lower() == "it" and s > 0 and a.sent_doc[s - 1] == c.doc and a.sent_subj_lo[s - 1] >= 0:
-            lo, hi = int(a.sent_subj_lo[s - 1]), int(a.sent_subj_hi[s - 1])
-            subject = text[a.tok_start[lo] : a.tok_end[hi - 1]]
-        country = country_named_by(subject)
+        country = country_named_by(text[a.tok_start[lo] : a.tok_end[hi - 1]])
         return bool(country) and country not in named
 
     def _on_page_date(self, c: Candidate) -> bool:

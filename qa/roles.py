@@ -131,10 +131,15 @@ def _norm(word: str) -> str:
     return _SAME.get(word, word)
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "Turkey's" -> "Turkey", "ministers'" -> "ministers"."""
+    return re.sub(r"['’]s?$", "", word)
+
+
 def country_of(words: str) -> str:
     """The country a name or adjective denotes ("Turkish", "Turkey's", "Saudi Arabia"), or ""."""
     for name in [words, *words.split()]:
-        key = _key(re.sub(r"['’]s?$", "", name.strip()))
+        key = _key(_bare(name.strip()))
         if key in COUNTRY_OF:
             return COUNTRY_OF[key]
     return ""
@@ -144,18 +149,20 @@ _CAPITALISED_RUN = re.compile(r"(?-i:[A-Z])[\w.'’]*(?:[\s/-]+(?-i:[A-Z])[\w.'�
 _COMPASS = frozenset("North South East West Central Latin".split())  # "South America" is no country
 
 
+def _country_of_run(run: list[str], i: int, j: int) -> str:
+    """The country that words ``run[i:j]`` name together, or "" (also after a compass word)."""
+    country = COUNTRY_OF.get(_key(" ".join(run[i:j])), "")
+    return "" if i and run[i - 1] in _COMPASS else country
+
+
 def countries_named(text: str) -> frozenset[str]:
     """Every country a text names or qualifies by its adjective: {"Syria", "Iran"} for "How many
     Syrian refugees does Iran host?", {"Turkey", "Syria"} for "Turkey-Syria relations"."""
     found = set()
     for m in _CAPITALISED_RUN.finditer(text):
-        run = [re.sub(r"['’]s?$", "", w) for w in re.split(r"[\s/-]+", m.group(0))]
-        for i in range(len(run)):
-            for j in range(i + 1, min(len(run), i + 4) + 1):
-                country = COUNTRY_OF.get(_key(" ".join(run[i:j])))
-                if country and not (i and run[i - 1] in _COMPASS):
-                    found.add(country)
-    return frozenset(found)
+        run = [_bare(w) for w in re.split(r"[\s/-]+", m.group(0))]
+        found.update(_country_of_run(run, i, j) for i in range(len(run)) for j in range(i + 1, min(len(run), i + 4) + 1))
+    return frozenset(found - {""})
 
 
 def same_country(span: str) -> str:
@@ -167,12 +174,10 @@ def same_country(span: str) -> str:
 def country_named_by(name: str) -> str:
     """The country a name is, whole or by its last words ("NATO member Türkiye", "the United
     States"), or "": "Turkish officials" and "Iranian Foreign Minister X" are not countries."""
-    run = [re.sub(r"['’]s?$", "", w) for w in name.split()]
-    for i in range(max(0, len(run) - 4), len(run)):
-        country = COUNTRY_OF.get(_key(" ".join(run[i:])))
-        if country and name.split()[-1][:1].isupper() and not (i and run[i - 1] in _COMPASS):
-            return country
-    return ""
+    run = [_bare(w) for w in name.split()]
+    if not run or not run[-1][:1].isupper():
+        return ""
+    return next(filter(None, (_country_of_run(run, i, len(run)) for i in range(max(0, len(run) - 4), len(run)))), "")
 
 
 def _office(words: str, role: str, of: str = "") -> Office:
@@ -181,7 +186,7 @@ def _office(words: str, role: str, of: str = "") -> Office:
     Jordan met Egyptian President X" the title is "Egyptian President", not Jordan's."""
     tokens: list[str] = []
     for w in reversed(words.split()):
-        w = re.sub(r"['’]s$", "", w)
+        w = _bare(w)
         if not (w[:1].isupper() or _norm(w) in _PORTFOLIOS or w.lower() in _DEPUTY):
             break
         tokens.insert(0, w)

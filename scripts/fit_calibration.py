@@ -34,13 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa.encoder import load_encoder  # noqa: E402
-from qa.evaluate import exact_match, load_gold  # noqa: E402
+from qa.evaluate import calibration_bins, calibration_error, exact_match, load_gold  # noqa: E402
 from qa.pipeline import Pipeline  # noqa: E402
 
 SEED_SETS = tuple(f"eval/{s}.jsonl" for s in
                   ("gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"))
 PUBLIC = ("tydi", "mlqa")
-BINS = 5
 
 
 def fit_half(source: str) -> bool:
@@ -80,12 +79,8 @@ def fit(rows: list[tuple[float, float]], l2: float) -> tuple[float, float]:
 
 
 def ece(rows: list[tuple[float, float]], scale: float = 1.0, shift: float = 0.0) -> float:
-    """Expected calibration error over ``BINS`` equal-width bins (as ``qa eval`` reports it)."""
-    c = 1 / (1 + np.exp(-(scale * np.array([r[0] for r in rows]) + shift)))
-    y = np.array([r[1] for r in rows])
-    b = np.minimum((c * BINS).astype(int), BINS - 1)
-    return float(sum(abs(c[b == k].mean() - y[b == k].mean()) * (b == k).sum() for k in range(BINS) if (b == k).any())
-                 / len(rows))
+    """Expected calibration error of the rescaled beliefs, as ``qa eval`` reports it."""
+    return calibration_error(calibration_bins([(1 / (1 + math.exp(-(scale * z + shift))), right) for z, right in rows]))
 
 
 def main() -> None:
