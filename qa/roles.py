@@ -180,14 +180,19 @@ def country_named_by(name: str) -> str:
     return next(filter(None, (_country_of_run(run, i, len(run)) for i in range(max(0, len(run) - 4), len(run)))), "")
 
 
+def _title_word(word: str) -> bool:
+    """Whether a word can be part of a title before its role: capitalised, a portfolio,
+    "deputy", or a country's name or adjective ("turkish" in a lower-case question)."""
+    return word[:1].isupper() or _norm(word) in _PORTFOLIOS or word.lower() in _DEPUTY or bool(country_of(word))
+
+
 def _office(words: str, role: str, of: str = "") -> Office:
     """The office named by ``role`` and the words before it ("Turkish Deputy Foreign"), as far
-    back as they can be a title's: capitalised, a portfolio or "deputy". In "King Abdullah II of
+    back as they can be a title's (``_title_word``). In "King Abdullah II of
     Jordan met Egyptian President X" the title is "Egyptian President", not Jordan's."""
     tokens: list[str] = []
-    for w in reversed(words.split()):
-        w = _bare(w)
-        if not (w[:1].isupper() or _norm(w) in _PORTFOLIOS or w.lower() in _DEPUTY):
+    for w in map(_bare, reversed(words.split())):
+        if not _title_word(w):
             break
         tokens.insert(0, w)
     portfolio = next((_norm(w) for w in reversed(tokens) if _norm(w) in _PORTFOLIOS), "")
@@ -270,8 +275,7 @@ def _title_start(text: str, m: re.Match) -> int:
     (capitalised words, portfolios, "deputy", a country's name before the role)."""
     start = m.start("role")
     for word in reversed(list(re.finditer(r"\S+", text[m.start("words") : m.start("role")]))):
-        w = re.sub(r"['’]s$", "", word.group())
-        if not (w[:1].isupper() or _norm(w) in _PORTFOLIOS or w.lower() in _DEPUTY or country_of(w)):
+        if not _title_word(_bare(word.group())):
             break
         start = m.start("words") + word.start()
     return start

@@ -37,6 +37,8 @@ TEXTS = [
     ("What did the defence ministers discuss?", None),
     ("Who currently serves as Turkey's head of state?", Office("head of state", country="Turkey")),
     ("Who is the head of state of Saudi Arabia?", Office("head of state", country="Saudi Arabia")),
+    ("who is turkey's defence minister?", Office("minister", "defence", "Turkey")),  # typed in lower case
+    ("who is the turkish foreign minister", Office("minister", "foreign", "Turkey")),
 ])
 def test_asked_office(question: str, office: Office | None) -> None:
     assert asked_office(question) == office
