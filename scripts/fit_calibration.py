@@ -6,8 +6,8 @@
 The confidence model (``scripts/fit_reader.py``) is fitted mostly on public Wikipedia questions,
 read with span heads that never saw them. On the seeds its answers are right more often than it
 says (a belief of 0.5 is right about 85% of the time). This script asks every question of the
-seeds' read gold sets (``SEED_SETS``: never ``eval/heldout8.jsonl`` or ``eval/heldout9.jsonl``,
-which stay unread) and of one half of the public held-out articles (by a hash of the article's
+seeds' tuning sets (``SEED_SETS``, ``fit_reader.TUNING``: never the held-out sets), each read by
+the fold head that never trained on it (``--fold-head``, as in ``fit_reader.py prepare``), and of one half of the public held-out articles (by a hash of the article's
 name), keeps the answers the reader gave (not page furniture, titles or refusals), and fits
 ``confidence = sigmoid(scale * logit(belief) + shift)`` by logistic regression, pulled towards
 no change (``--l2``). It reports the expected calibration error before and after on each seed
@@ -32,13 +32,15 @@ from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from qa.encoder import load_encoder  # noqa: E402
 from qa.evaluate import calibration_bins, calibration_error, exact_match, load_gold  # noqa: E402
 from qa.pipeline import Pipeline  # noqa: E402
+from qa.span import SpanScorer  # noqa: E402
+from fit_reader import TUNING, _fold_head, tuning_gold  # noqa: E402
 
-SEED_SETS = tuple(f"eval/{s}.jsonl" for s in
-                  ("gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"))
+SEED_SETS = TUNING
 PUBLIC = ("tydi", "mlqa")
 
 
@@ -47,10 +49,11 @@ def fit_half(source: str) -> bool:
     return int(hashlib.sha256(f"calibration:{source}".encode()).hexdigest(), 16) % 2 == 0
 
 
-def answers(pipe: Pipeline, gold_file: Path, keep=lambda g: True) -> list[tuple[float, float]]:
-    """``(log-odds of the belief, exact match)`` of every answer the reader itself gave."""
+def answers(pipe: Pipeline, gold_file: Path, keep=lambda g: True, tuning: bool = False) -> list[tuple[float, float]]:
+    """``(log-odds of the belief, exact match)`` of every answer the reader itself gave; a
+    ``tuning`` file without the questions a held-out set asks (``fit_reader.tuning_gold``)."""
     out = []
-    for g in load_gold(gold_file):
+    for g in (tuning_gold(gold_file) if tuning else load_gold(gold_file)):
         if not keep(g):
             continue
         answer = pipe.ask(g.question)
@@ -89,10 +92,17 @@ def main() -> None:
     parser.add_argument("--weights", default=str(ROOT / "qa" / "weights" / "reader.json"))
     parser.add_argument("--l2", type=float, default=0.01, help="pull towards no change (scale 1, shift 0)")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    parser.add_argument("--fold-head", type=_fold_head, action="append", default=[], metavar="FILE=ONNX",
+                        help="read this seed set with this span head (one not trained on it), as fit_reader.py prepare")
     args = parser.parse_args()
     encoder = load_encoder()
     seeds = Pipeline.open(ROOT / "seeds", ROOT / "build" / "calibration-seeds-index", encoder=encoder)
-    by_set = {path: answers(seeds, ROOT / path) for path in SEED_SETS}
+    shipped, fold_heads = seeds.reader.spans, dict(args.fold_head)
+    by_set = {}
+    for path in SEED_SETS:  # each read as a new question is: by a head that never trained on it
+        seeds.reader.spans = SpanScorer(ROOT / fold_heads[path]) if path in fold_heads else shipped
+        by_set[path] = answers(seeds, ROOT / path, tuning=True)
+    seeds.reader.spans = shipped
     public_fit, public_check = [], {}
     for name in PUBLIC:
         work = Path(args.work) / name

@@ -26,6 +26,7 @@ import math
 import random
 import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -84,31 +85,34 @@ def load_examples(split: str, only_fold: int | None = None) -> list[dict]:
 
             fname = f"{i:03d}_{slugify(art.get('title') or 'untitled')}.txt"
             held = is_heldout(fname)
-            if (split == "heldout") != held or (not held and only_fold is not None and article_fold(fname) != only_fold):
+            fold = None if held else article_fold(fname)
+            if (split == "heldout") != held or (only_fold is not None and fold not in (None, only_fold)):
                 continue
             for para in art["paragraphs"]:
                 for qa in para["qas"]:
                     if qa.get("answers"):
                         a = qa["answers"][0]
                         out.append({"set": name, "question": qa["question"], "context": para["context"],
-                                    "start": a["answer_start"], "text": a["text"],
+                                    "start": a["answer_start"], "text": a["text"], "fold": fold,
                                     "answers": [x["text"] for x in qa["answers"]]})
     return out
 
 
-def gold_examples(pipe, paths: list[Path]) -> list[dict]:
+def gold_examples(pipe, paths: list[Path], tuning: bool = True) -> list[dict]:
     """Training examples from project gold files over ``corpus``, as the reader sees them at
     run time: the question with each indexed passage of a source file that states an answer
     (answer located in the passage's clean text), plus the question with each of its top
     retrieved passages that does not (target: no answer here). Unanswerable questions give
-    only the latter, which teaches the head to say "not here" on tempting passages."""
+    only the latter, which teaches the head to say "not here" on tempting passages. A ``tuning``
+    file loses the questions a held-out set asks word for word (``fit_reader.tuning_gold``)."""
+    from fit_reader import tuning_gold
     from qa.evaluate import load_gold
     from qa.pipeline import READ_DEPTH
 
     ix = pipe.index
     out = []
     for path in paths:
-        for g in load_gold(path):
+        for g in (tuning_gold(path) if tuning else load_gold(path)):
             found: set[int] = set()
             for p in range(len(ix.pass_doc)):
                 if ix.docs[ix.pass_doc[p]].name not in g.sources:
@@ -117,7 +121,7 @@ def gold_examples(pipe, paths: list[Path]) -> list[dict]:
                 for a in g.answers:
                     if a in ctx:
                         out.append({"set": "gold", "question": g.question, "context": ctx, "start": ctx.index(a),
-                                    "text": a, "answers": g.answers, "keep": True})
+                                    "text": a, "answers": g.answers, "keep": True, "file": path.name})
                         found.add(p)
                         break
             _, hits, _ = pipe.read(g.question, READ_DEPTH)
@@ -125,7 +129,7 @@ def gold_examples(pipe, paths: list[Path]) -> list[dict]:
                 ctx = ix.passage_clean(h.passage)
                 if h.passage not in found and not any(a in ctx for a in g.answers):
                     out.append({"set": "gold", "question": g.question, "context": ctx, "start": -1, "text": "",
-                                "answers": g.answers, "keep": True})
+                                "answers": g.answers, "keep": True, "file": path.name})
     return out
 
 
@@ -215,7 +219,8 @@ def _device_of(model: nn.Module) -> torch.device:
 def _logits(model, batch: list[dict]):
     """Start and end logits of a batch of rows, in bfloat16 autocast on a GPU."""
     dev = _device_of(model)
-    t = {k: torch.tensor([r[k] for r in batch], device=dev) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    n = max(sum(r["attention_mask"]) for r in batch)  # padding past the longest row changes no logit
+    t = {k: torch.tensor([r[k][:n] for r in batch], device=dev) for k in ("input_ids", "attention_mask", "token_type_ids")}
     with torch.autocast(device_type=dev.type, dtype=torch.bfloat16, enabled=dev.type == "cuda"):
         sl, el = model(**t)
     return sl.float(), el.float()
@@ -274,7 +279,8 @@ def build_examples(args: argparse.Namespace) -> dict[str, list[dict]]:
 
         pipe = Pipeline.open(args.gold_corpus, args.gold_index)
     if args.gold_eval:  # project held-out questions, with their answer passage given
-        held_eval += [dict(e, set="gold-heldout") for e in gold_examples(pipe, [args.gold_eval]) if e["start"] >= 0]
+        held_eval += [dict(e, set="gold-heldout") for e in gold_examples(pipe, [args.gold_eval], tuning=False)
+                     if e["start"] >= 0]
     if args.gold:
         gold = gold_examples(pipe, args.gold)
     if args.cut_share:  # answer sentence cut: on-topic passages that must get "no answer"
@@ -324,6 +330,17 @@ def examples_and_windows(args: argparse.Namespace, tok) -> dict:
             "eval": (data["eval"], features(tok, data["eval"], train=False))}
 
 
+def select_packed(data: dict, only_fold: int | None, skip: set[str]) -> dict:
+    """One pack serves every run of a cross-fit: keep the public windows of one half of the fit
+    articles (``--only-fold``) and drop the tuning files a fold head must not see (``--gold-skip``)."""
+    fit, rows = data["fit"]
+    if only_fold is not None:
+        rows = [r for r in rows if fit[r["example"]].get("fold") == only_fold]
+    gold, gold_rows = data["gold"]
+    gold_rows = [r for r in gold_rows if gold[r["example"]].get("file") not in skip]
+    return dict(data, fit=(fit, rows), gold=(gold, gold_rows))
+
+
 def pack(args: argparse.Namespace) -> None:
     """Writes ``examples_and_windows(...)`` as one compressed pickle of arrays, for ``train --packed``."""
     import lzma
@@ -347,6 +364,7 @@ def train(args: argparse.Namespace) -> None:
 
         with lzma.open(args.packed, "rb") as f:
             data = {k: (ex, from_arrays(a)) for k, (ex, a) in pickle.load(f).items()}
+        data = select_packed(data, args.only_fold, set(args.gold_skip))
     else:
         data = examples_and_windows(args, window_tokenizer(args.model_dir))
     fit, rows = data["fit"]
@@ -359,7 +377,7 @@ def train(args: argparse.Namespace) -> None:
     elif gold:  # not trained on: scored, with their answer passage given
         scored.append(data["gold-eval"])
     rng = random.Random(args.seed)
-    print(f"{len(fit)} public questions, {len(rows)} training windows; "
+    print(f"{len({r['example'] for r in data['fit'][1]})} public questions, {len(rows)} training windows; "
           f"{sum(len(ex) for ex, _ in scored)} examples scored", flush=True)
     torch.manual_seed(7)  # one head initialisation for every --seed, so their runs can be averaged
     model = SpanModel(args.model_dir)
@@ -453,6 +471,8 @@ def main() -> None:
     t = sub.add_parser("train")
     _example_options(t)
     t.add_argument("--packed", type=Path, help="examples and windows written by `pack` (instead of building them)")
+    t.add_argument("--gold-skip", action="append", default=[], metavar="NAME",
+                   help="with --packed: leave out the examples of this gold file (by file name), for a fold head")
     # Defaults: the shipped set-up (with --gold the three tuning files), the best of eight on the
     # public held-out parts; the shipped head averages six such runs (--seed 7 11 13 17 19 23).
     t.add_argument("--epochs", type=int, default=4)
@@ -496,20 +516,21 @@ class _Wrapper(nn.Module):
 def export(args: argparse.Namespace) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    model = SpanModel()
+    model = SpanModel(args.model_dir)
     model.load_state_dict(torch.load(args.state, map_location="cpu"))
     model.eval()
-    fp32 = WORK / "span-fp32.onnx"
     dummy = {k: torch.ones((1, 32), dtype=torch.long) for k in ("input_ids", "attention_mask", "token_type_ids")}
     dummy["token_type_ids"][:, 16:] = 1
     axes = {0: "batch", 1: "tokens"}
-    torch.onnx.export(_Wrapper(model), (dummy["input_ids"], dummy["attention_mask"], dummy["token_type_ids"]),
-                      str(fp32), input_names=["input_ids", "attention_mask", "token_type_ids"],
-                      output_names=["start_logits", "end_logits"], opset_version=17, dynamo=False,
-                      dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
-                                    "start_logits": axes, "end_logits": axes})
     out = args.out
-    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
+    with tempfile.TemporaryDirectory() as tmp:  # exports may run side by side
+        fp32 = Path(tmp) / "span-fp32.onnx"
+        torch.onnx.export(_Wrapper(model), (dummy["input_ids"], dummy["attention_mask"], dummy["token_type_ids"]),
+                          str(fp32), input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["start_logits", "end_logits"], opset_version=17, dynamo=False,
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                                        "start_logits": axes, "end_logits": axes})
+        quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
     print(f"exported {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 
@@ -517,6 +538,7 @@ def _add_export(sub) -> None:
     e = sub.add_parser("export")
     e.add_argument("--state", type=Path, default=WORK / "model.pt", help="state dict saved by train or soup")
     e.add_argument("--out", type=Path, default=ROOT / "qa" / "weights" / "span-int8.onnx")
+    e.add_argument("--model-dir", type=Path, help="encoder folder (default: the bundled all-MiniLM-L6-v2)")
     e.set_defaults(func=export)
 
 
