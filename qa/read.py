@@ -28,8 +28,8 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (Titles, countries_named, country_named_by, holds_asked_office, holds_one_of, holds_other_office,
-                      same_country)
+from qa.roles import (Titles, countries_named, country_named_by, country_of, holds_asked_office, holds_one_of,
+                      holds_other_office, same_country)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -424,6 +424,20 @@ def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, n
     return f
 
 
+def echoes_with_countries(span: str, q: Question) -> bool:
+    """Whether a span says nothing the question does not, a country's adjective standing for
+    the country the question names ("Syrian Foreign Minister" for "Syria's foreign minister");
+    spans without such an adjective are left to the ``cand_all_in_q`` feature."""
+    if not q.countries:
+        return False
+    tokens = words(span)
+    rest = [w for w in tokens if country_of(w) not in q.countries]
+    if len(rest) == len(tokens):
+        return False
+    stems = content_stems(" ".join(rest))
+    return bool(stems) and set(stems) <= set(q.stems)
+
+
 def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: str,
          unknown_frac: float, X: np.ndarray, nn_best: float = 0.0) -> Reading:
     """Softmax over candidate scores, pooled by normalised answer text, best pool first.
@@ -756,12 +770,16 @@ class Reader:
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
-        if q.mentions:  # the Saudi foreign minister for "Whom did the Saudi foreign minister meet?"
-            spans: dict[str, str] = {}  # is an echo too
+        if q.mentions or q.countries:
+            spans: dict[str, str] = {}
             for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
                 c = cands[k]                                 # thousands of names
                 spans.setdefault(keys[k], self._texts[c.doc][c.start : c.end])
-            echoes = {key for key, span in spans.items() if holds_one_of(self.titles, q.mentions, span)}
+            # the Saudi foreign minister for "Whom did the Saudi foreign minister meet?" is an echo
+            # too, and so is "Syrian Foreign Minister Faisal Mekdad" for "Who was Syria's foreign
+            # minister before Faisal Mekdad?"
+            echoes = {key for key, span in spans.items()
+                      if q.mentions and holds_one_of(self.titles, q.mentions, span) or echoes_with_countries(span, q)}
             X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
