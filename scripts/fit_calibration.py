@@ -38,7 +38,7 @@ from qa.encoder import load_encoder  # noqa: E402
 from qa.evaluate import calibration_bins, calibration_error, exact_match, load_gold  # noqa: E402
 from qa.pipeline import Pipeline  # noqa: E402
 from qa.span import SpanScorer  # noqa: E402
-from fit_reader import TUNING, _fold_head, tuning_gold  # noqa: E402
+from fit_reader import TUNING, fold_head_option, tuning_gold  # noqa: E402
 
 SEED_SETS = TUNING
 PUBLIC = ("tydi", "mlqa")
@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--weights", default=str(ROOT / "qa" / "weights" / "reader.json"))
     parser.add_argument("--l2", type=float, default=0.01, help="pull towards no change (scale 1, shift 0)")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
-    parser.add_argument("--fold-head", type=_fold_head, action="append", default=[], metavar="FILE=ONNX",
+    parser.add_argument("--fold-head", type=fold_head_option, action="append", default=[], metavar="FILE=ONNX",
                         help="read this seed set with this span head (one not trained on it), as fit_reader.py prepare")
     args = parser.parse_args()
     encoder = load_encoder()

@@ -406,7 +406,7 @@ def _head_file(value: str) -> str:
     return value
 
 
-def _fold_head(value: str) -> tuple[str, str]:
+def fold_head_option(value: str) -> tuple[str, str]:
     file, _, head = value.partition("=")
     if not file:
         raise argparse.ArgumentTypeError(f"expected FILE=ONNX, got {value!r}")
@@ -425,7 +425,7 @@ def main() -> None:
                    help="questions per set read without their source files, as on-topic unanswerables")
     p.add_argument("--tuning", nargs="+", default=list(TUNING),
                    help="the seeds' gold files fitted on, relative to the repository root")
-    p.add_argument("--fold-head", type=_fold_head, action="append", default=[], metavar="FILE=ONNX",
+    p.add_argument("--fold-head", type=fold_head_option, action="append", default=[], metavar="FILE=ONNX",
                    help="read this tuning file's questions with this span head (one not trained on them)")
     p.add_argument("--public-heads", nargs=2, type=_head_file, default=[], metavar=("HALF0", "HALF1"),
                    help="span heads trained on fit half 0 and on fit half 1 (train_span_head.py --only-fold); "
