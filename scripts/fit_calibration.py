@@ -7,8 +7,8 @@ The confidence model (``scripts/fit_reader.py``) is fitted mostly on public Wiki
 read with span heads that never saw them. On the seeds its answers are right more often than it
 says (a belief of 0.5 is right about 85% of the time). This script asks every question of the
 seeds' tuning sets (``SEED_SETS``, ``fit_reader.TUNING``: never the held-out sets), each read by
-the fold head that never trained on it (``--fold-head``, as in ``fit_reader.py prepare``), and of one half of the public held-out articles (by a hash of the article's
-name), keeps the answers the reader gave (not page furniture, titles or refusals), and fits
+the fold head that never trained on it (``--fold-head``, as in ``fit_reader.py prepare``), and of
+one half of the public held-out articles (by a hash of the article's name), keeps the answers the reader gave (not page furniture, titles or refusals), and fits
 ``confidence = sigmoid(scale * logit(belief) + shift)`` by logistic regression, pulled towards
 no change (``--l2``). It reports the expected calibration error before and after on each seed
 set, leaving that set out of the fit, and on the other public half, which it never fits on.
@@ -49,13 +49,10 @@ def fit_half(source: str) -> bool:
     return int(hashlib.sha256(f"calibration:{source}".encode()).hexdigest(), 16) % 2 == 0
 
 
-def answers(pipe: Pipeline, gold_file: Path, keep=lambda g: True, tuning: bool = False) -> list[tuple[float, float]]:
-    """``(log-odds of the belief, exact match)`` of every answer the reader itself gave; a
-    ``tuning`` file without the questions a held-out set asks (``fit_reader.tuning_gold``)."""
+def answers(pipe: Pipeline, golds: list) -> list[tuple[float, float]]:
+    """``(log-odds of the belief, exact match)`` of every answer the reader itself gave."""
     out = []
-    for g in (tuning_gold(gold_file) if tuning else load_gold(gold_file)):
-        if not keep(g):
-            continue
+    for g in golds:
         answer = pipe.ask(g.question)
         if answer.answer is None:
             continue
@@ -101,14 +98,15 @@ def main() -> None:
     by_set = {}
     for path in SEED_SETS:  # each read as a new question is: by a head that never trained on it
         seeds.reader.spans = SpanScorer(ROOT / fold_heads[path]) if path in fold_heads else shipped
-        by_set[path] = answers(seeds, ROOT / path, tuning=True)
+        by_set[path] = answers(seeds, tuning_gold(ROOT / path))
     seeds.reader.spans = shipped
     public_fit, public_check = [], {}
     for name in PUBLIC:
         work = Path(args.work) / name
         pipe = Pipeline.open(work / "corpus", work / "index", encoder=encoder)
-        public_fit += answers(pipe, work / "heldout.jsonl", lambda g: fit_half(g.sources[0]))
-        public_check[name] = answers(pipe, work / "heldout.jsonl", lambda g: not fit_half(g.sources[0]))
+        held = load_gold(work / "heldout.jsonl")
+        public_fit += answers(pipe, [g for g in held if fit_half(g.sources[0])])
+        public_check[name] = answers(pipe, [g for g in held if not fit_half(g.sources[0])])
     print(f"answers: {sum(map(len, by_set.values()))} to seed questions, {len(public_fit)} public fitted on")
     print("expected calibration error, before -> after (each seed set left out of its own fit):")
     for path, rows in by_set.items():
