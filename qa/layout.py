@@ -183,7 +183,7 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
 _DOC = r"(?:article|report|story|piece|dispatch|write-?up|coverage|news item|news report)s?\b"
 _THE_DOC = rf"\b(?:the|this|that|its|[\w-]+'s)\s+(?:[\w'-]+\s+){{0,3}}?{_DOC}"  # "the Moscow Times story"
 # The start of a question whose answer is the named thing: "What is the ...", "Which ...", "Give the ...".
-_ASK = r"^\W*(?:(?:what|which)\s+(?:(?:is|was|'s|are|were)\s+)?|(?:give|name|state|quote|provide|show|tell me)\s+)(?:the\s+)?"
+_ASK = r"^\W*(?:(?:what|which)(?:['’]s)?\s+(?:(?:is|was|'s|are|were)\s+)?|(?:give|name|state|quote|provide|show|tell me)\s+)(?:the\s+)?"
 _PIC = r"(?:photo|photograph|picture|image|pic)s?\b"
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("url", re.compile(r"\b(?:url|web ?address|web ?link|hyperlink|permalink)\b"
@@ -259,6 +259,13 @@ _AGENCY_Q = re.compile(r"\b(?:agency|agencies|organi[sz]ation|outlet|service|com
 _ORGISH = frozenset(
     "agency ministry office press news service services images image photo photos pool handout reuters afp ap tass "
     "getty epa xinhua anadolu sana irna via".split())
+
+
+def _echoes(piece: str, question: str) -> bool:
+    """Whether a piece says nothing the question does not: "AFP" for "Who wrote the AFP
+    story?" names the file asked about, not who wrote it."""
+    piece_words = {fold(w) for w in words(piece)} - STOP_WORDS
+    return bool(piece_words) and piece_words <= {fold(w) for w in words(question)}
 
 
 def _squash(text: str) -> str:
@@ -351,7 +358,7 @@ class Layout:
         sure = (len({p.doc for p, _ in pieces}) == 1 or named.get(best_piece.doc, 0.0) >= 1.0
                 or ranked[0][0] - ranked[1][0] >= 0.5)
         part = self._part(best_piece, kind, question)
-        if part is None:
+        if part is None or _echoes(self.texts[best_piece.doc][part[0]:part[1]], question):
             return Found(best_piece.doc, 0, 0, 0, 0, 0.0, missing=True)
         start, end = part
         return Found(best_piece.doc, start, end, best_piece.line_start, best_piece.line_end, 0.9 if sure else 0.6)
@@ -374,8 +381,11 @@ class Layout:
     def _part(self, p: Piece, kind: str, question: str) -> tuple[int, int] | None:
         """The part of a credit asked for: the person for "who took the photo", the agency for
         "which agency is credited"; the whole piece otherwise. None when the question asks for
-        the photographer by that word and the credit names no person ("Russian Foreign
-        Ministry/Reuters"): the photographer is not given."""
+        the photographer or the reporter by that word and the credit or byline names no person
+        ("Russian Foreign Ministry/Reuters", "By AFP"): the person is not given."""
+        if p.kind == "byline" and _PERSON_Q.search(question) \
+                and not any(is_person for _, _, is_person in self._parts(p)):
+            return None  # "Which reporter wrote it?" and the byline is "AFP": no reporter is named
         if p.kind != "credit":
             return p.start, p.end
         parts = self._parts(p)

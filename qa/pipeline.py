@@ -15,7 +15,7 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Layout
 from qa.question import Question, analyse_question
-from qa.read import Reader, Reading, drop_title, tidy_span
+from qa.read import Reader, Reading, drop_title, excepted_conjunct, tidy_span
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import TitleSpan, defined_name, describe, holds_asked_office
 from qa.span import SpanScorer
@@ -117,9 +117,12 @@ class Pipeline:
                 return Answer(question, None, found.confidence, [], passages, NOT_FOUND)
             if found is not None:
                 text = ix.docs[found.doc].text
-                cite = Citation(ix.docs[found.doc].name, found.start, found.end,
+                # "Besides news agencies, which outlet is the source?" -> "Al Jazeera", not
+                # the whole line "Al Jazeera and news agencies"
+                start, end = excepted_conjunct(text, found.start, found.end, q.text)
+                cite = Citation(ix.docs[found.doc].name, start, end,
                                 text[found.line_start:found.line_end], found.confidence)
-                return Answer(question, text[found.start:found.end], found.confidence, [cite], passages)
+                return Answer(question, text[start:end], found.confidence, [cite], passages)
         if (name := defined_name(question)) is not None:
             titles, files = describe(self.reader.titles.texts, name)
             if titles:

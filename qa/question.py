@@ -178,6 +178,9 @@ _COUNT_NOUN_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were\s+)?\s*(?:t
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
+# "At what time did it begin?" asks the clock ("8:46", "noon"); not "what time period / of year".
+_CLOCK_Q = re.compile(r"\b(?:what|which) (?:exact |precise )?time\b(?! (?:period|frame|span|scale|zone|of (?:the )?year))"
+                      r"|\bwhat hour\b", re.IGNORECASE)
 # "which city", "what European capital", "which of the countries": always answered by a name;
 # a city, town or capital never by a country's.
 _PLACE_NAME_Q = re.compile(
@@ -208,6 +211,7 @@ def answer_form(text: str) -> str:
     - "month" for "in which month" (a month's name: not "Sunday"), "month-year" for "in what
       month and year" (a month's name and a number);
     - "date" for "on what date" (a number, month or weekday: not "last month");
+    - "clock" for "at what time" (a number or a time of day: "8:46", "noon", not "Wednesday");
     - "name" for "what country" / "which river" / "the name of the enclave" (a capitalised
       name: not "to resolve the conflict", "important enclave");
     - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
@@ -227,6 +231,8 @@ def answer_form(text: str) -> str:
         return "year"
     if _DATE_Q.search(text):
         return "date"
+    if _CLOCK_Q.search(text):
+        return "clock"
     if _PLACE_NAMED_Q.search(text):
         return "name"
     m = _PLACE_NAME_Q.search(text)

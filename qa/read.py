@@ -90,6 +90,8 @@ _FORMS = {
     "month": re.compile(_MONTHS, re.IGNORECASE),
     "month-year": re.compile(rf"(?:{_MONTHS}).*\d|\d.*(?:{_MONTHS})", re.IGNORECASE),
     "name": re.compile(r"[A-Z]"),
+    "clock": re.compile(r"\d|\b(?:noon|midday|midnight|dawn|daybreak|sunrise|sunset|dusk|morning|afternoon|evening"
+                        r"|night|overnight|o'clock)\b", re.IGNORECASE),
     "date": re.compile(rf"\d|{_MONTHS}"
                        r"|\b(mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btomorrow\b", re.IGNORECASE),
 }
@@ -104,12 +106,12 @@ _PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "i
 def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: nothing for "polar" (yes or
     no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
-    not "12-year") for "quantity", that or a span of time ("a decade",
-    "hours") for "duration", a number for "year", a month's name for "month" (not "Sunday"),
-    and a number too for "month-year", a number, month or weekday for "date" (not "last
-    month"), a name (a capitalised first word: not "to resolve the Syrian conflict") for
-    "name", and one that is not a country's ("Russia", "in Saudi Arabia") nor has a digit
-    ("May 19") for "city"."""
+    not "12-year") for "quantity", that or a span of time ("a decade", "hours") for
+    "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
+    too for "month-year", a number, month or weekday for "date" (not "last month"), a number
+    or a time of day for "clock" (not "Wednesday"), a name (a capitalised first word: not "to
+    resolve the Syrian conflict") for "name", and one that is not a country's ("Russia", "in
+    Saudi Arabia") nor has a digit ("May 19") for "city"."""
     if form in ("name", "city"):
         head = _PLACE_LEAD.sub("", text.strip())
         if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
@@ -283,7 +285,7 @@ def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
     return start
 
 
-def _excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+def excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """For "Apart from X, what else …?", the other half of an answer "X and Y" or "Y and X"."""
     m = _EXCEPT.search(question)
     if not m:
@@ -307,7 +309,7 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     those of Turkey") unless the question asks about them, not the half of "X and Y" that a
     question "Apart from X, what else …?" sets aside, no causal "over" before a reason, and
     only the year of a date when a year is asked for."""
-    start, end = _excepted_conjunct(text, start, end, question)
+    start, end = excepted_conjunct(text, start, end, question)
     start = _echoed_lead(text, start, end, question)
     start, end = drop_leading(text, start, end)
     if _WHY.search(question) and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:

@@ -67,8 +67,9 @@ _MAX_OCCURRENCES = 200
 
 
 def _load_countries() -> tuple[dict[str, str], dict[str, str]]:
-    """Every name and adjective of a country (``data/demonyms.txt``), keyed by ``_key``, to the
-    country; and its names alone ("Türkiye", "US"; not "Turkish")."""
+    """Every name, adjective and capital of a country (``data/demonyms.txt``,
+    ``data/capitals.txt``), keyed by ``_key``, to the country; and its names alone ("Türkiye",
+    "US"; not "Turkish" or "Ankara")."""
     every: dict[str, str] = {}
     names: dict[str, str] = {}
     for line in resources.files("qa").joinpath("data/demonyms.txt").read_text("utf-8").splitlines():
@@ -80,6 +81,13 @@ def _load_countries() -> tuple[dict[str, str], dict[str, str]]:
             names[_key(name)] = every[_key(name)] = country
         for adjective in filter(None, (a.strip() for a in adjectives.split(","))):
             every[_key(adjective)] = country
+    # A capital stands for its country's government ("Ankara and Damascus"); it is no name of
+    # the country itself, so candidates "Ankara" and "Turkey" do not pool as one answer.
+    for line in resources.files("qa").joinpath("data/capitals.txt").read_text("utf-8").splitlines():
+        if ":" in line and not line.startswith("#"):
+            country, capitals = (part.strip() for part in line.split(":", 1))
+            for capital in filter(None, (c.strip() for c in capitals.split(","))):
+                every[_key(capital)] = names[_key(country)]
     return every, names
 
 

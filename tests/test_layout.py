@@ -101,6 +101,8 @@ def test_reference_marks_and_metadata_labels_are_not_credits_or_datelines():
     ("What is the original web address of the Reuters article?", "url"),
     ("Which city appears as the dateline of the report?", "dateline"),
     ("When was the Reuters report published?", "date"),
+    ("What's the headline of the Reuters story?", "headline"),
+    ("What’s the title of the Daily Coast report?", "headline"),
     # Questions about the story itself
     ("According to the headline, what did Spain eye?", ""),
     ("What is the title of Beyonce's fourth album?", ""),
@@ -156,6 +158,20 @@ def test_a_photographer_the_credit_does_not_name_is_refused(layout: Layout) -> N
     assert _answer(agencies, "Who is credited for the photo?") == "Defence Ministry/Reuters"
 
 
+def test_a_byline_that_names_no_reporter_does_not_answer_which_reporter(layout: Layout) -> None:
+    """"By Reuters" names an agency: it answers "which agency wrote it", not "which reporter"."""
+    assert _answer(layout, "Which news agency wrote the story about the harbour deal?") == "Reuters"
+    found = layout.answer("Which reporter wrote the story about the harbour deal?", "byline", {})
+    assert found is not None and found.missing
+
+
+def test_a_piece_made_of_the_question_s_own_words_is_no_answer(layout: Layout) -> None:
+    """"Who wrote the Reuters story?" names the file by its byline: "Reuters" repeats the
+    question and tells nothing of who wrote it."""
+    found = layout.answer("Who wrote the Reuters story?", "byline", {})
+    assert found is not None and found.missing
+
+
 def test_no_such_piece_anywhere_leaves_the_question_to_the_reader() -> None:
     assert Layout([WIKI], ["normans.txt"]).answer("What is the headline of the report?", "headline", {}) is None
 
@@ -176,3 +192,12 @@ def test_furniture_answers_over_the_seeds_are_exact_cited_spans(pipeline, questi
 def test_furniture_the_named_seed_lacks_is_refused(pipeline) -> None:
     ans = pipeline.ask("Which reporter wrote the Al Jazeera article?")
     assert ans.answer is None and ans.citations == []
+    ans = pipeline.ask("Which reporter wrote the AFP story on the roadmap?")  # "By AFP": an agency
+    assert ans.answer is None and ans.citations == []
+
+
+def test_the_half_of_a_furniture_line_the_question_sets_aside_is_dropped(pipeline) -> None:
+    ans = pipeline.ask("Besides news agencies, which outlet is named as the source of the report on the talks?")
+    assert ans.answer == "Al Jazeera"
+    c = ans.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == "Al Jazeera"

@@ -119,6 +119,10 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("By what date must the roadmap be ready?", "date"),
     ("In which month did the defence ministers meet?", "month"),
     ("In what month and year was Syria suspended?", "month-year"),
+    ("At what time did the meeting begin?", "clock"),
+    ("What time did the first plane hit the tower?", "clock"),
+    ("What time period does the report cover?", ""),  # a span of time, not the clock
+    ("What time of year is the summit held?", ""),
     ("Who is Syria's foreign minister?", ""),
     ("In which Jordanian city did they meet?", "city"),
     ("What capital did the ministers fly to?", "city"),
@@ -151,6 +155,8 @@ def test_answer_form(question: str, form: str) -> None:
     ("December", "month", True), ("late last month", "month", False), ("Sunday", "month", False),
     ("a decade", "month", False), ("the mayor", "date", False), ("Dec. 5", "date", True), ("Sept", "month", True),
     ("March 2012", "month-year", True), ("March", "month-year", False), ("2012", "month-year", False),
+    ("8:46:40", "clock", True), ("5:21pm", "clock", True), ("noon", "clock", True), ("Wednesday morning", "clock", True),
+    ("Wednesday", "clock", False), ("May 10", "clock", True), ("the meeting", "clock", False),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.read import names_form
