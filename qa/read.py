@@ -17,7 +17,7 @@ import math
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -171,6 +171,11 @@ def other_month(question: str, span: str) -> bool:
 # 1,490 public date questions follows one of these verbs.)
 REPORTING = frozenset(stem(w) for w in """say said says tell told announce announced state stated add added note
 noted warn warned insist insisted tweet tweeted report reported claim claimed""".split())
+# "What did Iran's defence minister say at the talks?" asks what was said; the name of who said
+# it is no answer (none of the 30 public gold answers to such questions is a person's name).
+_WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+[^?]*?"
+                        r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
+                        re.IGNORECASE)
 _REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
                           r"reported|claimed)\s+(?:[\w-]+\s+)?"
                           r"(?:(?:in|on|at|during|last|this|earlier|late|early)\s+)*$",
@@ -229,6 +234,9 @@ class Reading:
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
     office_confirmed: bool = False
     asks_name: bool = False  # "What is the name of ...?" (``Question.asks_name``)
+    # The span head's windows of each passage read, by passage id: a deeper reading of the same
+    # question reuses them (``Reader.run``'s ``reuse``).
+    windows: dict[int, list[Window]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def load_weights(path: Path | None = None) -> dict:
@@ -501,8 +509,10 @@ class Reader:
         self._unit_ids = {"weekday": [ids.get(u, -1) for u in WEEKDAYS],
                           "duration": [ids.get(u, -1) for u in DURATION_UNITS]}
 
-    def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None):
-        """Feature matrix of every candidate in the retrieved passages, with the candidates."""
+    def features(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None,
+                 known: dict[int, list[Window]] | None = None):
+        """Feature matrix of every candidate in the retrieved passages, with the candidates, the
+        nearest-neighbour score and the span head's windows by passage (``known`` ones reused)."""
         ix, a = self.index, self.index.analysis
         q_ids = {ix.vocab_ids[s] for s in q.stems if s in ix.vocab_ids}
         q_weight = {s: (float(ix.idf[ix.vocab_ids[s]]) if s in ix.vocab_ids else float(ix.idf.max(initial=1.0)))
@@ -514,7 +524,7 @@ class Reader:
                 seen.setdefault(s, h)
         sents = np.fromiter(seen.keys(), np.int64)
         if len(sents) == 0:
-            return np.zeros((0, len(FEATURES)), np.float32), [], 0.0
+            return np.zeros((0, len(FEATURES)), np.float32), [], 0.0, {}
         sims = ix.sent_emb[sents].astype(np.float32) @ q_vec
         overlaps = np.zeros(len(sents), np.float32)
         for k, s in enumerate(sents):
@@ -533,7 +543,8 @@ class Reader:
             missing = max((w for st, w in q_weight.items() if st not in present), default=0.0)
             coverage[p] = (covered / total_w, missing / max_w)
         t0 = time.perf_counter()
-        windows = self._windows(q, hits)
+        by_passage = self._windows(q, hits, known or {})
+        windows = [replace(w, context=k) for k, h in enumerate(hits) for w in by_passage[h.passage]]
         if timings is not None:
             timings["span_head"] = (time.perf_counter() - t0) * 1e3
         tops = [top_spans(w, EXTRA_SPANS) for w in windows]  # best first, per window
@@ -570,9 +581,9 @@ class Reader:
             doc = int(a.sent_doc[s])
             cands += [Candidate(doc, int(st), int(en), int(s), h.passage, 0.0) for st, en in sp[:, 6:8]]
         if not rows:
-            return np.zeros((0, len(FEATURES)), np.float32), [], 0.0
+            return np.zeros((0, len(FEATURES)), np.float32), [], 0.0, by_passage
         X = np.concatenate(rows)
-        return X, cands, self._span_features(windows, tops, hits, X, cands)
+        return X, cands, self._span_features(windows, tops, hits, X, cands), by_passage
 
     def _span_rows(self, x: np.ndarray, sp: np.ndarray, q: Question, q_ids: set[int], total_w: float,
                    t_lo: int, t_hi: int, text: str) -> None:
@@ -676,12 +687,15 @@ class Reader:
         x[:, F["cuts_entity"]] = ((start_in | end_in) & named).any(1)
         x[:, F["cuts_chunk"]] = (end_in & chunk).any(1) & (sp[:, 4] == 0)  # a name is whole in itself
 
-    def _windows(self, q: Question, hits: list[Hit]) -> list[Window]:
-        """Span-head logits for every passage read."""
-        if self.spans is None or not hits:
-            return []
-        ix = self.index
-        return self.spans.windows(q.text, [ix.passage_clean(h.passage) for h in hits])
+    def _windows(self, q: Question, hits: list[Hit], known: dict[int, list[Window]]) -> dict[int, list[Window]]:
+        """Span-head logits for every passage read, by passage id; ``known`` passages are not read again."""
+        out = {h.passage: known[h.passage] for h in hits if h.passage in known}
+        todo = [h.passage for h in hits if h.passage not in out]
+        if self.spans is None or not todo:
+            return {**out, **{p: [] for p in todo}}
+        for w in self.spans.windows(q.text, [self.index.passage_clean(p) for p in todo]):
+            out.setdefault(todo[w.context], []).append(w)
+        return {**{p: [] for p in todo}, **out}
 
     def _extra_spans(self, windows: list[Window], tops: list[list[tuple[float, int, int]]],
                      hits: list[Hit]) -> dict[int, list[tuple]]:
@@ -764,11 +778,13 @@ class Reader:
             X[:, F["nn_null_gap"]] = [np.clip(null.get(c.passage, best_all) - best_all, -20.0, 20.0) for c in cands]
         return float(best_all) if np.isfinite(best_all) else 0.0
 
-    def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None) -> Reading:
+    def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None,
+            reuse: Reading | None = None) -> Reading:
         """Score and pool the candidates; ``timings`` (if given) gets the ms of the span head
-        and of the rest of reading."""
+        and of the rest of reading. ``reuse``: an earlier reading of the same question, whose
+        passages the span head does not read again."""
         t0 = time.perf_counter()
-        X, cands, nn_best = self.features(q, q_vec, hits, timings)
+        X, cands, nn_best, windows = self.features(q, q_vec, hits, timings, reuse.windows if reuse else None)
         keys = [pool_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
@@ -785,7 +801,7 @@ class Reader:
                       if q.mentions and holds_one_of(self.titles, q.mentions, span) or echoes_with_countries(span, q)}
             X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
-        reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name)
+        reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name, windows=windows)
         if reading.groups:
             reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1], reading.features))
         if reading.groups and q.office is not None:
@@ -825,6 +841,8 @@ class Reader:
             return "form"
         if q.expected == "PERSON" and all(X[c.row, self._when_for_who].any() for c in members):
             return "form"  # "Whom did he meet?" -> "last month": a date or a number is nobody
+        if _WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
+            return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
         if q.expected == "DATE" and other_month(q.text, span):
             return "date"
         if q.expected == "DATE" and _VAGUE_TIME.fullmatch(span):

@@ -339,3 +339,37 @@ def test_vague_time(span: str, vague: bool) -> None:
     from qa.read import _VAGUE_TIME
 
     assert bool(_VAGUE_TIME.fullmatch(span)) is vague
+
+
+def test_a_weak_reading_is_read_again_deeper(pipeline):
+    """Why Turkey sent troops is told in a passage below the first ``READ_DEPTH``: the reading of
+    those is weak, so the question is read again over ``DEEP_READ_DEPTH`` passages, reusing the
+    span head's windows of the passages already read, and the confident deeper answer is kept."""
+    from qa.pipeline import DEEP_READ_DEPTH, DEEP_TRUST, READ_DEPTH
+    from qa.question import analyse_question
+
+    question = "Why did Turkey send its troops into northern Syria?"
+    q, hits, reading = pipeline.read(question)
+    q_vec = pipeline.encoder.encode([question])[0]
+    shallow = pipeline.reader.run(q, q_vec, hits[:READ_DEPTH])
+    assert pipeline.reader.refuses(shallow) or pipeline.reader.confidence(shallow) < DEEP_TRUST
+    deeper = pipeline.reader.run(analyse_question(question), q_vec, hits[:DEEP_READ_DEPTH], reuse=shallow)
+    assert all(deeper.windows[h.passage] is shallow.windows[h.passage] for h in hits[:READ_DEPTH])
+    assert set(deeper.windows) == {h.passage for h in hits[:DEEP_READ_DEPTH]}
+    answer = pipeline.ask(question)
+    assert answer.answer is not None and "Daesh" in answer.answer and answer.confidence >= DEEP_TRUST
+    c = answer.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
+    # A confident first reading is kept as it is.
+    _, hits, reading = pipeline.read("Who is Syria's foreign minister?")
+    assert not pipeline.reader.refuses(reading) and pipeline.reader.confidence(reading) >= DEEP_TRUST
+    assert set(reading.windows) == {h.passage for h in hits[:READ_DEPTH]}
+
+
+def test_a_name_does_not_say_what_was_said(pipeline):
+    """"What did X say?" asks for what was said: the name of a speaker is no answer."""
+    question = "What did Iran's defense minister say at the April talks in Moscow?"
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch == "form" and pipeline.ask(question).answer is None
+    said = pipeline.ask("What did Mekdad say there was an opportunity for?")
+    assert said.answer is not None and not re.search(r"Mekdad|Lavrov|Cavusoglu|Abdollahian", said.answer)
