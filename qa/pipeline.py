@@ -23,9 +23,9 @@ from qa.text import content_stems
 
 READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the caller wants back
 # A weak reading of the first READ_DEPTH passages (refused, or confidence under DEEP_TRUST) is
-# read again over DEEP_READ_DEPTH: the answer is sometimes in the fourth or fifth passage ("cut
-# ties" against "severed its relations"). The deeper reading is kept only when it is confident
-# itself: more passages also hold more tempting spans for questions the corpus does not answer.
+# read again over DEEP_READ_DEPTH: the answer is sometimes in the fourth or fifth passage ("Why
+# did Turkey send its troops into northern Syria?"). The deeper reading is kept only when it is
+# confident itself: more passages also hold more tempting spans for unanswerable questions.
 DEEP_READ_DEPTH = 5
 DEEP_TRUST = 0.3
 SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answer
