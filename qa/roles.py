@@ -52,6 +52,13 @@ _STATE_HEADS = frozenset("president king queen emir sultan".split())
 _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:represent(?:ed|s|ing)?|led|leads|lead|headed"
                         r"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)"
                         r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to)\b|\s*[?.]?\s*$)", re.IGNORECASE)
+# "Who heads Turkey's intelligence service?" asks for the chief of a body; the head of a
+# ministry is its minister ("Who runs Iran's foreign ministry?").
+_HEADS_BODY = re.compile(
+    r"^\W*who\s+(?:(?:currently|now|then)\s+)?(?:(?:is|was)\s+(?:the\s+)?head\s+of|heads|headed|leads|led|runs|ran"
+    r"|directs|directed|chairs|chaired|is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\s+(?:the\s+)?"
+    rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{1,3}}?)(?P<body>ministry|service|agency|organi[sz]ation|directorate"
+    r"|department|office)\b", re.IGNORECASE)
 _POSSESSOR = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "of Syria's wife"
 # A title just before a name ("Turkish Foreign Minister Mevlut Cavusoglu") or just after it
 # (", Syria's foreign minister").
@@ -211,12 +218,17 @@ def _office(words: str, role: str, of: str = "") -> Office:
 def asked_office(question: str) -> Office | None:
     """The office whose holder the question asks for ("Who is Turkey's defence minister?" ->
     minister, defence, Turkey; "top diplomat" is the foreign minister, "head of state" a
-    president or a monarch), or one who acted for a
+    president or a monarch), the chief of a country's body ("Who heads Turkey's
+    intelligence service?"; the head of a ministry is its minister), or one who acted for a
     country ("Who represented Turkey?", "Who led the Iranian delegation?": any office of
     Turkey, Iran); else None. An office is asked for only with its portfolio or country."""
     m = _ACTED_FOR.search(question)
     if m and (country := country_of(m.group("country"))):
         return Office(role="", country=country)
+    m = _HEADS_BODY.search(question)
+    if m:
+        office = _office(m.group("words"), "minister" if m.group("body").lower() == "ministry" else "chief")
+        return office if office.portfolio and office.country else None
     text = _DIPLOMAT.sub("foreign minister", question)
     head_of_state = _HEAD_OF_STATE.search(text)
     m = _ASKED.search(_HEAD_OF_STATE.sub("president", text))

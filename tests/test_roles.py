@@ -39,6 +39,12 @@ TEXTS = [
     ("Who is the head of state of Saudi Arabia?", Office("head of state", country="Saudi Arabia")),
     ("who is turkey's defence minister?", Office("minister", "defence", "Turkey")),  # typed in lower case
     ("who is the turkish foreign minister", Office("minister", "foreign", "Turkey")),
+    ("Who heads Turkey's intelligence service?", Office("chief", "intelligence", "Turkey")),  # a body's chief
+    ("Who heads the Turkish intelligence agency?", Office("chief", "intelligence", "Turkey")),
+    ("Who runs Iran's foreign ministry?", Office("minister", "foreign", "Iran")),  # a ministry's head is its minister
+    ("Who is the head of Russia's foreign ministry?", Office("minister", "foreign", "Russia")),
+    ("Who heads the agency?", None),
+    ("Who leads the UN refugee agency?", None),  # no portfolio or country to conflict with a title
 ])
 def test_asked_office(question: str, office: Office | None) -> None:
     assert asked_office(question) == office
@@ -168,6 +174,9 @@ def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> Non
     assert reading.mismatch == "office" and pipeline.reader.refuses(reading)
     answered = pipeline.ask("Who is Turkey's foreign minister?")
     assert answered.answer is not None and not pipeline.read("Who is Turkey's foreign minister?")[2].mismatch
+    # The seeds name no intelligence chief: the foreign minister is not one.
+    assert pipeline.ask("Who heads Syria's intelligence service?").answer is None
+    assert pipeline.ask("Who runs Syria's foreign ministry?").answer == "Faisal Mekdad"
 
 
 def test_the_holder_of_the_asked_office_is_preferred_over_the_seeds(pipeline) -> None:
