@@ -150,18 +150,22 @@ _VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|a
 
 # A month a question dates something by: "in April", "on May 5", "late December" (not
 # "Theresa May" or "Jan van Riebeeck").
-_ASKED_MONTH = re.compile(r"\b(?i:in|on|during|early|late|mid|of|since|by|until)\s+(?P<m>January|February|March|"
+_ASKED_MONTH = re.compile(r"\b(?i:in|on|during|early|late|mid|of|since|by|until|the)\s+(?P<m>January|February|March|"
                           r"April|May|June|July|August|September|October|November|December)\b"
                           r"|\b(?P<d>January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d")
 _MONTH_NAME = re.compile(_MONTHS, re.IGNORECASE)
+_ISO_MONTH = re.compile(r"\b\d{4}-(\d{2})-\d{2}\b")  # "2023-05-10" is in May
+_MONTH_KEYS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 def other_month(question: str, span: str) -> bool:
     """Whether the answer names months and none the question dates something by ("On what
-    date in April ...?" -> "December"; "Dec. 28" is December)."""
+    date in April ...?" or "... the April talks?" -> "December"; "Dec. 28" is December,
+    "2023-05-10" May)."""
     asked = {(m.group("m") or m.group("d")).lower()[:3] for m in _ASKED_MONTH.finditer(question)}
     named = {m.lower()[:3] for m in _MONTH_NAME.findall(span)}
+    named |= {_MONTH_KEYS[int(m) - 1] for m in _ISO_MONTH.findall(span) if 1 <= int(m) <= 12}
     return bool(asked and named and not asked & named)
 
 

@@ -296,6 +296,9 @@ def test_the_page_date_does_not_answer_a_date_to_come(pipeline):
     ("When did Jan van Riebeeck arrive in April?", "April 1652", False),
     ("In April, on what date did the ministers meet?", "December 28", True),
     ("What date in December did they meet?", "Dec. 28", False),  # an abbreviation is the same month
+    ("On what date were the April talks held?", "2023-05-10", True),  # an ISO date is in May
+    ("On what date were the May talks held?", "2023-05-10", False),
+    ("When did the ministers meet in April?", "2023-04-25", False),
 ])
 def test_other_month(question: str, span: str, other: bool) -> None:
     from qa.read import other_month
