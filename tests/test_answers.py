@@ -376,3 +376,21 @@ def test_a_name_does_not_say_what_was_said(pipeline):
     assert reading.mismatch == "form" and pipeline.ask(question).answer is None
     said = pipeline.ask("What did Mekdad say there was an opportunity for?")
     assert said.answer is not None and not re.search(r"Mekdad|Lavrov|Cavusoglu|Abdollahian", said.answer)
+
+
+@pytest.mark.parametrize("text, start, end, cuts", [
+    ("to fight Daesh and YPG/PKK terrorists", 19, 22, True),  # "YPG" of "YPG/PKK"
+    ("to fight Daesh and YPG/PKK terrorists", 23, 26, True),  # "PKK"
+    ("to fight Daesh and YPG/PKK terrorists", 19, 26, False),
+    ("see www.example.com/2023/05 for more", 4, 19, False),  # a URL's host: a digit follows
+    ("speeds in excess of 250 km/h", 20, 26, True),  # "250 km" of "250 km/h" is half a unit
+])
+def test_cuts_slash_compound(text: str, start: int, end: int, cuts: bool) -> None:
+    from qa.read import cuts_slash_compound
+
+    assert cuts_slash_compound(text, start, end) is cuts
+
+
+def test_half_of_a_slash_compound_is_no_answer(pipeline):
+    answer = pipeline.ask("Apart from Daesh, which group did Türkiye say its troops entered northern Syria to fight?")
+    assert answer.answer is not None and "YPG/PKK" in answer.answer
