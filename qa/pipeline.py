@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,14 @@ READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the cal
 DEEP_READ_DEPTH = 5
 DEEP_TRUST = 0.3
 SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answer
+# Passages searched for the titled holder of an asked office when the reading finds none: the
+# title may stand far from the question's words ("Who currently serves as Turkey's head of
+# state?" -> "Turkish President Recep Tayyip Erdogan", in a passage about the summit).
+HOLDER_DEPTH = 30
+# An office held at another time than the corpus's ("Who was Turkey's foreign minister when
+# Ankara cut ties in 2012?"): the titles the corpus gives are those of its own day.
+_ANOTHER_TIME = re.compile(r"\b(?:when|before|after|until|since|former|formerly|previous|previously|prior|earlier"
+                           r"|(?:in|by|from)\s+\d{4})\b", re.IGNORECASE)
 MAX_QUESTION_CHARS = 1000
 # Answers read off the corpus's titles ("Who is X?" -> X's title; "Who is Turkey's top
 # diplomat?" -> the name titled so): one file, or two or more agreeing (fixed, not calibrated:
@@ -101,7 +110,8 @@ class Pipeline:
             q_vec = self.encoder.encode([text])[0]
         if timings is not None:
             timings["encode"] = (time.perf_counter() - t0) * 1e3
-        hits = self.retriever.run(q_vec, q.stems, max(top_k, READ_DEPTH, SUPPORT_DEPTH), timings)
+        depth = max(top_k, READ_DEPTH, SUPPORT_DEPTH, HOLDER_DEPTH if self._asks_holder(q) else 0)
+        hits = self.retriever.run(q_vec, q.stems, depth, timings)
         reading = self.reader.run(q, q_vec, hits[:READ_DEPTH], timings)
         if len(hits) > READ_DEPTH and not self._trusted(reading) and not self._asks_holder(q):
             deep_timings: dict[str, float] = {}
@@ -150,8 +160,8 @@ class Pipeline:
             titles, files = describe(self.reader.titles.texts, name)
             if titles:
                 return self._definition(question, titles, files, passages)
-        if self._asks_holder(q) and not reading.office_confirmed:
-            names = list(self._person_names(hits[READ_DEPTH:SUPPORT_DEPTH]))
+        if self._asks_holder(q) and not reading.office_confirmed and not _ANOTHER_TIME.search(q.text):
+            names = list(self._person_names(hits[READ_DEPTH:HOLDER_DEPTH]))
             holder = self._titled_holder(q, names)
             if holder is not None:
                 return self._holder_answer(question, holder, names, passages)

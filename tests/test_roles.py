@@ -256,6 +256,8 @@ def test_who_is_a_name_is_answered_with_its_title_over_the_seeds(pipeline, seeds
 def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipeline, seeds_copy) -> None:
     """"Top diplomat" retrieves passages about "the top diplomats" that name no one; the
     Turkish foreign minister is named, and titled, in passages further down."""
+    from qa.pipeline import SUPPORT_DEPTH
+
     q, hits, reading = pipeline.read("Who was Turkey's chief diplomat?")
     assert not reading.office_confirmed
     answer = pipeline.ask("Who was Turkey's chief diplomat?")
@@ -269,6 +271,19 @@ def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipe
     assert "Abdollahian" in pipeline.ask("Who led the Iranian delegation?").answer
     # Named in full, though the passage first read calls him "al-Assad".
     assert pipeline.ask("Who is Syria's head of state?").answer == "Bashar al-Assad"
+    # Titled in a passage ranked below the ten that supporting files are looked for in.
+    _, hits, _ = pipeline.read("Who currently serves as Turkey's head of state?")
+    answer = pipeline.ask("Who currently serves as Turkey's head of state?")
+    assert answer.answer == "Recep Tayyip Erdogan"
+    ix, c = pipeline.index, answer.citations[0]
+    ranks = [k for k, h in enumerate(hits) if ix.docs[int(ix.pass_doc[h.passage])].name == c.source
+             and ix.pass_start[h.passage] <= c.start and c.end <= ix.pass_end[h.passage]]
+    assert ranks and min(ranks) >= SUPPORT_DEPTH
+    # Not for an office held at another time: the corpus titles holders of its own day.
+    dated = "Who was Turkey's top diplomat before the civil war?"
+    q, hits, _ = pipeline.read(dated)
+    assert pipeline._titled_holder(q, list(pipeline._person_names(hits[3:]))) == "Mevlut Cavusoglu"
+    assert pipeline.ask(dated).answer is None
 
 
 def test_a_title_after_another_name_is_not_that_name_s() -> None:
