@@ -52,6 +52,9 @@ def check_question(question: str) -> str:
         raise ValueError("must not be empty")
     if len(text) > MAX_QUESTION_CHARS:
         raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters once stripped")
+    if not any(ch.isalnum() for ch in text):
+        # "/" or "?!" asks nothing: any span read for it would be a guess
+        raise ValueError("must contain a letter or a digit")
     return text
 
 
