@@ -183,7 +183,7 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
 _DOC = r"(?:article|report|story|piece|dispatch|write-?up|coverage|news item|news report)s?\b"
 _THE_DOC = rf"\b(?:the|this|that|its|[\w-]+'s)\s+(?:[\w'-]+\s+){{0,3}}?{_DOC}"  # "the Moscow Times story"
 # The start of a question whose answer is the named thing: "What is the ...", "Which ...", "Give the ...".
-_ASK = r"^\W*(?:(?:what|which)(?:['’]s)?\s+(?:(?:is|was|'s|are|were)\s+)?|(?:give|name|state|quote|provide|show|tell me)\s+)(?:the\s+)?"
+_ASK = r"^\W*(?:(?:what|which)\s+(?:(?:is|was|'s|are|were)\s+)?|(?:give|name|state|quote|provide|show|tell me)\s+)(?:the\s+)?"
 _PIC = r"(?:photo|photograph|picture|image|pic)s?\b"
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("url", re.compile(r"\b(?:url|web ?address|web ?link|hyperlink|permalink)\b"

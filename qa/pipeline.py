@@ -159,7 +159,7 @@ class Pipeline:
                 cite = Citation(ix.docs[found.doc].name, start, end,
                                 text[found.line_start:found.line_end], found.confidence)
                 return Answer(question, text[start:end], found.confidence, [cite], passages)
-        if (name := defined_name(question)) is not None:
+        if (name := defined_name(q.text)) is not None:
             titles, files = describe(self.reader.titles.texts, name)
             if titles:
                 return self._definition(question, titles, files, passages)

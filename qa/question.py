@@ -266,7 +266,17 @@ def echoes_modifier(answer_words: list[str], modifiers: tuple[str, ...]) -> bool
 _NAME_OF_Q = re.compile(_NAME_OF, re.IGNORECASE)
 
 
+# "Who's", "What’s", "whats": the wh-word and "is", as every pattern here expects them.
+_WH_IS = re.compile(r"\b(who|what|where|when|how)(?:['’]s|s)\b", re.IGNORECASE)
+
+
+def expand_contractions(text: str) -> str:
+    """The question with "who's" / "what’s" / "whats" written out ("who is", "what is")."""
+    return _WH_IS.sub(lambda m: m.group(1) + " is", text)
+
+
 def analyse_question(text: str) -> Question:
+    text = expand_contractions(text)
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),

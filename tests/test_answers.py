@@ -31,6 +31,8 @@ def test_syria_foreign_minister(pipeline):
     for c in a.citations:
         assert _raw(pipeline, c.source)[c.start : c.end] == a.answer
         assert c.passage and _raw(pipeline, c.source).find(c.passage) >= 0
+    contracted = pipeline.ask("Who's Syria's foreign minister?")  # read as "Who is ..."
+    assert contracted.answer == "Faisal Mekdad" and contracted.question == "Who's Syria's foreign minister?"
 
 
 @pytest.mark.parametrize("item", [g for g in GOLD if g["answers"]][:40], ids=lambda g: g["id"])

@@ -101,8 +101,6 @@ def test_reference_marks_and_metadata_labels_are_not_credits_or_datelines():
     ("What is the original web address of the Reuters article?", "url"),
     ("Which city appears as the dateline of the report?", "dateline"),
     ("When was the Reuters report published?", "date"),
-    ("What's the headline of the Reuters story?", "headline"),
-    ("What’s the title of the Daily Coast report?", "headline"),
     # Questions about the story itself
     ("According to the headline, what did Spain eye?", ""),
     ("What is the title of Beyonce's fourth album?", ""),

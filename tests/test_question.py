@@ -226,3 +226,22 @@ def test_a_yes_no_question_is_refused_over_the_seeds(pipeline) -> None:
     assert q.form == "polar" and reading.mismatch == "form"
     assert pipeline.ask("Has Assad confirmed that he will attend the Arab League summit?").answer is None
     assert pipeline.ask("Did the ministers meet in Moscow or in Ankara?").answer is not None
+
+
+@pytest.mark.parametrize("question, expanded", [
+    ("Who's Syria's foreign minister?", "Who is Syria's foreign minister?"),
+    ("What’s the headline of the Reuters story?", "What is the headline of the Reuters story?"),
+    ("whats the name of the russian foreign minister", "what is the name of the russian foreign minister"),
+    ("Whose talks were they?", "Whose talks were they?"),  # "whose" is no contraction
+    ("What did Lavrov's deputy say?", "What did Lavrov's deputy say?"),
+])
+def test_contractions_are_written_out(question: str, expanded: str) -> None:
+    from qa.question import expand_contractions
+
+    assert expand_contractions(question) == expanded
+
+
+def test_a_contracted_question_is_analysed_as_written_out() -> None:
+    assert analyse_question("What's the headline of the Reuters story?").furniture == "headline"
+    assert analyse_question("Who’s Turkey's defence minister?").office == analyse_question(
+        "Who is Turkey's defence minister?").office is not None
