@@ -317,6 +317,10 @@ class Layout:
         # Stems of each piece's line, matched against the question's words.
         self.line_stems = [{stem(w) for w in words(self.texts[p.doc][p.line_start:p.line_end])} for p in self.pieces]
 
+    def _anywhere(self, squashed: str) -> bool:
+        """Whether some file's text or furniture holds these letters, even run into other words."""
+        return any(squashed in t for t in self.bodies.values()) or any(squashed in t for t in self.identity.values())
+
     @cached_property
     def bodies(self) -> dict[int, str]:
         """Each file's text squashed for name lookups; built at the first furniture question."""
@@ -333,7 +337,12 @@ class Layout:
         if not pieces:
             return None
         # Names in the question ("the Al Jazeera report", "AFP's story") that match some files.
-        names = [_squash(n) for n in _NAME.findall(question)[1:] if len(_squash(n)) >= 2]
+        found_names = _NAME.findall(question)[1:]
+        # A page no file is: "the Anadolu report" where no file says "Anadolu" anywhere, not
+        # even run into other words ("themoscowtimes.com" holds "Times").
+        if any(len(w) >= 3 and w[:1].isupper() and not self._anywhere(_squash(w)) for n in found_names for w in words(n)):
+            return Found(-1, 0, 0, 0, 0, 0.0, missing=True)
+        names = [_squash(n) for n in found_names if len(_squash(n)) >= 2]
         named = _name_hits(names, self.identity)
         mentioned = _name_hits(names, self.bodies)  # weaker: "the report that spells it Türkiye"
         if named:

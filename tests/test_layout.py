@@ -170,6 +170,13 @@ def test_a_piece_made_of_the_question_s_own_words_is_no_answer(layout: Layout) -
     assert found is not None and found.missing
 
 
+def test_a_page_no_file_is_is_refused(layout: Layout) -> None:
+    """"The BBC story": no file says "BBC", so no file is the page asked about."""
+    found = layout.answer("What is the headline of the BBC story?", "headline", {})
+    assert found is not None and found.missing
+    assert _answer(layout, "What is the headline of the Daily Coast report?")  # a named page that is there
+
+
 def test_no_such_piece_anywhere_leaves_the_question_to_the_reader() -> None:
     assert Layout([WIKI], ["normans.txt"]).answer("What is the headline of the report?", "headline", {}) is None
 
