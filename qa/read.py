@@ -377,11 +377,16 @@ but nor if that which who whom whose this these those it its he she they them hi
 is are was were be been being has have had do does did will would can could should may might must there here""".split())
 
 
+# Lower-case parts of names ("Bashar al-Assad", "Ursula von der Leyen"): no word of their own.
+_NAME_PARTICLES = frozenset("al el bin ibn de da van von der la le".split())
+
+
 def _function_words_only(span: str) -> bool:
-    """A span of function words alone, in lower case ("in", "of the"), answers nothing ("US",
+    """A span of function words or name particles alone, in lower case ("in", "of the",
+    "al" of "al-Assad"), answers nothing ("US",
     "He" or "several" may: 2 of the 6,208 public gold answers are all stop words)."""
     ws = words(span)
-    return span == span.lower() and all(w in _FUNCTION_WORDS for w in ws)
+    return span == span.lower() and all(w in _FUNCTION_WORDS or w in _NAME_PARTICLES for w in ws)
 
 
 def cuts_slash_compound(text: str, start: int, end: int) -> bool:
@@ -447,14 +452,13 @@ def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, n
     return f
 
 
-def echoes_with_countries(span: str, q: Question) -> bool:
-    """Whether a span says nothing the question does not, a country's adjective standing for
-    the country the question names ("Syrian Foreign Minister" for "Syria's foreign minister");
-    spans without such an adjective are left to the ``cand_all_in_q`` feature."""
-    if not q.countries:
-        return False
+def echoes_in_other_words(span: str, q: Question) -> bool:
+    """Whether a span says nothing the question does not, once a country's adjective stands
+    for the country the question names ("Syrian Foreign Minister" for "Syria's foreign
+    minister") and a name's particles are set aside ("al-Assad" for "Who invited Assad?");
+    spans with neither are left to the ``cand_all_in_q`` feature."""
     tokens = words(span)
-    rest = [w for w in tokens if country_of(w) not in q.countries]
+    rest = [w for w in tokens if w.lower() not in _NAME_PARTICLES and not (q.countries and country_of(w) in q.countries)]
     if len(rest) == len(tokens):
         return False
     stems = content_stems(" ".join(rest))
@@ -574,7 +578,8 @@ class Reader:
             if extra:
                 sp = np.concatenate([sp.reshape(-1, 8), np.array(extra, np.int64).reshape(-1, 8)])
             text = ix.docs[int(a.sent_doc[s])].text
-            sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) for x in sp]] if len(sp) else sp
+            sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not _function_words_only(text[x[6]:x[7]])
+                     for x in sp]] if len(sp) else sp
             if len(sp) == 0:
                 continue
             h = seen[int(s)]
@@ -803,17 +808,16 @@ class Reader:
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
-        if q.mentions or q.countries:
-            spans: dict[str, str] = {}
-            for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
-                c = cands[k]                                 # thousands of names
-                spans.setdefault(keys[k], self._texts[c.doc][c.start : c.end])
-            # the Saudi foreign minister for "Whom did the Saudi foreign minister meet?" is an echo
-            # too, and so is "Syrian Foreign Minister Faisal Mekdad" for "Who was Syria's foreign
-            # minister before Faisal Mekdad?"
-            echoes = {key for key, span in spans.items()
-                      if q.mentions and holds_one_of(self.titles, q.mentions, span) or echoes_with_countries(span, q)}
-            X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
+        spans: dict[str, str] = {}
+        for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
+            c = cands[k]                                 # thousands of names
+            spans.setdefault(keys[k], self._texts[c.doc][c.start : c.end])
+        # the Saudi foreign minister for "Whom did the Saudi foreign minister meet?" is an echo
+        # too, and so are "Syrian Foreign Minister Faisal Mekdad" for "Who was Syria's foreign
+        # minister before Faisal Mekdad?" and "al-Assad" for "Who invited Assad?"
+        echoes = {key for key, span in spans.items()
+                  if q.mentions and holds_one_of(self.titles, q.mentions, span) or echoes_in_other_words(span, q)}
+        X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
         reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name, windows=windows)
         if reading.groups:

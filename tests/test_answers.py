@@ -396,3 +396,22 @@ def test_cuts_slash_compound(text: str, start: int, end: int, cuts: bool) -> Non
 def test_half_of_a_slash_compound_is_no_answer(pipeline):
     answer = pipeline.ask("Apart from Daesh, which group did Türkiye say its troops entered northern Syria to fight?")
     assert answer.answer is not None and "YPG/PKK" in answer.answer
+
+
+@pytest.mark.parametrize("span, question, echo", [
+    ("al-Assad", "Who invited Assad to the summit?", True),  # a name's particle says nothing
+    ("Bashar al-Assad", "Who invited Assad to the summit?", False),  # "Bashar" does
+    ("Syrian Foreign Minister", "Who is Syria's foreign minister?", True),  # a named country's adjective
+    ("Faisal Mekdad", "Who is Syria's foreign minister?", False),
+    ("Assad", "Who invited Assad to the summit?", False),  # plain echoes are the feature's (cand_all_in_q)
+])
+def test_echoes_in_other_words(span: str, question: str, echo: bool) -> None:
+    from qa.question import analyse_question
+    from qa.read import echoes_in_other_words
+
+    assert echoes_in_other_words(span, analyse_question(question)) is echo
+
+
+def test_a_name_the_question_gives_is_no_answer_with_its_particle(pipeline):
+    answer = pipeline.ask("Who extended the invitation to Assad?")
+    assert answer.answer not in ("al-Assad", "al", "Assad")
