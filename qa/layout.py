@@ -193,7 +193,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("photographer", re.compile(rf"\bphotographer\b|\bwho photographed\b"
                                 rf"|\bwho\b[^?]*\b(?:took|shot|snapped|captured)\b[^?]*\b{_PIC}", re.I)),
     ("credit", re.compile(rf"\b(?:credit(?:ed)?|courtesy)\b[^?]*\b{_PIC}|\b{_PIC}[^?]*\bcredit(?:ed)?\b"
-                          rf"|\b(?:supplied|provided|distributed)\b[^?]*\b{_PIC}", re.I)),
+                          rf"|\b(?:supplied|provided|distributed)\b[^?]*\b{_PIC}"
+                          rf"|\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:agency|organi[sz]ation|outlet|service|wire)\b"
+                          rf"[^?]*\b(?:took|shot|snapped|captured)\b[^?]*\b{_PIC}", re.I)),
     ("related", re.compile(_ASK + r"(?:[\w'-]+\s+){0,3}?(?:headline|title)\b"
                            r"[^?]*\b(?:related|linked|recommended)\b"
                            r"|^\W*(?:what|which)\s+(?:is|was)\s+the\s+(?:related|linked|recommended)\b[\w\s-]{0,20}?"

@@ -95,6 +95,7 @@ def test_reference_marks_and_metadata_labels_are_not_credits_or_datelines():
     ("Who took the photo of the ministers in the Reuters story?", "photographer"),
     ("Who photographed the ministers?", "photographer"),
     ("Which agency is credited for the picture in the Reuters article?", "credit"),
+    ("Which news agency took the photo in the Reuters story?", "credit"),  # the agency of a credit
     ("Which news agency wrote the Reuters story?", "byline"),
     ("Who is the author of the article?", "byline"),
     ("Which outlet published the report about the storm?", "byline"),
@@ -132,6 +133,7 @@ def _answer(layout: Layout, question: str) -> str | None:
     ("What is the headline of the Reuters story?", "Harbour Deal Signed in Lisbon After Long Talks"),
     ("Who took the photo in the Reuters story?", "Ana Costa"),  # the person of "Ana Costa / Lusa"
     ("Which agency is credited for the picture in the Reuters article?", "Lusa"),
+    ("Which news agency took the photo in the Reuters story?", "Lusa"),
     ("Who is credited for the photo in the Daily Coast report?", "Jane Doe/Getty Images"),
     ("Which outlet published the report about the storm?", "Daily Coast and news agencies"),
     ("Which news agency wrote the story about the harbour deal?", "Reuters"),
