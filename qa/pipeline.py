@@ -133,6 +133,7 @@ class Pipeline:
         return q.office is not None and q.expected == "PERSON" and q.form != "polar"
 
     def _trusted(self, reading: Reading) -> bool:
+        """Whether a reading answers with a confidence of at least ``DEEP_TRUST``."""
         return not self.reader.refuses(reading) and self.reader.confidence(reading) >= DEEP_TRUST
 
     def ask(self, question: str, top_k: int = 5, timings: dict[str, float] | None = None) -> Answer:

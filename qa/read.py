@@ -382,9 +382,9 @@ _NAME_PARTICLES = frozenset("al el bin ibn de da van von der la le".split())
 
 
 def _function_words_only(span: str) -> bool:
-    """A span of function words or name particles alone, in lower case ("in", "of the",
-    "al" of "al-Assad"), answers nothing ("US",
-    "He" or "several" may: 2 of the 6,208 public gold answers are all stop words)."""
+    """A span of function words or name particles alone, in lower case ("in", "of the", "al"
+    of "al-Assad"), answers nothing ("US", "He" or "several" may: 2 of the 6,208 public gold
+    answers are all stop words)."""
     ws = words(span)
     return span == span.lower() and all(w in _FUNCTION_WORDS or w in _NAME_PARTICLES for w in ws)
 
