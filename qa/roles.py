@@ -59,6 +59,15 @@ _HEADS_BODY = re.compile(
     r"|directs|directed|chairs|chaired|is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\s+(?:the\s+)?"
     rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{1,3}}?)(?P<body>ministry|service|agency|organi[sz]ation|directorate"
     r"|department|office)\b", re.IGNORECASE)
+# Who acted for a country at a meeting of ministers of one portfolio ("Who represented Iran at
+# the December defence ministers' meeting?", "Which Iranian official attended the defence
+# ministers' talks?") was that country's minister of that portfolio, not any of its officials.
+_MEETING = r"(?:meeting|talks|summit|conference|gathering|session)"
+_AT_MINISTERS = re.compile(rf"\b(?P<portfolio>[a-z]+)\s+ministers['’]?\s+{_MEETING}\b"
+                           rf"|\b{_MEETING}\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<of>[a-z]+)\s+ministers\b", re.IGNORECASE)
+_OFFICIAL_AT = re.compile(r"^\W*which\s+(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)\s+(?:official|representative"
+                          r"|delegate|minister)s?\s+(?:attended|represented|took\s+part\s+in|participated\s+in|joined|was\s+at)\b",
+                          re.IGNORECASE)
 _POSSESSOR = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "of Syria's wife"
 # A title just before a name ("Turkish Foreign Minister Mevlut Cavusoglu") or just after it
 # (", Syria's foreign minister").
@@ -222,8 +231,12 @@ def asked_office(question: str) -> Office | None:
     intelligence service?"; the head of a ministry is its minister), or one who acted for a
     country ("Who represented Turkey?", "Who led the Iranian delegation?": any office of
     Turkey, Iran); else None. An office is asked for only with its portfolio or country."""
-    m = _ACTED_FOR.search(question)
+    m = _ACTED_FOR.search(question) or _OFFICIAL_AT.search(question)
     if m and (country := country_of(m.group("country"))):
+        meeting = _AT_MINISTERS.search(question, m.end())
+        portfolio = _norm(meeting.group("portfolio") or meeting.group("of")) if meeting else ""
+        if portfolio in _PORTFOLIOS:
+            return Office(role="minister", portfolio=portfolio, country=country)
         return Office(role="", country=country)
     m = _HEADS_BODY.search(question)
     if m:

@@ -44,6 +44,11 @@ TEXTS = [
     ("Who runs Iran's foreign ministry?", Office("minister", "foreign", "Iran")),  # a ministry's head is its minister
     ("Who is the head of Russia's foreign ministry?", Office("minister", "foreign", "Russia")),
     ("Who heads the agency?", None),
+    # At a meeting of one portfolio's ministers, a country's envoy was its minister of it.
+    ("Who represented Iran at the defence ministers' meeting?", Office("minister", "defence", "Iran")),
+    ("Which Iranian official attended the defense ministers' talks?", Office("minister", "defence", "Iran")),
+    ("Who represented Russia at the meeting of the four foreign ministers?", Office("minister", "foreign", "Russia")),
+    ("Who represented Iran at the talks?", Office("", country="Iran")),
     ("Who leads the UN refugee agency?", None),  # no portfolio or country to conflict with a title
 ])
 def test_asked_office(question: str, office: Office | None) -> None:
@@ -174,6 +179,9 @@ def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> Non
     assert reading.mismatch == "office" and pipeline.reader.refuses(reading)
     answered = pipeline.ask("Who is Turkey's foreign minister?")
     assert answered.answer is not None and not pipeline.read("Who is Turkey's foreign minister?")[2].mismatch
+    # The seeds name no Iranian defence minister: the foreign minister did not attend for Iran.
+    assert pipeline.ask("Who represented Iran at the defence ministers' meeting in December?").answer is None
+    assert "Abdollahian" in pipeline.ask("Who represented Iran at the foreign ministers' meeting?").answer
     # The seeds name no intelligence chief: the foreign minister is not one.
     assert pipeline.ask("Who heads Syria's intelligence service?").answer is None
     assert pipeline.ask("Who runs Syria's foreign ministry?").answer == "Faisal Mekdad"
