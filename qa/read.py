@@ -233,7 +233,6 @@ class Reading:
     # "when"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting"),
     # "country" (a sentence about another country than the question names).
     mismatch: str = ""
-    wants_entity: bool = False  # the question asks for a name, place, date or number (``ENTITY_EXPECTED``)
     # The corpus titles the best answer with the office the question asks for ("Turkish President
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
     office_confirmed: bool = False
@@ -710,11 +709,11 @@ class Reader:
         """Span-head logits for every passage read, by passage id; ``known`` passages are not read again."""
         out = {h.passage: known[h.passage] for h in hits if h.passage in known}
         todo = [h.passage for h in hits if h.passage not in out]
-        if self.spans is None or not todo:
-            return {**out, **{p: [] for p in todo}}
-        for w in self.spans.windows(q.text, [self.index.passage_clean(p) for p in todo]):
-            out.setdefault(todo[w.context], []).append(w)
-        return {**{p: [] for p in todo}, **out}
+        out.update((p, []) for p in todo)
+        if self.spans is not None and todo:
+            for w in self.spans.windows(q.text, [self.index.passage_clean(p) for p in todo]):
+                out[todo[w.context]].append(w)
+        return out
 
     def _extra_spans(self, windows: list[Window], tops: list[list[tuple[float, int, int]]],
                      hits: list[Hit]) -> dict[int, list[tuple]]:
@@ -740,7 +739,7 @@ class Reader:
                 if not t_lo <= lo < hi <= t_hi or hi - lo > MAX_CANDIDATE_TOKENS:
                     continue
                 span = answer_span(text, ix.cleans[doc], int(a.tok_start[lo]), int(a.tok_end[hi - 1]))
-                if span is None or _function_words_only(text[span[0]:span[1]]):
+                if span is None:
                     continue
                 c_start, c_end = span
                 known = out.setdefault(k, [])
@@ -819,7 +818,7 @@ class Reader:
                   if q.mentions and holds_one_of(self.titles, q.mentions, span) or echoes_in_other_words(span, q)}
         X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best)
-        reading = replace(reading, wants_entity=q.expected in ENTITY_EXPECTED, asks_name=q.asks_name, windows=windows)
+        reading = replace(reading, asks_name=q.asks_name, windows=windows)
         if reading.groups:
             reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1], reading.features))
         if reading.groups and q.office is not None:

@@ -49,8 +49,9 @@ _DIPLOMAT = re.compile(r"\b(?:top|chief)\s+diplomat\b", re.IGNORECASE)  # journa
 _HEAD_OF_STATE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.IGNORECASE)
 HEAD_OF_STATE = "head of state"  # a role held by a president or a monarch, whichever the country has
 _STATE_HEADS = frozenset("president king queen emir sultan".split())
+_COUNTRY_WORDS = r"(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)"  # "Iran", "Iranian", "Saudi Arabia"
 _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:represent(?:ed|s|ing)?|led|leads|lead|headed"
-                        r"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)"
+                        rf"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?{_COUNTRY_WORDS}"
                         r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to)\b|\s*[?.]?\s*$)", re.IGNORECASE)
 # "Who heads Turkey's intelligence service?" asks for the chief of a body; the head of a
 # ministry is its minister ("Who runs Iran's foreign ministry?").
@@ -65,7 +66,7 @@ _HEADS_BODY = re.compile(
 _MEETING = r"(?:meeting|talks|summit|conference|gathering|session)"
 _AT_MINISTERS = re.compile(rf"\b(?P<portfolio>[a-z]+)\s+ministers['’]?\s+{_MEETING}\b"
                            rf"|\b{_MEETING}\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<of>[a-z]+)\s+ministers\b", re.IGNORECASE)
-_OFFICIAL_AT = re.compile(r"^\W*which\s+(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)\s+(?:official|representative"
+_OFFICIAL_AT = re.compile(rf"^\W*which\s+{_COUNTRY_WORDS}\s+(?:official|representative"
                           r"|delegate|minister)s?\s+(?:attended|represented|took\s+part\s+in|participated\s+in|joined|was\s+at)\b",
                           re.IGNORECASE)
 _POSSESSOR = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "of Syria's wife"
