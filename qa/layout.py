@@ -258,6 +258,14 @@ _NAME = re.compile(r"(?<![\w'’])([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)")
 _PHOTOGRAPHER = re.compile(r"\bphotographer\b", re.I)
 _PERSON_Q = re.compile(r"\b(?:reporter|journalist|correspondent|writer|author|columnist|editor)s?\b", re.I)
 _AGENCY_Q = re.compile(r"\b(?:agency|agencies|organi[sz]ation|outlet|service|company|wire)\b", re.I)
+# "Which news agency is credited as the author …?" asks for an agency, "author" notwithstanding.
+_ASKS_AGENCY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:agency|agencies|organi[sz]ation|outlet|service"
+                          r"|company|wire)\b", re.I)
+
+
+def _asks_person(question: str) -> bool:
+    """Whether a byline question asks for a person ("Which reporter wrote it?")."""
+    return bool(_PERSON_Q.search(question)) and not _ASKS_AGENCY.search(question)
 _ORGISH = frozenset(
     "agency ministry office press news service services images image photo photos pool handout reuters afp ap tass "
     "getty epa xinhua anadolu sana irna via".split())
@@ -333,7 +341,7 @@ class Layout:
         then reads as usual), a ``missing`` one when the file the question names has none.
         ``doc_rank`` gives each file's best retrieval rank."""
         kinds = _ANSWERED_BY.get(kind, ())
-        if kind == "byline" and _PERSON_Q.search(question):
+        if kind == "byline" and _asks_person(question):
             kinds = ("byline",)  # a source line names outlets, not the reporter asked for
         pieces = [(p, self.line_stems[i]) for k in kinds for i, p in enumerate(self.pieces) if p.kind == k]
         if not pieces:
@@ -394,7 +402,7 @@ class Layout:
         "which agency is credited"; the whole piece otherwise. None when the question asks for
         the photographer or the reporter by that word and the credit or byline names no person
         ("Russian Foreign Ministry/Reuters", "By AFP"): the person is not given."""
-        if p.kind == "byline" and _PERSON_Q.search(question) \
+        if p.kind == "byline" and _asks_person(question) \
                 and not any(is_person for _, _, is_person in self._parts(p)):
             return None  # "Which reporter wrote it?" and the byline is "AFP": no reporter is named
         if p.kind != "credit":

@@ -103,7 +103,10 @@ def expected_type(text: str) -> tuple[str, str]:
     return wh, "THING"
 
 
-_WEEKDAY_Q = re.compile(r"\b(what|which) day\b(?! of the (month|year))", re.IGNORECASE)
+_MONTH_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "On what day in April …?" asks a date of that month, not a weekday.
+_DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) day (?:in|of) {_MONTH_WORDS}\b", re.IGNORECASE)
+_WEEKDAY_Q = re.compile(rf"\b(what|which) day\b(?! of the (month|year))(?! (?:in|of) {_MONTH_WORDS}\b)", re.IGNORECASE)
 _DURATION_Q = re.compile(
     r"\bhow long (before|after|ago|since|did|does|do|has|have|had|will|would|could|can)\b"  # not "how long is the river"
     r"|\bhow much time\b|\bhow many (years|months|weeks|days|hours|minutes|decades)\b", re.IGNORECASE)
@@ -175,6 +178,9 @@ _NOT_POLAR = re.compile(r"\bor\b|\bwh(?:o|om|ose|en|ere|y|ich|at)\b|\bhow\b|\byo
 # (not "the number one cause").
 _COUNT_NOUN_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were\s+)?\s*(?:the\s+)?(?:[\w-]+\s+)?"
                            r"(?:toll|number(?!\s+one\b)|population|percentage|percent)\b(?![-\w])", re.IGNORECASE)
+# "What share of the territory …?", "In 2010, what percentage of …": a number or a fraction
+# (45 of the 47 public gold answers to such questions; not "Syria's northwest").
+_SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percentage|percent)\b", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
@@ -204,13 +210,14 @@ def answer_form(text: str) -> str:
     - "money" for "how much money" / "how much did it cost" (a currency: "$5 billion", not "more
       than 3.5 million");
     - "quantity" for "how many" / "how much" of something other than time, or "what was the
-      death toll / number / percentage" ("more than 3.5 million", "several");
+      death toll / number / percentage" or "what share of" ("more than 3.5 million", "several");
     - "duration" for "how long ago" / "how many hours" (a quantity or a span of time: "a
       decade", "hours", not "late last month");
     - "year" for "in what year" (a number);
     - "month" for "in which month" (a month's name: not "Sunday"), "month-year" for "in what
       month and year" (a month's name and a number);
     - "date" for "on what date" (a number, month or weekday: not "last month");
+    - "day" for "on what day in April" (a number: not "Wednesday");
     - "clock" for "at what time" (a number or a time of day: "8:46", "noon", not "Wednesday");
     - "name" for "what country" / "which river" / "the name of the enclave" (a capitalised
       name: not "to resolve the conflict", "important enclave");
@@ -223,12 +230,14 @@ def answer_form(text: str) -> str:
         return "duration"
     if _MONEY_Q.search(text):
         return "money"
-    if _COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text):
+    if _COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text) or _SHARE_Q.search(text):
         return "quantity"
     if m := _MONTH_Q.search(text):
         return "month-year" if m.group("year") else "month"
     if _YEAR_Q.search(text):
         return "year"
+    if _DAY_OF_MONTH_Q.search(text):
+        return "day"
     if _DATE_Q.search(text):
         return "date"
     if _CLOCK_Q.search(text):

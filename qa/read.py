@@ -25,6 +25,7 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID,
                          TYPES, answer_span)
+from qa.events import contrary_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
@@ -88,6 +89,7 @@ _FORMS = {
     "quantity": re.compile(_QUANTITY, re.IGNORECASE),
     "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
     "year": re.compile(r"\d"),
+    "day": re.compile(r"\d"),
     "month": re.compile(_MONTHS, re.IGNORECASE),
     "month-year": re.compile(rf"(?:{_MONTHS}).*\d|\d.*(?:{_MONTHS})", re.IGNORECASE),
     "name": re.compile(r"[A-Z]"),
@@ -110,6 +112,7 @@ def names_form(text: str, form: str) -> bool:
     not "12-year") for "quantity", that or a span of time ("a decade", "hours") for
     "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
     too for "month-year", a number, month or weekday for "date" (not "last month"), a number
+    for "day" (the day of a month the question names: not "Wednesday"), a number
     or a time of day for "clock" (not "Wednesday"), a name (a capitalised first word: not "to
     resolve the Syrian conflict") for "name", and one that is not a country's ("Russia", "in
     Saudi Arabia") nor has a digit ("May 19") for "city"."""
@@ -134,11 +137,18 @@ LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|s
 # "Where will the next meeting be held?" asks about an event to come; a sentence that speaks
 # of none (no future, plan, sequel or recurrence) cannot say where or when it is ("In April,
 # Moscow also hosted four-way talks"). Each of the 9 public gold answers to such questions
-# comes from a sentence with one of these words (two only through "heir" and "annual").
+# comes from a sentence with one of these words (two only through "heir" and "annual"). The
+# sentence is the best answer's own: "Moscow" is also in sentences that speak of a roadmap to come.
 _NEXT_EVENT = re.compile(r"\b(?:the|its|their|a|his|her)\s+next\s+(?!to\b|of\b)[a-z]", re.IGNORECASE)
+# "When will Assad travel to Turkey?" too: a time or place to come, asked in the future tense
+# (the one public question so asked is answered from such a sentence; in the seeds, "When will
+# the summit Assad was invited to be held?" by "invited ... to attend the summit on May 19").
+_ASKS_AHEAD = re.compile(r"^\W*(?:when|where|what (?:date|day|year|month|time)|(?:in|on|at) (?:what|which) "
+                         r"(?:year|month|date|day|time|city|place)|by when|how soon)\s+(?:will|shall"
+                         r"|(?:is|are)\s+[^?]*?\b(?:expected|scheduled|due|set|going|planned)\s+to)\b", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:next|future|upcoming|forthcoming|following|again|will|shall|would|scheduled|plan\w*"
                     r"|expected|due|set\s+to|later|subsequent|annual\w*|every|heirs?|successors?|intend\w*"
-                    r"|propos\w*|resume\w*)\b|['’]ll\b", re.IGNORECASE)
+                    r"|propos\w*|resume\w*|invit\w*|(?:is|are|was|were)\s+to)\b|['’]ll\b", re.IGNORECASE)
 
 
 # A time that names none: "in the future" does not say when (no public gold answer to a "when"
@@ -230,8 +240,9 @@ class Reading:
     # another office than the one asked for), "said" (it dates a statement, not the event asked
     # about), "page-date" (the date a page was written, for a question about what is to come),
     # "date" (a month other than the one the question names), "vague" ("in the future" for
-    # "when"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting"),
-    # "country" (a sentence about another country than the question names).
+    # "when"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting" or
+    # "When will ...?"), "country" (a sentence about another country than the question names),
+    # "contrary" (a sentence reporting the contrary of the event asked about: ``qa.events``).
     mismatch: str = ""
     # The corpus titles the best answer with the office the question asks for ("Turkish President
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
@@ -871,10 +882,15 @@ class Reader:
         if q.expected == "DATE" and not REPORTING.intersection(stem(w) for w in words(q.text)) \
                 and all(dates_a_statement(texts[c.doc], c.start) for c in members):
             return "said"
-        if _NEXT_EVENT.search(q.text) and not any(_AHEAD.search(self._sentence(c)) for c in members):
+        if (_NEXT_EVENT.search(q.text) or _ASKS_AHEAD.search(q.text)) \
+                and not _AHEAD.search(self._sentence(best)):
             return "ahead"
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
+        # "When did Turkey restore ties?" -> "Turkey severed its relations ... in March 2012"; but the
+        # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")
+        if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):
+            return "contrary"
         return ""
 
     def _sentence(self, c: Candidate) -> str:
@@ -935,8 +951,10 @@ class Reader:
         ("When did Putin meet Assad?" -> "Assad said in January ..."), the page's own date for
         a date to come ("By what date is the roadmap supposed to be done?"), a month the
         question does not name, a time that names none ("in the future"), a sentence about
-        the past for "the next meeting", a yes/no question, a sentence about another country
-        ("How many refugees does Iran host?" -> what Turkey hosts; ``Reading.mismatch``); or
+        the past for "the next meeting" or "When will ...?", a yes/no question, a sentence
+        about another country ("How many refugees does Iran host?" -> what Turkey hosts), the
+        contrary of the event asked about ("restored" -> "severed", ``qa.events``;
+        ``Reading.mismatch``); or
         answerability under the threshold; or a belief (``belief``) under the floor
         (``CONFIDENCE_FLOOR``; ``NAME_FLOOR`` for "What is the name of ...?") unless the
         corpus titles it with the office asked for (``Reading.office_confirmed``)."""

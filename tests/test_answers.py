@@ -336,6 +336,29 @@ def test_a_sentence_about_the_past_does_not_place_the_next_meeting(pipeline):
     assert reading.mismatch == ""
 
 
+@pytest.mark.parametrize("question, ahead", [
+    ("When will Assad travel to Turkey for talks?", True),
+    ("Where will the summit be held?", True),
+    ("When is the summit expected to take place?", True),
+    ("On what date will Turkey hold its election?", True),
+    ("When did Assad travel to Turkey?", False),
+    ("Who will represent Syria?", False),  # a person, not a time or place
+])
+def test_asks_ahead(question: str, ahead: bool) -> None:
+    from qa.read import _ASKS_AHEAD
+
+    assert bool(_ASKS_AHEAD.search(question)) is ahead
+
+
+def test_a_sentence_about_the_past_does_not_date_what_will_be(pipeline):
+    """"When will Assad travel to Turkey?": the seeds tell of talks in December, none to come.
+    "When will the summit Assad was invited to be held?" is answered: an invitation is to
+    what is to come ("invited ... to attend the Arab League summit ... on May 19")."""
+    _, _, reading = pipeline.read("When will Assad travel to Turkey for talks?")
+    assert reading.mismatch == "ahead" and pipeline.reader.refuses(reading)
+    assert pipeline.ask("When will the Arab League summit that Assad was invited to be held?").answer == "May 19"
+
+
 @pytest.mark.parametrize("span, vague", [
     ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
@@ -415,3 +438,32 @@ def test_echoes_in_other_words(span: str, question: str, echo: bool) -> None:
 def test_a_name_the_question_gives_is_no_answer_with_its_particle(pipeline):
     answer = pipeline.ask("Who extended the invitation to Assad?")
     assert answer.answer not in ("al-Assad", "al", "Assad")
+
+
+@pytest.mark.parametrize("question, sentence, contrary", [
+    ("When did Turkey restore relations with Syria?", "Turkey severed its relations with Syria in March 2012.", True),
+    ("When did Turkey cut ties with Syria?", "Turkey severed its relations with Syria in March 2012.", False),
+    ("When did Turkey cut ties with Syria?", "They restored the ties that Turkey cut in 2012.", False),  # both
+    ("How many refugees have returned home from Turkey?", "It is hosting more than 3.5 million refugees.", True),
+    ("How many refugees has Turkey sent back to Syria?", "It is hosting more than 3.5 million refugees.", True),
+    ("How many refugees does Turkey host?", "It is hosting more than 3.5 million refugees.", False),
+    ("When did Turkey withdraw its troops?", "Turkey deployed its troops in 2016.", True),
+    ("Who won the 2000 Sugar Bowl?", "Florida State defeated Virginia Tech.", False),  # defeating is winning
+    ("What town does the story take place in?", "A writer returns to the town of Jerusalem's Lot.", False),
+])
+def test_contrary_event(question: str, sentence: str, contrary: bool) -> None:
+    from qa.events import contrary_event
+
+    assert contrary_event(question, sentence) is contrary
+
+
+def test_the_contrary_event_does_not_answer(pipeline):
+    """The seeds say when Turkey severed its relations with Syria and how many refugees it
+    hosts; not when relations were restored or how many refugees went home. The end of a
+    state does tell how long it lasted."""
+    for question in ("When did Turkey restore full diplomatic relations with Syria?",
+                     "How many Syrian refugees have returned home from Turkey so far?"):
+        _, _, reading = pipeline.read(question)
+        assert reading.mismatch == "contrary" and pipeline.ask(question).answer is None
+    assert pipeline.ask("When did Turkey sever its relations with Syria?").answer == "March 2012"
+    assert pipeline.ask("How long had Syria been suspended from the Arab League?").answer == "12 years"

@@ -163,6 +163,8 @@ def test_a_byline_that_names_no_reporter_does_not_answer_which_reporter(layout: 
     assert _answer(layout, "Which news agency wrote the story about the harbour deal?") == "Reuters"
     found = layout.answer("Which reporter wrote the story about the harbour deal?", "byline", {})
     assert found is not None and found.missing
+    # "author" names the role, the question asks which agency holds it
+    assert _answer(layout, "Which news agency is credited as the author of the harbour deal story?") == "Reuters"
 
 
 def test_a_piece_made_of_the_question_s_own_words_is_no_answer(layout: Layout) -> None:

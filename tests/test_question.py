@@ -118,6 +118,10 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("On what exact date did the minister visit Damascus?", "date"),
     ("By what date must the roadmap be ready?", "date"),
     ("In which month did the defence ministers meet?", "month"),
+    ("On what day in April did the defence ministers meet?", "day"),  # a day of April, not a weekday
+    ("What share of Syrian territory does the government control?", "quantity"),
+    ("In 2010, what percentage of the population was urban?", "quantity"),
+    ("What part of Syria does Turkey control?", ""),  # a part is a place, not a share
     ("In what month and year was Syria suspended?", "month-year"),
     ("At what time did the meeting begin?", "clock"),
     ("What time did the first plane hit the tower?", "clock"),
@@ -157,6 +161,7 @@ def test_answer_form(question: str, form: str) -> None:
     ("March 2012", "month-year", True), ("March", "month-year", False), ("2012", "month-year", False),
     ("8:46:40", "clock", True), ("5:21pm", "clock", True), ("noon", "clock", True), ("Wednesday morning", "clock", True),
     ("Wednesday", "clock", False), ("May 10", "clock", True), ("the meeting", "clock", False),
+    ("25", "day", True), ("April 25", "day", True), ("Wednesday", "day", False),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.read import names_form
