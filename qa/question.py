@@ -104,8 +104,9 @@ def expected_type(text: str) -> tuple[str, str]:
 
 
 _MONTH_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# "On what day in April …?" asks a date of that month, not a weekday.
-_DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) day (?:in|of) {_MONTH_WORDS}\b", re.IGNORECASE)
+# "On what day in April …?", "On what calendar date …?" ask a day of the month, not a weekday.
+_DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) (?:day (?:in|of) {_MONTH_WORDS}|calendar date|day of the month)\b",
+                             re.IGNORECASE)
 _WEEKDAY_Q = re.compile(rf"\b(what|which) day\b(?! of the (month|year))(?! (?:in|of) {_MONTH_WORDS}\b)", re.IGNORECASE)
 _DURATION_Q = re.compile(
     r"\bhow long (before|after|ago|since|did|does|do|has|have|had|will|would|could|can)\b"  # not "how long is the river"
@@ -217,7 +218,7 @@ def answer_form(text: str) -> str:
     - "month" for "in which month" (a month's name: not "Sunday"), "month-year" for "in what
       month and year" (a month's name and a number);
     - "date" for "on what date" (a number, month or weekday: not "last month");
-    - "day" for "on what day in April" (a number: not "Wednesday");
+    - "day" for "on what day in April" or "what calendar date" (a number: not "Wednesday");
     - "clock" for "at what time" (a number or a time of day: "8:46", "noon", not "Wednesday");
     - "name" for "what country" / "which river" / "the name of the enclave" (a capitalised
       name: not "to resolve the conflict", "important enclave");

@@ -467,3 +467,31 @@ def test_the_contrary_event_does_not_answer(pipeline):
         assert reading.mismatch == "contrary" and pipeline.ask(question).answer is None
     assert pipeline.ask("When did Turkey sever its relations with Syria?").answer == "March 2012"
     assert pipeline.ask("How long had Syria been suspended from the Arab League?").answer == "12 years"
+
+
+@pytest.mark.parametrize("question, floor", [
+    ("What did Mekdad say about the talks?", "REPORTED_FLOOR"),
+    ("How did Tehran react to the talks?", "REPORTED_FLOOR"),
+    ("How have residents responded to the decision?", "REPORTED_FLOOR"),
+    ("Why did Turkey send troops into Syria?", "WHY_FLOOR"),
+    ("What is the name of the enclave?", "NAME_FLOOR"),
+    ("Who met in Moscow?", None),
+    ("How did the ministers describe the talks?", None),
+])
+def test_question_floor(question: str, floor: str | None) -> None:
+    from qa import read
+    from qa.question import analyse_question
+
+    assert read.question_floor(analyse_question(question)) == (getattr(read, floor) if floor else 0.0)
+
+
+def test_what_someone_said_is_answered_only_when_reported(pipeline):
+    """The seeds report what Mekdad said Syria's priority was and why Russia is isolated; not
+    what China's foreign ministry said, nor why Saudi Arabia held out: the best spans for
+    those are other people's words, too weak for such a question."""
+    for question in ("What did China's foreign ministry say about the four-way Moscow talks?",
+                     "Why did Saudi Arabia resist normalizing ties with Assad for so long?"):
+        assert pipeline.ask(question).answer is None
+    assert pipeline.ask("What did Mekdad say was Syria's top priority?").answer.startswith(
+        "removal of all foreign military forces")
+    assert pipeline.ask("Why is Russia isolated internationally?").answer == "Moscow's offensive in Ukraine"

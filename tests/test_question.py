@@ -119,6 +119,7 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("By what date must the roadmap be ready?", "date"),
     ("In which month did the defence ministers meet?", "month"),
     ("On what day in April did the defence ministers meet?", "day"),  # a day of April, not a weekday
+    ("On what calendar date did the Arab League vote?", "day"),
     ("What share of Syrian territory does the government control?", "quantity"),
     ("In 2010, what percentage of the population was urban?", "quantity"),
     ("What part of Syria does Turkey control?", ""),  # a part is a place, not a share
