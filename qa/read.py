@@ -162,6 +162,12 @@ _AHEAD = re.compile(r"\b(?:next|future|upcoming|forthcoming|following|again|will
                     r"|propos\w*|resume\w*|invit\w*|(?:is|are|was|were)\s+to)\b|['’]ll\b", re.IGNORECASE)
 
 
+# "Exactly how many incursions …?" is not answered by "several": a count that names no number.
+_EXACT_COUNT = re.compile(r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bhow\s+(?:many|much)\b[^?]*\b(?:exactly|precisely)\b"
+                          r"|\b(?:exact|precise)\s+(?:number|count|figure|total|toll)\b", re.IGNORECASE)
+_VAGUE_COUNT = re.compile(r"\W*(?:(?:a|an|the|some|very|quite|so|too|several|many|few|numerous|multiple|countless|dozens"
+                          r"|hundreds|thousands|millions|scores|number|lot|lots|of|more|than|over|about|around)\s*)+\W*",
+                          re.IGNORECASE)
 # A time that names none: "in the future" does not say when (no public gold answer to a "when"
 # question is one of these).
 _VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|as|possible|point|time)\s+)*"
@@ -253,7 +259,7 @@ class Reading:
     # another office than the one asked for), "said" (it dates a statement, not the event asked
     # about), "page-date" (the date a page was written, for a question about what is to come),
     # "date" (a month other than the one the question names), "vague" ("in the future" for
-    # "when"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting" or
+    # "when", "several" for "exactly how many"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting" or
     # "When will ...?"), "country" (a sentence about another country than the question names),
     # "contrary" (a sentence reporting the contrary of the event asked about: ``qa.events``).
     mismatch: str = ""
@@ -890,22 +896,28 @@ class Reader:
         cannot answer ``q``; see ``Reading.mismatch``."""
         texts = self._texts
         best = members[0]
+        # "What is the exact date of the April meeting?" asks a date whatever its wh-word's type
+        dated = q.expected == "DATE" or q.form in ("date", "day", "month", "month-year", "year")
         span = texts[best.doc][best.start : best.end]
         if q.form and not names_form(span, q.form):
             return "form"
         if q.expected == "PERSON" and all(X[c.row, self._when_for_who].any() for c in members):
             return "form"  # "Whom did he meet?" -> "last month": a date or a number is nobody
+        if q.wh == "which" and q.expected == "PERSON" and q.number == "one" and not any(ch.isupper() for ch in span):
+            return "form"  # "Which opposition leader condemned it?" -> "vindication of ...": no one's name
         if _WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
             return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
-        if q.expected == "DATE" and other_month(q.text, span):
+        if dated and other_month(q.text, span):
             return "date"
-        if q.expected == "DATE" and _VAGUE_TIME.fullmatch(span):
+        if dated and _VAGUE_TIME.fullmatch(span):
+            return "vague"
+        if _EXACT_COUNT.search(q.text) and _VAGUE_COUNT.fullmatch(span):
             return "vague"
         if holds_other_office(self.titles, q.office, span):
             return "office"
-        if q.expected == "DATE" and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
+        if dated and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
             return "page-date"
-        if q.expected == "DATE" and not REPORTING.intersection(stem(w) for w in words(q.text)) \
+        if dated and not REPORTING.intersection(stem(w) for w in words(q.text)) \
                 and all(dates_a_statement(texts[c.doc], c.start) for c in members):
             return "said"
         if (_NEXT_EVENT.search(q.text) or _ASKS_AHEAD.search(q.text)) \

@@ -52,7 +52,10 @@ _STATE_HEADS = frozenset("president king queen emir sultan".split())
 _COUNTRY_WORDS = r"(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)"  # "Iran", "Iranian", "Saudi Arabia"
 _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:represent(?:ed|s|ing)?|led|leads|lead|headed"
                         rf"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?{_COUNTRY_WORDS}"
-                        r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to)\b|\s*[?.]?\s*$)", re.IGNORECASE)
+                        r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to|as)\b|\s*[?.]?\s*$)", re.IGNORECASE)
+# "Who represented Damascus as its top diplomat?": the office it was represented in
+_AS_OFFICE = re.compile(rf"\s*as\s+(?:its|their|the|a|an)?\s*(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{_OFFICES})s?\b",
+                        re.IGNORECASE)
 # "Who heads Turkey's intelligence service?" asks for the chief of a body; the head of a
 # ministry is its minister ("Who runs Iran's foreign ministry?").
 _HEADS_BODY = re.compile(
@@ -231,9 +234,12 @@ def asked_office(question: str) -> Office | None:
     president or a monarch), the chief of a country's body ("Who heads Turkey's
     intelligence service?"; the head of a ministry is its minister), or one who acted for a
     country ("Who represented Turkey?", "Who led the Iranian delegation?": any office of
-    Turkey, Iran); else None. An office is asked for only with its portfolio or country."""
+    Turkey, Iran; "Who represented Damascus as its top diplomat?": Syria's foreign minister); else None. An office is asked for only with its portfolio or country."""
     m = _ACTED_FOR.search(question) or _OFFICIAL_AT.search(question)
     if m and (country := country_of(m.group("country"))):
+        if as_office := _AS_OFFICE.match(_DIPLOMAT.sub("foreign minister", question[m.end("country"):])):
+            office = _office(as_office.group("words"), as_office.group("role"))
+            return replace(office, country=country)
         meeting = _AT_MINISTERS.search(question, m.end())
         portfolio = _norm(meeting.group("portfolio") or meeting.group("of")) if meeting else ""
         if portfolio in _PORTFOLIOS:

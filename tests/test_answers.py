@@ -495,3 +495,26 @@ def test_what_someone_said_is_answered_only_when_reported(pipeline):
     assert pipeline.ask("What did Mekdad say was Syria's top priority?").answer.startswith(
         "removal of all foreign military forces")
     assert pipeline.ask("Why is Russia isolated internationally?").answer == "Moscow's offensive in Ukraine"
+
+
+def test_which_person_wants_a_name(pipeline):
+    """"Which Syrian opposition leader condemned the decision?": the seeds name none, and a
+    phrase is nobody's name; "Which officials …?" may be answered by a role."""
+    _, _, reading = pipeline.read("Which Syrian opposition leader publicly condemned the Arab League's decision?")
+    assert reading.mismatch == "form" and pipeline.reader.refuses(reading)
+    assert pipeline.ask("Which Syrian minister attended the Moscow talks?").answer == "Faisal Mekdad"
+
+
+def test_an_exact_count_is_not_several(pipeline):
+    """The seeds say Turkey launched "several military incursions": that answers "how many",
+    not "exactly how many"."""
+    assert pipeline.ask("How many military incursions has Turkey launched in northwest Syria since 2016?").answer \
+        == "several"
+    _, _, reading = pipeline.read("Exactly how many military incursions has Turkey launched in northwest Syria?")
+    assert reading.mismatch == "vague" and pipeline.reader.refuses(reading)
+
+
+def test_a_date_question_without_a_date_wh_word_keeps_the_month(pipeline):
+    """"What is the exact date of the April meeting?" asks a date: the page's May date is none."""
+    _, _, reading = pipeline.read("What is the exact date of the April meeting of the defense ministers in Moscow?")
+    assert reading.mismatch == "date" and pipeline.reader.refuses(reading)

@@ -49,6 +49,9 @@ TEXTS = [
     ("Which Iranian official attended the defense ministers' talks?", Office("minister", "defence", "Iran")),
     ("Who represented Russia at the meeting of the four foreign ministers?", Office("minister", "foreign", "Russia")),
     ("Who represented Iran at the talks?", Office("", country="Iran")),
+    # The office it was represented in: "its top diplomat" is Syria's foreign minister.
+    ("Who represented Damascus as its top diplomat at the talks?", Office("minister", "foreign", "Syria")),
+    ("Who represented Iran as defence minister?", Office("minister", "defence", "Iran")),
     ("Who leads the UN refugee agency?", None),  # no portfolio or country to conflict with a title
 ])
 def test_asked_office(question: str, office: Office | None) -> None:
@@ -185,6 +188,8 @@ def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> Non
     # The seeds name no intelligence chief: the foreign minister is not one.
     assert pipeline.ask("Who heads Syria's intelligence service?").answer is None
     assert pipeline.ask("Who runs Syria's foreign ministry?").answer == "Faisal Mekdad"
+    assert pipeline.ask("Who represented Damascus as its top diplomat at the four-party talks?").answer \
+        == "Faisal Mekdad"
 
 
 def test_the_holder_of_the_asked_office_is_preferred_over_the_seeds(pipeline) -> None:
