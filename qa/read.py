@@ -204,9 +204,21 @@ REPORTING = frozenset(stem(w) for w in """say said says tell told announce annou
 noted warn warned insist insisted tweet tweeted report reported claim claimed""".split())
 # "What did Iran's defence minister say at the talks?" asks what was said; the name of who said
 # it is no answer (none of the 30 public gold answers to such questions is a person's name).
-_WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+[^?]*?"
+_WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>[^?]*?)\s*"
                         r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
                         re.IGNORECASE)
+SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
+
+
+def speaker_names(question: str) -> list[str]:
+    """The names of whoever "What did X say ...?" asks about, countries aside ("Mekdad",
+    "Amir-Abdollahian"; none for "Iran's foreign minister"): the words one of which a
+    sentence reporting X's words, or one just before it, names."""
+    m = _WHAT_SAID.search(question)
+    if not m:
+        return []
+    names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", m.group("speaker")) if not country_of(w)]
+    return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
 _HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
                           r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
 _REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
@@ -261,6 +273,8 @@ class Reading:
     # "date" (a month other than the one the question names), "vague" ("in the future" for
     # "when", "several" for "exactly how many"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting" or
     # "When will ...?"), "country" (a sentence about another country than the question names),
+    # "speaker" (for "What did Mekdad say ...?", a sentence that names no Mekdad, nor do the two
+    # before it),
     # "contrary" (a sentence reporting the contrary of the event asked about: ``qa.events``).
     mismatch: str = ""
     # The corpus titles the best answer with the office the question asks for ("Turkish President
@@ -907,6 +921,8 @@ class Reader:
             return "form"  # "Which opposition leader condemned it?" -> "vindication of ...": no one's name
         if _WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
             return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
+        if (names := speaker_names(q.text)) and not any(self._names_near(c, names) for c in members):
+            return "speaker"  # "What did Mekdad say about the invitation?" -> a sentence that is not his
         if dated and other_month(q.text, span):
             return "date"
         if dated and _VAGUE_TIME.fullmatch(span):
@@ -930,6 +946,16 @@ class Reader:
         if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):
             return "contrary"
         return ""
+
+    def _names_near(self, c: Candidate, names: list[str]) -> bool:
+        """Whether the candidate's sentence, or one of the ``SPEAKER_WINDOW`` before it in its
+        file, holds one of ``names``."""
+        a = self.index.analysis
+        first = c.sentence
+        while first > 0 and c.sentence - first < SPEAKER_WINDOW and a.sent_doc[first - 1] == a.sent_doc[c.sentence]:
+            first -= 1
+        window = self._texts[c.doc][a.sent_start[first] : a.sent_end[c.sentence]]
+        return any(re.search(rf"\b{re.escape(n)}", window) for n in names)
 
     def _sentence(self, c: Candidate) -> str:
         a = self.index.analysis

@@ -518,3 +518,24 @@ def test_a_date_question_without_a_date_wh_word_keeps_the_month(pipeline):
     """"What is the exact date of the April meeting?" asks a date: the page's May date is none."""
     _, _, reading = pipeline.read("What is the exact date of the April meeting of the defense ministers in Moscow?")
     assert reading.mismatch == "date" and pipeline.reader.refuses(reading)
+
+
+@pytest.mark.parametrize("question, names", [
+    ("What did Mekdad say about the invitation?", ["Mekdad"]),
+    ("What did Amir-Abdollahian say about the future?", ["Amir", "Abdollahian"]),
+    ("What did Iran's top diplomat say?", []),  # an office: its holder may be named otherwise
+    ("Who said the talks were constructive?", []),
+])
+def test_speaker_names(question: str, names: list[str]) -> None:
+    from qa.read import speaker_names
+
+    assert speaker_names(question) == names
+
+
+def test_what_someone_said_comes_from_a_sentence_about_them(pipeline):
+    """The seeds never quote Mekdad on Assad's invitation: a sentence about the invitation that
+    names no Mekdad (nor do the two before it) is not what he said. Where he is named, or
+    quoted with "he said" after his name, the answer stands."""
+    _, _, reading = pipeline.read("What did Mekdad say about the Arab League's invitation to Assad?")
+    assert reading.mismatch == "speaker" and pipeline.reader.refuses(reading)
+    assert pipeline.ask("What did Amir-Abdollahian say the two neighbours should look toward?").answer == "future"
