@@ -186,7 +186,8 @@ _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
 # "At what time did it begin?" asks the clock ("8:46", "noon"); not "what time period / of year".
-_CLOCK_Q = re.compile(r"\b(?:what|which) (?:exact |precise )?time\b(?! (?:period|frame|span|scale|zone|of (?:the )?year))"
+_CLOCK_Q = re.compile(r"\b(?:what|which) (?:(?:is|was) the )?(?:exact |precise )?time\b"
+                      r"(?! (?:period|frame|span|scale|zone|of (?:the )?year))"
                       r"|\bwhat hour\b", re.IGNORECASE)
 # "which city", "what European capital", "which of the countries": always answered by a name;
 # a city, town or capital never by a country's.
@@ -285,8 +286,35 @@ def expand_contractions(text: str) -> str:
     return _WH_IS.sub(lambda m: m.group(1) + " is", text)
 
 
+# Newsroom abbreviations of offices ("syria fm?"); "pm" only where no number is before it ("5 pm").
+_ABBREVIATED = {"fm": "foreign minister", "fms": "foreign ministers", "pm": "prime minister"}
+_ABBREVIATION = re.compile(r"(?<![\w'’-])(?<!\d\s)(fm|fms|pm)(?![\w'’-])", re.IGNORECASE)
+# A search-box query that ends with what it wants ("arab league summit location?", "cavusoglu
+# tweet exact time?") asks "What is the location of ...?".
+_TELEGRAPHIC = re.compile(
+    r"^\W*(?:the\s+)?(?P<topic>[^?]*?[\w'’)])\s+(?P<focus>(?:exact\s+|precise\s+)?(?:location|place|venue|date|day|time|year|month"
+    r"|reason|cause|number|count|total|duration|length|cost|price|age|population|outcome|result|purpose|aim|goal))"
+    r"\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def expand_abbreviations(text: str) -> str:
+    """The question with office abbreviations written out ("syria fm" -> "syria foreign minister")."""
+    return _ABBREVIATION.sub(lambda m: _ABBREVIATED[m.group(1).lower()], text)
+
+
+def as_question(text: str) -> str:
+    """A keyword query that ends with its focus noun, asked as a question ("arab league summit
+    location?" -> "What is the location of the arab league summit?"); any other text as is."""
+    if _WH.search(text) or (_POLAR_Q.search(text) and not _NOT_POLAR.search(text)):
+        return text
+    m = _TELEGRAPHIC.match(text)
+    if not m:
+        return text
+    return f"What is the {m.group('focus')} of the {m.group('topic')}?"
+
+
 def analyse_question(text: str) -> Question:
-    text = expand_contractions(text)
+    text = as_question(expand_abbreviations(expand_contractions(text)))
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),

@@ -251,3 +251,39 @@ def test_a_contracted_question_is_analysed_as_written_out() -> None:
     assert analyse_question("What's the headline of the Reuters story?").furniture == "headline"
     assert analyse_question("Who’s Turkey's defence minister?").office == analyse_question(
         "Who is Turkey's defence minister?").office is not None
+
+
+@pytest.mark.parametrize("question, expanded", [
+    ("syria fm?", "syria foreign minister?"),
+    ("Who are the FMs of Turkey and Syria?", "Who are the foreign ministers of Turkey and Syria?"),
+    ("Who was the UK PM in 1990?", "Who was the UK prime minister in 1990?"),
+    ("What happened at 5 pm?", "What happened at 5 pm?"),  # a time of day
+    ("fm-radio", "fm-radio"),  # part of a word
+])
+def test_office_abbreviations_are_written_out(question: str, expanded: str) -> None:
+    from qa.question import expand_abbreviations
+
+    assert expand_abbreviations(question) == expanded
+
+
+@pytest.mark.parametrize("query, question", [
+    ("arab league summit location?", "What is the location of the arab league summit?"),
+    ("The Moscow talks date", "What is the date of the Moscow talks?"),
+    ("cavusoglu tweet exact time?", "What is the exact time of the cavusoglu tweet?"),
+    ("Where is the summit location?", "Where is the summit location?"),  # a question already
+    ("Is that the date?", "Is that the date?"),  # yes or no
+    ("Syria Turkey relations", "Syria Turkey relations"),  # no focus noun: left to the reader
+])
+def test_a_keyword_query_is_asked_as_a_question(query: str, question: str) -> None:
+    from qa.question import as_question
+
+    assert as_question(query) == question
+
+
+def test_keyword_queries_over_the_seeds(pipeline) -> None:
+    """Search-box queries get the answers their questions get: "syria fm?" is Syria's foreign
+    minister, "arab league summit location?" where the summit is (not Cairo, where the League
+    met), and "cavusoglu tweet exact time?" no clock time the seeds never give."""
+    assert pipeline.ask("syria fm?").answer == "Faisal Mekdad"
+    assert pipeline.ask("arab league summit location?").answer == "Saudi Arabia"
+    assert pipeline.ask("cavusoglu tweet exact time?").answer is None
