@@ -206,6 +206,16 @@ _PLACE_NAMED_Q = re.compile(
     r"|deserts?|seas?|oceans?)\b", re.IGNORECASE)
 
 
+# "I want to know the names of the intelligence chiefs …", "What is the name of Turkey's
+# defence minister?": a name (public gold answers to such questions are all capitalised; "the
+# name of the person who conducts the prayer" may be a title, "imam", so not "person").
+_PERSON_NAMED_Q = re.compile(
+    r"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:minister|president|leader|diplomat|official|spokes(?:man|woman|person)|author|founder|king|queen|chief"
+    r"|head|envoy|ambassador|commander|general|premier|chancellor|ruler|emperor|reporter|journalist|photographer"
+    r"|writer|editor|deputy|deputies|counterpart)s?\b", re.IGNORECASE)
+
+
 def answer_form(text: str) -> str:
     """What any answer must name:
     - "polar" for a yes/no question ("Did Assad accept the invitation?"): nothing a span can say;
@@ -221,8 +231,9 @@ def answer_form(text: str) -> str:
     - "date" for "on what date" (a number, month or weekday: not "last month");
     - "day" for "on what day in April" or "what calendar date" (a number: not "Wednesday");
     - "clock" for "at what time" (a number or a time of day: "8:46", "noon", not "Wednesday");
-    - "name" for "what country" / "which river" / "the name of the enclave" (a capitalised
-      name: not "to resolve the conflict", "important enclave");
+    - "name" for "what country" / "which river" / "the name of the enclave" / "the names of
+      the intelligence chiefs" (a capitalised name: not "to resolve the conflict", "important
+      enclave", "defense ministers");
     - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
       Arabia" for "which Saudi city");
     else ""."""
@@ -244,7 +255,7 @@ def answer_form(text: str) -> str:
         return "date"
     if _CLOCK_Q.search(text):
         return "clock"
-    if _PLACE_NAMED_Q.search(text):
+    if _PLACE_NAMED_Q.search(text) or _PERSON_NAMED_Q.search(text):
         return "name"
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):

@@ -135,6 +135,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("What is the name of the enclave in northwest Syria that Turkey captured?", "name"),
     ("What is the name of the home stadium of the 49ers?", "name"),
     ("What is the name of the process that makes sugar?", ""),  # not a place: "photosynthesis"
+    ("I want to know the names of the intelligence chiefs who met in Moscow.", "name"),  # people's names
+    ("What is the name of the person who conducts the prayer?", ""),  # may be a title: "imam"
     ("What did the city council decide?", ""),  # "city" is not what is asked for
     ("What state were the forces in?", ""),  # a condition, not a place
 ])
