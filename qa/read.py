@@ -63,9 +63,9 @@ CONFIDENCE_FLOOR = 0.03
 NAME_FLOOR = 0.2
 # "What did Mekdad say about ...?", "How did Tehran react to ...?" ask what someone said or did
 # in answer to something; where the corpus reports it, its sentence says who and the reader is
-# sure (the 38 right answers on the read seed sets scored 0.65-0.98; "What did Mekdad say there
+# sure (the 36 right answers on the read seed sets scored 0.65-0.98; "What did Mekdad say there
 # was an opportunity for?" 0.46), where it does not, the best span is someone else's words, and
-# weak (7 of the 9 such answers to unanswerable questions were under 0.12). One public held-out
+# weak (7 of the 10 such answers to unanswerable questions were under 0.12). One public held-out
 # question is so asked (0.80, right).
 REPORTED_FLOOR = 0.2
 # "Why ...?" wants a reason; an answer as weak as this is a phrase near the question's words (the
