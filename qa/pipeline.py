@@ -18,7 +18,7 @@ from qa.layout import Layout
 from qa.question import Question, analyse_question
 from qa.read import Reader, Reading, drop_title, excepted_conjunct, tidy_span
 from qa.retrieve import Hit, HybridRetriever
-from qa.roles import TitleSpan, defined_name, describe, holds_asked_office
+from qa.roles import TitleSpan, bare_name, defined_name, describe, holds_asked_office
 from qa.span import SpanScorer
 from qa.text import content_stems
 
@@ -160,7 +160,7 @@ class Pipeline:
                 cite = Citation(ix.docs[found.doc].name, start, end,
                                 text[found.line_start:found.line_end], found.confidence)
                 return Answer(question, text[start:end], found.confidence, [cite], passages)
-        if (name := defined_name(q.text)) is not None:
+        if (name := defined_name(q.text) or bare_name(q.text)) is not None:
             titles, files = describe(self.reader.titles.texts, name)
             if titles:
                 return self._definition(question, titles, files, passages)

@@ -338,6 +338,21 @@ def defined_name(question: str) -> str | None:
     return m.group("name")
 
 
+_BARE_NAME = re.compile(r"^\W*(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})\s*\??\s*$")
+
+
+def bare_name(query: str) -> str | None:
+    """The name a search-box query of a name alone asks about ("lavrov?", "Sergei Lavrov"),
+    written as names are ("Lavrov"), for ``describe``; None for a question or a longer query.
+    Whether it is a name is for the corpus's titles to say."""
+    m = _BARE_NAME.match(query)
+    if not m or re.search(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", query, re.IGNORECASE):
+        return None
+    def cap(part: str) -> str:  # "abdollahian" -> "Abdollahian"; particles stay ("al-Assad")
+        return part if part[:1].isupper() or re.fullmatch(_PARTICLES, part) else part[:1].upper() + part[1:]
+    return " ".join("-".join(map(cap, w.split("-"))) for w in m.group("name").split())
+
+
 def describe(texts: Sequence[str], name: str) -> tuple[list[TitleSpan], int]:
     """The corpus's title for ``name`` ("Who is Lavrov?" -> "Russian Foreign Minister"), and how
     many files give that role: the role most files give, in its most specific office (with a

@@ -47,11 +47,23 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# British spellings' stems joined to the American ones ("defence" and "defense", "normalising"
+# and "normalizing"): news copy and questions mix them.
+_BRITISH = dict(
+    pair.split(":")
+    for pair in """defenc:defens offenc:offens licenc:licens colour:color favour:favor honour:honor labour:labor
+    neighbour:neighbor harbour:harbor behaviour:behavior centr:center metr:meter theatr:theater normalis:normal
+    organis:organiz recognis:recogn apologis:apolog criticis:critic emphasis:emphas realis:realiz programm:program
+    catalogu:catalog analys:analyz mobilis:mobil stabilis:stabil""".split()
+)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Stem of one word (folded first); the unit of lexical matching everywhere."""
     word = fold(word)
-    return _stemmer.stemWord(_IRREGULAR.get(word, word))
+    stemmed = _stemmer.stemWord(_IRREGULAR.get(word, word))
+    return _BRITISH.get(stemmed, stemmed)
 
 
 def words(text: str) -> list[str]:

@@ -126,3 +126,19 @@ def test_old_generation_files_are_removed(tmp_path, encoder):
     assert len([n for n in names if n.startswith("tables-")]) == 1
     assert len([n for n in names if n.startswith("dense-")]) == 1
     shutil.rmtree(idx)
+
+
+@pytest.mark.parametrize("british, american", [
+    ("defence", "defense"), ("normalising", "normalizing"), ("neighbours", "neighbors"), ("centre", "center"),
+    ("met", "meet"),  # irregular forms too
+])
+def test_british_and_american_spellings_share_a_stem(british: str, american: str) -> None:
+    from qa.text import stem
+
+    assert stem(british) == stem(american)
+
+
+def test_excepted_part_in_another_spelling_is_dropped(pipeline) -> None:
+    """"Besides the defence side, ...": the answer's "defense ministries" is that side."""
+    assert pipeline.ask("Besides the defence side, which security bodies were to coordinate on the roadmap?").answer \
+        == "intelligence chiefs"

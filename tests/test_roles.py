@@ -329,3 +329,26 @@ def test_countries_and_offices_on_another_corpus(encoder, tmp_path) -> None:
     assert pipe.ask("Which country hosts about 660,000 Syrian refugees?").answer == "Jordan"
     assert pipe.ask("Who is Egypt's head of state?").answer == "Abdel Fattah el-Sisi"
     assert "Abdullah II" in pipe.ask("Who is Jordan's head of state?").answer
+
+
+@pytest.mark.parametrize("query, name", [
+    ("lavrov?", "Lavrov"),
+    ("Sergei Lavrov", "Sergei Lavrov"),
+    ("amir-abdollahian", "Amir-Abdollahian"),
+    ("bashar al-assad", "Bashar al-Assad"),  # a particle stays lower-case
+    ("Who is Lavrov?", None),  # a question: ``defined_name``'s
+    ("Where did the ministers meet", None),
+    ("12 years", None),
+])
+def test_bare_name(query: str, name: str | None) -> None:
+    from qa.roles import bare_name
+
+    assert bare_name(query) == name
+
+
+def test_a_name_alone_is_answered_with_its_title(pipeline) -> None:
+    """A search-box query of a name is "Who is X?": "lavrov?" -> his title in the corpus."""
+    answer = pipeline.ask("lavrov?")
+    assert answer.answer == "Russian Foreign Minister" and answer.citations
+    c = answer.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
