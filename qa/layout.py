@@ -266,6 +266,8 @@ _ASKS_AGENCY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:agency|agen
 def _asks_person(question: str) -> bool:
     """Whether a byline question asks for a person ("Which reporter wrote it?")."""
     return bool(_PERSON_Q.search(question)) and not _ASKS_AGENCY.search(question)
+
+
 _ORGISH = frozenset(
     "agency ministry office press news service services images image photo photos pool handout reuters afp ap tass "
     "getty epa xinhua anadolu sana irna via".split())

@@ -207,6 +207,8 @@ noted warn warned insist insisted tweet tweeted report reported claim claimed"""
 _WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>[^?]*?)\s*"
                         r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
                         re.IGNORECASE)
+_HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
+                          r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
 SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
 
 
@@ -219,8 +221,8 @@ def speaker_names(question: str) -> list[str]:
         return []
     names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", m.group("speaker")) if not country_of(w)]
     return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
-_HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
-                          r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
+
+
 _REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
                           r"reported|claimed)\s+(?:[\w-]+\s+)?"
                           r"(?:(?:in|on|at|during|last|this|earlier|late|early)\s+)*$",
@@ -271,11 +273,11 @@ class Reading:
     # another office than the one asked for), "said" (it dates a statement, not the event asked
     # about), "page-date" (the date a page was written, for a question about what is to come),
     # "date" (a month other than the one the question names), "vague" ("in the future" for
-    # "when", "several" for "exactly how many"), "ahead" (a sentence that speaks of nothing to come, for "the next meeting" or
-    # "When will ...?"), "country" (a sentence about another country than the question names),
-    # "speaker" (for "What did Mekdad say ...?", a sentence that names no Mekdad, nor do the two
-    # before it),
-    # "contrary" (a sentence reporting the contrary of the event asked about: ``qa.events``).
+    # "when", "several" for "exactly how many"), "ahead" (a sentence that speaks of nothing to
+    # come, for "the next meeting" or "When will ...?"), "country" (a sentence about another
+    # country than the question names), "speaker" (for "What did Mekdad say ...?", a sentence
+    # that names no Mekdad, nor do the two before it), "contrary" (a sentence reporting the
+    # contrary of the event asked about: ``qa.events``).
     mismatch: str = ""
     # The corpus titles the best answer with the office the question asks for ("Turkish President
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
