@@ -105,8 +105,8 @@ def expected_type(text: str) -> tuple[str, str]:
 
 _MONTH_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "On what day in April …?", "On what calendar date …?" ask a day of the month, not a weekday.
-_DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) (?:day (?:in|of) {_MONTH_WORDS}|calendar date|day of the month)\b",
-                             re.IGNORECASE)
+_DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) (?:(?:exact|precise|specific) )?(?:day (?:in|of) {_MONTH_WORDS}"
+                             r"|calendar date|day of the month)\b", re.IGNORECASE)
 _WEEKDAY_Q = re.compile(rf"\b(what|which) day\b(?! of the (month|year))(?! (?:in|of) {_MONTH_WORDS}\b)", re.IGNORECASE)
 _DURATION_Q = re.compile(
     r"\bhow long (before|after|ago|since|did|does|do|has|have|had|will|would|could|can)\b"  # not "how long is the river"
@@ -207,10 +207,10 @@ _PLACE_NAMED_Q = re.compile(
 
 
 # "I want to know the names of the intelligence chiefs …", "What is the name of Turkey's
-# defence minister?": a name (public gold answers to such questions are all capitalised; "the
+# defence minister?", "Which intelligence chiefs attended, by name?": a name (public gold answers to such questions are all capitalised; "the
 # name of the person who conducts the prayer" may be a title, "imam", so not "person").
 _PERSON_NAMED_Q = re.compile(
-    r"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"\bby\s+name\b|\bnames?\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:minister|president|leader|diplomat|official|spokes(?:man|woman|person)|author|founder|king|queen|chief"
     r"|head|envoy|ambassador|commander|general|premier|chancellor|ruler|emperor|reporter|journalist|photographer"
     r"|writer|editor|deputy|deputies|counterpart)s?\b", re.IGNORECASE)

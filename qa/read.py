@@ -90,6 +90,9 @@ _TIME_SPAN = (
 # A month's name or its abbreviation, and nothing that merely starts like one ("decade", "mayor").
 _MONTHS = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+# A number of units of time counts them and names no date ("its suspension more than 10 years ago").
+_SPAN_OF_TIME = re.compile(r"\d[\d,.]*\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
+                           re.IGNORECASE)
 # A count is not a length: "12-year" (war) does not answer "how many people ...".
 _UNIT_COMPOUND = re.compile(r"\W*\d[\d.,]*-(?:second|minute|hour|day|week|month|year|decade|century)s?(?:-old|-long)?\W*",
                             re.IGNORECASE)
@@ -136,6 +139,8 @@ def names_form(text: str, form: str) -> bool:
         return False  # yes or no is not a span
     if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):
         return False
+    if form in ("date", "day"):
+        text = _SPAN_OF_TIME.sub("", text)  # "more than 10 years ago" dates nothing
     return bool(_FORMS[form].search(text)) if form else True
 
 
@@ -324,14 +329,15 @@ _ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particul
 _BEFORE_WH = re.compile(r"((?:[\w'’-]+\s+){1,4})(?:what|which|whom|who)\b", re.IGNORECASE)
 _EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside from|except(?: for)?)\s+([^,?]+)",
                      re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+")
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between the items of "X, Y and Z"
 
 
 def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
     """Where the answer starts once the question's words just before a mid-question "what"
     are dropped: "Cavusoglu stressed the need for cooperation in what?" -> "the fight against
     terrorism", not "cooperation in the fight against terrorism"."""
-    m = _BEFORE_WH.search(question)
+    found = list(_BEFORE_WH.finditer(question))  # the last: "According to what Assad said, ... ending what?"
+    m = found[-1] if found else None
     if not m or m.start() == 0:
         return start
     before = m.group(1).split()
@@ -344,32 +350,51 @@ def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
 
 
 def excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """For "Apart from X, what else …?", the other half of an answer "X and Y" or "Y and X"."""
+    """For "Apart from X, what else …?", the other item of an answer "X and Y" or "Y and X"
+    ("Besides terrorism and separatism, what …?" -> "extremism" of "terrorism, separatism and
+    extremism"): the one item the question does not set aside, if all the others it does."""
     m = _EXCEPT.search(question)
     if not m:
         return start, end
     excepted = set(content_stems(m.group(1)))
-    parts = list(_AND.finditer(text, start, end))
-    if len(parts) != 1 or not excepted:
+    seps = list(_LIST_SEP.finditer(text, start, end))
+    if not seps or not excepted:
         return start, end
-    halves = [(start, parts[0].start()), (parts[0].end(), end)]
-    stems = [set(content_stems(text[a:b])) for a, b in halves]
-    echoed = [bool(st) and st <= excepted for st in stems]
-    if echoed.count(True) == 1:
-        return halves[echoed.index(False)]
+    bounds = [start, *(x for sep in seps for x in (sep.start(), sep.end())), end]
+    items = list(zip(bounds[::2], bounds[1::2]))
+    stems = [set(content_stems(text[a:b])) for a, b in items]
+    kept = [item for item, st in zip(items, stems) if not (st and st <= excepted)]
+    if len(kept) == 1:
+        return kept[0]
     return start, end
+
+
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“\"](?=\w)")
+
+
+def _into_quote(text: str, start: int, end: int) -> int:
+    """Where the answer starts once a short lead-in to a quotation it does not close is
+    dropped: "cooperation in the fight against terrorism ...", not "need for “cooperation in
+    the fight against terrorism ..." (at most three words before the quotation mark)."""
+    m = _OPENING_QUOTE.search(text, start, end)
+    if not m or len(text[start:m.start()].split()) > 3 or re.search(r"[”\"]", text[m.end():end]):
+        return start
+    return m.end()
 
 
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The shortest span that fully answers: no words of the question just before its
-    mid-sentence "what" (``_echoed_lead``), no leading article or "to" (``drop_leading``), no
+    mid-sentence "what" (``_echoed_lead``), no lead-in to a quotation it does not close
+    (``_into_quote``), no leading article or "to" (``drop_leading``), no
     trailing examples ("removal of all foreign forces from its territory", not "..., including
     those of Turkey") unless the question asks about them, not the half of "X and Y" that a
     question "Apart from X, what else …?" sets aside, no causal "over" before a reason, and
     only the year of a date when a year is asked for."""
-    start, end = excepted_conjunct(text, start, end, question)
     start = _echoed_lead(text, start, end, question)
+    start = _into_quote(text, start, end)
     start, end = drop_leading(text, start, end)
+    # after the lead is dropped: "all forms of terrorism, separatism and extremism" lists three
+    start, end = excepted_conjunct(text, start, end, question)
     if _WHY.search(question) and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:
         start = m.end()
     m = _APPENDIX.search(text, start, end)

@@ -115,6 +115,20 @@ def test_drop_leading(span, kept):
     ("advancing the political process and safeguarding territorial integrity",
      "Apart from safeguarding territorial integrity, what else was discussed?", "advancing the political process"),
     ("trade and energy", "Besides security, what was discussed?", "trade and energy"),
+    # ... nor any of the items X names in a list
+    ("all forms of terrorism, separatism and extremism",
+     "Besides terrorism and separatism, what form of threat did they commit to fighting?", "extremism"),
+    ("terrorism, separatism and extremism", "Besides terrorism, what did they fight?",
+     "terrorism, separatism and extremism"),  # two left: which one is asked is not said
+    # the question's last "what" is the one asked; an earlier one is a relative
+    ("Turkey ending its occupation of northern Syria",
+     "According to what Assad said, a rapprochement would depend on Turkey ending what?", "its occupation of northern Syria"),
+    # no lead-in to a quotation the answer does not close
+    ("need for “cooperation in the fight against terrorism", "What did Cavusoglu stress in his tweet?",
+     "cooperation in the fight against terrorism"),
+    ("the “positive and constructive” atmosphere", "What atmosphere?", "“positive and constructive” atmosphere"),
+    ('a Latin phrase that means "of its own kind', "What does sui generis mean?",
+     'Latin phrase that means "of its own kind'),  # too long a lead-in
     ("over Moscow's offensive in Ukraine", "Why is Russia isolated?", "Moscow's offensive in Ukraine"),
     ("over the border", "Where did the troops go?", "over the border"),  # only a reason's "over"
     ("26 February 1887", "What year did Anandibai die?", "1887"),

@@ -120,6 +120,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("In which month did the defence ministers meet?", "month"),
     ("On what day in April did the defence ministers meet?", "day"),  # a day of April, not a weekday
     ("On what calendar date did the Arab League vote?", "day"),
+    ("On which exact day in April did the defense ministers meet?", "day"),
+    ("Which intelligence chiefs attended the meeting, by name?", "name"),
     ("What share of Syrian territory does the government control?", "quantity"),
     ("In 2010, what percentage of the population was urban?", "quantity"),
     ("What part of Syria does Turkey control?", ""),  # a part is a place, not a share
@@ -165,6 +167,7 @@ def test_answer_form(question: str, form: str) -> None:
     ("8:46:40", "clock", True), ("5:21pm", "clock", True), ("noon", "clock", True), ("Wednesday morning", "clock", True),
     ("Wednesday", "clock", False), ("May 10", "clock", True), ("the meeting", "clock", False),
     ("25", "day", True), ("April 25", "day", True), ("Wednesday", "day", False),
+    ("its suspension more than 10 years ago", "date", False), ("10 days", "day", False),  # counts, no dates
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.read import names_form
