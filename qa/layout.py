@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from qa.corpus import clean_view
+from qa.lineup import asked_position, find_lineups, pick
 from qa.text import STOP_WORDS, fold, stem, words
 
 MAX_HEADLINE_WORDS = 25
@@ -326,6 +327,8 @@ class Layout:
                 ident[p.doc].append(self.texts[p.doc][p.start:p.end])
         self.identity = {d: _squash(" ".join(v)) for d, v in ident.items()}
         self.identity_stems = {d: {stem(w) for w in words(" ".join(v))} for d, v in ident.items()}
+        # Captions naming people left to right (``qa.lineup``).
+        self.lineups = [lu for d, t in enumerate(self.texts) for lu in find_lineups(d, t)]
         # Stems of each piece's line, matched against the question's words.
         self.line_stems = [{stem(w) for w in words(self.texts[p.doc][p.line_start:p.line_end])} for p in self.pieces]
 
@@ -337,6 +340,29 @@ class Layout:
     def bodies(self) -> dict[int, str]:
         """Each file's text squashed for name lookups; built at the first furniture question."""
         return {d: _squash(t) for d, t in enumerate(self.texts)}
+
+    def position(self, question: str, doc_rank: dict[int, int]) -> Found | None:
+        """The name a question about who stands where in a photo asks for ("Who is second from
+        the left in the AFP picture?"), counted along a left-to-right caption (``qa.lineup``):
+        in the file the question names, else in the best retrieved file that has one. None for
+        another question or a corpus without such captions; ``missing`` when the file named
+        lists no one left to right, or fewer people than the place asked for."""
+        at = asked_position(question)
+        if at is None or not self.lineups:
+            return None
+        named = _name_hits([_squash(n) for n in _NAME.findall(question)[1:] if len(_squash(n)) >= 2], self.identity)
+        lineups = self.lineups
+        if named:
+            best = max(named.values())
+            lineups = [lu for lu in lineups if named.get(lu.doc, 0.0) == best]
+            if not lineups:
+                return Found(-1, 0, 0, 0, 0, 0.0, missing=True)
+        lineup = min(lineups, key=lambda lu: doc_rank.get(lu.doc, len(self.texts)))
+        span = pick(lineup, at)
+        if span is None:
+            return Found(lineup.doc, 0, 0, 0, 0, 0.0, missing=True)
+        sure = len({lu.doc for lu in lineups}) == 1
+        return Found(lineup.doc, span[0], span[1], lineup.line_start, lineup.line_end, 0.9 if sure else 0.6)
 
     def answer(self, question: str, kind: str, doc_rank: dict[int, int]) -> Found | None:
         """The piece of ``kind`` the question asks for; None when no file has one (the reader

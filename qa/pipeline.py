@@ -14,7 +14,7 @@ from qa.analysis import TYPE_ID
 from qa.answer import NOT_FOUND, YES_NO, Answer, Citation, Passage
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
-from qa.layout import Layout
+from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
 from qa.read import Reader, Reading, drop_title, excepted_conjunct, tidy_span
 from qa.retrieve import Hit, HybridRetriever
@@ -145,21 +145,14 @@ class Pipeline:
                     int(ix.pass_end[h.passage]), ix.passage_text(h.passage), round(h.score, 4))
             for h in hits[:top_k]
         ]
-        if q.furniture:
-            doc_rank: dict[int, int] = {}
-            for h in hits:
-                doc_rank.setdefault(int(ix.pass_doc[h.passage]), h.rank)
-            found = self.layout.answer(q.text, q.furniture, doc_rank)
-            if found is not None and found.missing:
-                return Answer(question, None, found.confidence, [], passages, NOT_FOUND)
-            if found is not None:
-                text = ix.docs[found.doc].text
-                # "Besides news agencies, which outlet is the source?" -> "Al Jazeera", not
-                # the whole line "Al Jazeera and news agencies"
-                start, end = excepted_conjunct(text, found.start, found.end, q.text)
-                cite = Citation(ix.docs[found.doc].name, start, end,
-                                text[found.line_start:found.line_end], found.confidence)
-                return Answer(question, text[start:end], found.confidence, [cite], passages)
+        doc_rank: dict[int, int] = {}
+        for h in hits:
+            doc_rank.setdefault(int(ix.pass_doc[h.passage]), h.rank)
+        # "Who is second from the left in the photo?": counted along a left-to-right caption
+        if (found := self.layout.position(q.text, doc_rank)) is not None:
+            return self._furniture_answer(question, found, passages)
+        if q.furniture and (found := self.layout.answer(q.text, q.furniture, doc_rank)) is not None:
+            return self._furniture_answer(question, found, passages, q.text)
         if (name := defined_name(q.text) or bare_name(q.text)) is not None:
             titles, files = describe(self.reader.titles.texts, name)
             if titles:
@@ -189,6 +182,19 @@ class Pipeline:
                                       ix.passage_text(c.passage), round(c.score, 4)))
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
+
+    def _furniture_answer(self, question: str, found: Found, passages: list[Passage], asked: str = "") -> Answer:
+        """A piece of page furniture (``qa.layout``) as the answer, cited on its line; a refusal
+        where the file the question names has none. ``asked``: the analysed question, for
+        "Besides news agencies, which outlet is the source?" -> "Al Jazeera", not the whole
+        line "Al Jazeera and news agencies"."""
+        if found.missing:
+            return Answer(question, None, found.confidence, [], passages, NOT_FOUND)
+        text = self.index.docs[found.doc].text
+        start, end = excepted_conjunct(text, found.start, found.end, asked) if asked else (found.start, found.end)
+        cite = Citation(self.index.docs[found.doc].name, start, end, text[found.line_start:found.line_end],
+                        found.confidence)
+        return Answer(question, text[start:end], found.confidence, [cite], passages)
 
     def _definition(self, question: str, titles: list[TitleSpan], files: int, passages: list[Passage]) -> Answer:
         """"Who is Sergei Lavrov?" answered with the title the corpus gives him ("Russian Foreign
