@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.roles import name_of
+from qa.roles import NAME_PARTICLES, name_of
 
 # A caption's left-to-right marker, after its list ("... and D (L-R).") or before it ("From
 # left: A, B and C.").
@@ -18,7 +18,8 @@ _AFTER = re.compile(r"\s*\((?:L\s*-\s*R|L\s+to\s+R|left\s+to\s+right|from\s+left
 _BEFORE = re.compile(r"(?:^|(?<=[.\]*]\s))(?:From\s+left(?:\s+to\s+right)?|Left\s+to\s+right|L\s*-\s*R)\s*[:,]\s*",
                      re.IGNORECASE)
 _SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
-_NAME = re.compile(r"(?:[A-Z][\w'’.-]*|al|bin|ibn|de|van|von)(?:[\s-]+(?:[A-Z][\w'’.-]*|al|bin|ibn|de|van|von))*")
+_WORD = rf"(?:[A-Z][\w'’.-]*|{'|'.join(NAME_PARTICLES)})"
+_NAME = re.compile(rf"{_WORD}(?:[\s-]+{_WORD})*")
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6}

@@ -29,8 +29,8 @@ from qa.events import contrary_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (Titles, countries_named, country_named_by, country_of, holds_asked_office, holds_one_of,
-                      holds_other_office, same_country)
+from qa.roles import (NAME_PARTICLES, Titles, countries_named, country_named_by, country_of, holds_asked_office,
+                      holds_one_of, holds_other_office, same_country)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import content_stems, fold, stem, words
 
@@ -448,7 +448,7 @@ is are was were be been being has have had do does did will would can could shou
 
 
 # Lower-case parts of names ("Bashar al-Assad", "Ursula von der Leyen"): no word of their own.
-_NAME_PARTICLES = frozenset("al el bin ibn de da van von der la le".split())
+_NAME_PARTICLES = frozenset(NAME_PARTICLES)
 
 
 def _function_words_only(span: str) -> bool:

@@ -321,7 +321,8 @@ def _title_start(text: str, m: re.Match) -> int:
     return start
 
 
-_PARTICLES = r"al|el|bin|ibn|de|da|van|von|der|la|le"  # lower-case parts of a name ("Bashar al-Assad")
+NAME_PARTICLES = ("al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le")  # "Bashar al-Assad"
+_PARTICLES = "|".join(NAME_PARTICLES)
 _NAME = re.compile(rf"(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:\s+|-|$)){{1,6}}")
 
 
