@@ -18,7 +18,7 @@ from functools import cached_property
 
 from qa.corpus import clean_view
 from qa.lineup import asked_position, find_lineups, pick
-from qa.text import STOP_WORDS, fold, stem, words
+from qa.text import STOP_WORDS, fold, line_spans, stem, words
 
 MAX_HEADLINE_WORDS = 25
 MAX_SUBHEADING_WORDS = 12
@@ -87,14 +87,6 @@ def _trailing_credit(raw: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _strip(clean: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
     """Narrow ``[start, end)`` past whitespace (and ``chars``) at both ends of the clean view."""
     while start < end and (clean[start].isspace() or clean[start] in chars):
@@ -118,7 +110,7 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
     markup-free view (``clean_view``), computed when not given."""
     clean = clean_view(text) if clean is None else clean
     pieces: list[Piece] = []
-    lines = [(s, e) for s, e in _line_spans(text) if clean[s:e].strip()]
+    lines = [(s, e) for s, e in line_spans(text) if clean[s:e].strip()]
 
     def add(kind: str, start: int, end: int, ls: int, le: int, chars: str = "") -> None:
         start, end = _strip(clean, start, end, chars)
@@ -285,6 +277,11 @@ def _squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(text))
 
 
+def _squashed_names(question: str) -> list[str]:
+    """The capitalised names of a question past its first word, squashed for look-ups."""
+    return [_squash(n) for n in _NAME.findall(question)[1:] if len(_squash(n)) >= 2]
+
+
 def _name_hits(names: list[str], texts: dict[int, str]) -> dict[int, float]:
     """For each file, the names (squashed) its squashed text holds, each worth 1 / the number
     of files holding it; a name every file holds says nothing."""
@@ -341,6 +338,11 @@ class Layout:
         """Each file's text squashed for name lookups; built at the first furniture question."""
         return {d: _squash(t) for d, t in enumerate(self.texts)}
 
+    def _files_named(self, question: str) -> dict[int, float]:
+        """The files the question's names name in their furniture ("the Al Jazeera report",
+        "AFP's story"), each with its weight (``_name_hits``)."""
+        return _name_hits(_squashed_names(question), self.identity)
+
     def position(self, question: str, doc_rank: dict[int, int]) -> Found | None:
         """The name a question about who stands where in a photo asks for ("Who is second from
         the left in the AFP picture?"), counted along a left-to-right caption (``qa.lineup``):
@@ -350,7 +352,7 @@ class Layout:
         at = asked_position(question)
         if at is None or not self.lineups:
             return None
-        named = _name_hits([_squash(n) for n in _NAME.findall(question)[1:] if len(_squash(n)) >= 2], self.identity)
+        named = self._files_named(question)
         lineups = self.lineups
         if named:
             best = max(named.values())
@@ -374,15 +376,14 @@ class Layout:
         pieces = [(p, self.line_stems[i]) for k in kinds for i, p in enumerate(self.pieces) if p.kind == k]
         if not pieces:
             return None
-        # Names in the question ("the Al Jazeera report", "AFP's story") that match some files.
+        # The names in the question ("the Al Jazeera report", "AFP's story").
         found_names = _NAME.findall(question)[1:]
         # A page no file is: "the Anadolu report" where no file says "Anadolu" anywhere, not
         # even run into other words ("themoscowtimes.com" holds "Times").
         if any(len(w) >= 3 and w[:1].isupper() and not self._anywhere(_squash(w)) for n in found_names for w in words(n)):
             return Found(-1, 0, 0, 0, 0, 0.0, missing=True)
-        names = [_squash(n) for n in found_names if len(_squash(n)) >= 2]
-        named = _name_hits(names, self.identity)
-        mentioned = _name_hits(names, self.bodies)  # weaker: "the report that spells it Türkiye"
+        named = self._files_named(question)
+        mentioned = _name_hits(_squashed_names(question), self.bodies)  # weaker: "the report that spells it Türkiye"
         if named:
             best = max(named.values())
             if not any(named.get(p.doc, 0.0) == best for p, _ in pieces):

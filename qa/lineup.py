@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from qa.roles import NAME_PARTICLES, name_of
+from qa.text import line_spans
 
 # A caption's left-to-right marker, after its list ("... and D (L-R).") or before it ("From
 # left: A, B and C.").
@@ -45,27 +46,21 @@ class Lineup:
 def find_lineups(doc: int, text: str) -> list[Lineup]:
     """The left-to-right captions of one document."""
     out = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        start, end = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        for lo, hi in _lists(text, start, end):
-            names = tuple(n for n in _names(text, lo, hi))
-            if len(names) >= 2:
-                out.append(Lineup(doc, start, end, names))
+    for start, end in line_spans(text):
+        if (span := _list_span(text, start, end)) and len(names := tuple(_names(text, *span))) >= 2:
+            out.append(Lineup(doc, start, end, names))
     return out
 
 
-def _lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where a line's left-to-right lists lie: before an "(L-R)", or after a "From left:"."""
-    found = []
+def _list_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a line's left-to-right list lies: before an "(L-R)", or after a "From left:"."""
     if m := _AFTER.search(text, start, end):
         stop = text.rfind(". ", start, m.start())  # the caption's sentence that the marker closes
-        found.append((start if stop < 0 else stop + 2, m.start()))
-    elif m := _BEFORE.search(text, start, end):
+        return (start if stop < 0 else stop + 2), m.start()
+    if m := _BEFORE.search(text, start, end):
         stop = text.find(". ", m.end(), end)
-        found.append((m.end(), end if stop < 0 else stop))
-    return found
+        return m.end(), (end if stop < 0 else stop)
+    return None
 
 
 def _names(text: str, lo: int, hi: int):

@@ -150,9 +150,9 @@ class Pipeline:
             doc_rank.setdefault(int(ix.pass_doc[h.passage]), h.rank)
         # "Who is second from the left in the photo?": counted along a left-to-right caption
         if (found := self.layout.position(q.text, doc_rank)) is not None:
-            return self._furniture_answer(question, found, passages)
+            return self._furniture_answer(question, q, found, passages)
         if q.furniture and (found := self.layout.answer(q.text, q.furniture, doc_rank)) is not None:
-            return self._furniture_answer(question, found, passages, q.text)
+            return self._furniture_answer(question, q, found, passages)
         if (name := defined_name(q.text) or bare_name(q.text)) is not None:
             titles, files = describe(self.reader.titles.texts, name)
             if titles:
@@ -183,15 +183,14 @@ class Pipeline:
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
 
-    def _furniture_answer(self, question: str, found: Found, passages: list[Passage], asked: str = "") -> Answer:
+    def _furniture_answer(self, question: str, q: Question, found: Found, passages: list[Passage]) -> Answer:
         """A piece of page furniture (``qa.layout``) as the answer, cited on its line; a refusal
-        where the file the question names has none. ``asked``: the analysed question, for
-        "Besides news agencies, which outlet is the source?" -> "Al Jazeera", not the whole
-        line "Al Jazeera and news agencies"."""
+        where the file the question names has none. "Besides news agencies, which outlet is the
+        source?" -> "Al Jazeera", not the whole line "Al Jazeera and news agencies"."""
         if found.missing:
             return Answer(question, None, found.confidence, [], passages, NOT_FOUND)
         text = self.index.docs[found.doc].text
-        start, end = excepted_conjunct(text, found.start, found.end, asked) if asked else (found.start, found.end)
+        start, end = excepted_conjunct(text, found.start, found.end, q.text)
         cite = Citation(self.index.docs[found.doc].name, start, end, text[found.line_start:found.line_end],
                         found.confidence)
         return Answer(question, text[start:end], found.confidence, [cite], passages)

@@ -103,7 +103,8 @@ def expected_type(text: str) -> tuple[str, str]:
     return wh, "THING"
 
 
-_MONTH_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_WORDS = f"(?:{MONTH_NAMES})"
 # "On what day in April …?", "On what calendar date …?" ask a day of the month, not a weekday.
 _DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) (?:(?:exact|precise|specific) )?(?:day (?:in|of) {_MONTH_WORDS}"
                              r"|calendar date|day of the month)\b", re.IGNORECASE)

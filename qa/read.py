@@ -27,7 +27,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
                          TYPES, answer_span)
 from qa.events import contrary_event
 from qa.index import CorpusIndex
-from qa.question import EXPECTED, Question, answer_form, echoes_modifier
+from qa.question import EXPECTED, MONTH_NAMES, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (NAME_PARTICLES, Titles, countries_named, country_named_by, country_of, holds_asked_office,
                       holds_one_of, holds_other_office, same_country)
@@ -182,10 +182,8 @@ _VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|a
 
 # A month a question dates something by: "in April", "on May 5", "late December" (not
 # "Theresa May" or "Jan van Riebeeck").
-_ASKED_MONTH = re.compile(r"\b(?i:in|on|during|early|late|mid|of|since|by|until|the)\s+(?P<m>January|February|March|"
-                          r"April|May|June|July|August|September|October|November|December)\b"
-                          r"|\b(?P<d>January|February|March|April|May|June|July|August|September|October|November|"
-                          r"December)\s+\d")
+_ASKED_MONTH = re.compile(rf"\b(?i:in|on|during|early|late|mid|of|since|by|until|the)\s+(?P<m>{MONTH_NAMES})\b"
+                          rf"|\b(?P<d>{MONTH_NAMES})\s+\d")
 _MONTH_NAME = re.compile(_MONTHS, re.IGNORECASE)
 _ISO_MONTH = re.compile(r"\b\d{4}-(\d{2})-\d{2}\b")  # "2023-05-10" is in May
 _MONTH_KEYS = "jan feb mar apr may jun jul aug sep oct nov dec".split()

@@ -234,7 +234,8 @@ def asked_office(question: str) -> Office | None:
     president or a monarch), the chief of a country's body ("Who heads Turkey's
     intelligence service?"; the head of a ministry is its minister), or one who acted for a
     country ("Who represented Turkey?", "Who led the Iranian delegation?": any office of
-    Turkey, Iran; "Who represented Damascus as its top diplomat?": Syria's foreign minister); else None. An office is asked for only with its portfolio or country."""
+    Turkey, Iran; "Who represented Damascus as its top diplomat?": Syria's foreign minister);
+    else None. An office is asked for only with its portfolio or country."""
     m = _ACTED_FOR.search(question) or _OFFICIAL_AT.search(question)
     if m and (country := country_of(m.group("country"))):
         if as_office := _AS_OFFICE.match(_DIPLOMAT.sub("foreign minister", question[m.end("country"):])):
@@ -347,10 +348,11 @@ def bare_name(query: str) -> str | None:
     written as names are ("Lavrov"), for ``describe``; None for a question or a longer query.
     Whether it is a name is for the corpus's titles to say."""
     m = _BARE_NAME.match(query)
-    if not m or re.search(r"\b(?:who|whom|whose|what|which|when|where|why|how)\b", query, re.IGNORECASE):
+    if not m or _WH.search(query):
         return None
+
     def cap(part: str) -> str:  # "abdollahian" -> "Abdollahian"; particles stay ("al-Assad")
-        return part if part[:1].isupper() or re.fullmatch(_PARTICLES, part) else part[:1].upper() + part[1:]
+        return part if part[:1].isupper() or part in NAME_PARTICLES else part[:1].upper() + part[1:]
     return " ".join("-".join(map(cap, w.split("-"))) for w in m.group("name").split())
 
 

@@ -66,6 +66,15 @@ def stem(word: str) -> str:
     return _BRITISH.get(stemmed, stemmed)
 
 
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text``, its newline excluded."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def words(text: str) -> list[str]:
     """Word tokens of ``text``: alphabetic runs and numbers."""
     return _WORD.findall(text)
