@@ -32,7 +32,7 @@ from qa.retrieve import Hit
 from qa.roles import (NAME_PARTICLES, Titles, countries_named, country_named_by, country_of, holds_asked_office,
                       holds_one_of, holds_other_office, same_country)
 from qa.span import SpanScorer, Window, top_spans
-from qa.text import content_stems, fold, stem, words
+from qa.text import STOP_WORDS, content_stems, fold, stem, words
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -162,9 +162,63 @@ _NEXT_EVENT = re.compile(r"\b(?:the|its|their|a|his|her)\s+next\s+(?!to\b|of\b)[
 _ASKS_AHEAD = re.compile(r"^\W*(?:when|where|what (?:date|day|year|month|time)|(?:in|on|at) (?:what|which) "
                          r"(?:year|month|date|day|time|city|place)|by when|how soon)\s+(?:will|shall"
                          r"|(?:is|are)\s+[^?]*?\b(?:expected|scheduled|due|set|going|planned)\s+to)\b", re.IGNORECASE)
-_AHEAD = re.compile(r"\b(?:next|future|upcoming|forthcoming|following|again|will|shall|would|scheduled|plan\w*"
+_AHEAD = re.compile(r"\b(?:next|future|upcoming|forthcoming|following(?!\s+(?:a|an|the|its|their|his|her|this|that)\b)"
+                    r"|again|will|shall|would|scheduled|plan\w*"
                     r"|expected|due|set\s+to|later|subsequent|annual\w*|every|heirs?|successors?|intend\w*"
                     r"|propos\w*|resume\w*|invit\w*|(?:is|are|was|were)\s+to)\b|['’]ll\b", re.IGNORECASE)
+
+# ... and that word must not be cut from the answer by an event that came before: in "a roadmap
+# will be drafted following a meeting of their foreign ministers in Moscow" and in "Syria will
+# come up with a roadmap, according to a statement issued following the meeting in Moscow",
+# Moscow is where a past meeting was. (Commas do not cut: "Tokyo 2020, is a forthcoming event".)
+_EARLIER_EVENT = re.compile(r"\b(?:following|after|since)\b", re.IGNORECASE)
+
+
+def speaks_ahead(sentence: str, start: int, end: int) -> bool:
+    """Whether a word of what is to come (``_AHEAD``) in ``sentence`` speaks of its span
+    ``[start, end)``: no earlier event (``_EARLIER_EVENT``) is named between the two."""
+    for m in _AHEAD.finditer(sentence):
+        between = sentence[m.end():start] if m.end() <= start else sentence[end:m.start()] if m.start() >= end else ""
+        if not _EARLIER_EVENT.search(between):
+            return True
+    return False
+
+
+# A number that opens a compound counts the compound's own thing: "four-way talks" are talks of
+# four sides, not four advisers, delegates or bilateral meetings; "a five-person board" has five
+# members. The words of each kind count the same things: sides, or people.
+_SIDES = frozenset("""way party parties sided side sides nation nations country countries state states power powers
+government governments participant participants minister ministers member members""".split())
+_PEOPLE = frozenset("""person persons people member members man men woman women strong crew player players seat seats
+staff participant participants minister ministers""".split())
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"-([a-z]+)\b|\s+([a-z]+)\b")
+
+
+def counts_other(question: str, text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` in ``text`` counts another thing than the question's
+    "how many <things>": the thing is the word after the number or after its hyphen ("four-way"),
+    of a kind known here (``_SIDES``, ``_PEOPLE``), and the asked things are of another kind; or,
+    when they are of no kind known here ("advisers"), the number counts sides ("the four
+    countries"). A question that names no counted thing ("How many died?") is not judged."""
+    m, counted = _HOW_MANY.search(question), _COUNTED_NOUN.match(text, end)
+    if not m or not counted:
+        return False
+    asked = []
+    for w in m.group(1).split():
+        if fold(w) in STOP_WORDS:
+            break
+        asked.append(re.sub(r"['’]s?$", "", w.lower()))
+    thing = (counted.group(1) or counted.group(2)).lower()
+    if not asked or stem(thing) in {stem(w) for w in asked}:
+        return False
+    kinds = [k for k in (_SIDES, _PEOPLE) if thing in k]
+    if not kinds:
+        return False
+    asked_kinds = [k for k in (_SIDES, _PEOPLE) if k.intersection(asked)]
+    if asked_kinds:
+        return not any(k in kinds for k in asked_kinds)
+    return _SIDES in kinds and any(w.endswith("s") for w in asked)
 
 
 # "Exactly how many incursions …?" is not answered by "several": a count that names no number.
@@ -210,8 +264,15 @@ noted warn warned insist insisted tweet tweeted report reported claim claimed"""
 _WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>[^?]*?)\s*"
                         r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
                         re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"^\W*according\s+to\s+(?P<speaker>[^,?]+),\s*", re.IGNORECASE)
 _HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
                           r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
+LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._about_lead``)
+# Words of time and occurrence, and of the page itself ("What publication date appears under the
+# byline?" asks for the page date).
+_EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take place held hold happen occur year month "
+                          "printed stamped appears top page publication published byline dateline report article "
+                          "story".split())
 SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
 
 
@@ -219,11 +280,23 @@ def speaker_names(question: str) -> list[str]:
     """The names of whoever "What did X say ...?" asks about, countries aside ("Mekdad",
     "Amir-Abdollahian"; none for "Iran's foreign minister"): the words one of which a
     sentence reporting X's words, or one just before it, names."""
-    m = _WHAT_SAID.search(question)
+    according = _ACCORDING_TO.match(question)
+    m = _WHAT_SAID.search(question[according.end():] if according else question)
     if not m:
         return []
-    names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", m.group("speaker")) if not country_of(w)]
+    return _names_in(m.group("speaker"))
+
+
+def _names_in(words: str) -> list[str]:
+    names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", words) if not country_of(w)]
     return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
+
+
+def according_to_names(question: str) -> list[str]:
+    """The names of "According to X, ...?" ("Lavrov"; "AFP" and "the reports" too: who of them
+    is a speaker, not a source, the corpus's titles tell)."""
+    according = _ACCORDING_TO.match(question)
+    return _names_in(according.group("speaker")) if according else []
 
 
 _REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
@@ -946,23 +1019,26 @@ class Reader:
             return "form"  # "Which opposition leader condemned it?" -> "vindication of ...": no one's name
         if _WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
             return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
-        if (names := speaker_names(q.text)) and not any(self._names_near(c, names) for c in members):
+        names = speaker_names(q.text) or [n for n in according_to_names(q.text) if self.titles(n)]
+        if names and not any(self._names_near(c, names) for c in members):
             return "speaker"  # "What did Mekdad say about the invitation?" -> a sentence that is not his
         if dated and other_month(q.text, span):
             return "date"
         if dated and _VAGUE_TIME.fullmatch(span):
             return "vague"
+        if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
+            return "count"  # "How many advisers?" -> the "four" of "four-way talks"
         if _EXACT_COUNT.search(q.text) and _VAGUE_COUNT.fullmatch(span):
             return "vague"
         if holds_other_office(self.titles, q.office, span):
             return "office"
-        if dated and LOOKS_AHEAD.search(q.text) and all(self._on_page_date(c) for c in members):
+        if dated and all(self._on_page_date(c) for c in members) \
+                and (LOOKS_AHEAD.search(q.text) or not self._about_lead(q, best.doc)):
             return "page-date"
         if dated and not REPORTING.intersection(stem(w) for w in words(q.text)) \
                 and all(dates_a_statement(texts[c.doc], c.start) for c in members):
             return "said"
-        if (_NEXT_EVENT.search(q.text) or _ASKS_AHEAD.search(q.text)) \
-                and not _AHEAD.search(self._sentence(best)):
+        if (_NEXT_EVENT.search(q.text) or _ASKS_AHEAD.search(q.text)) and not self._speaks_ahead(best):
             return "ahead"
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
@@ -981,6 +1057,26 @@ class Reader:
             first -= 1
         window = self._texts[c.doc][a.sent_start[first] : a.sent_end[c.sentence]]
         return any(re.search(rf"\b{re.escape(n)}", window) for n in names)
+
+    def _about_lead(self, q: Question, doc: int) -> bool:
+        """Whether ``q`` asks about what the file's lead (its first ``LEAD_SENTENCES``) reports,
+        the event its page date dates: at least half the question's own terms (less the
+        countries it names and words of time and occurrence, ``_EVENT_FILLER``) are there. The
+        date at the top of a report of talks does not date an election or a break of ties."""
+        a = self.index.analysis
+        first = int(np.searchsorted(a.sent_doc, doc))
+        last = min(first + LEAD_SENTENCES, len(a.sent_doc))
+        while a.sent_doc[last - 1] != doc:
+            last -= 1
+        lead = set(content_stems(self._texts[doc][a.sent_start[first] : a.sent_end[last - 1]]))
+        terms = [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in _EVENT_FILLER
+                 and not country_of(w)]
+        return not terms or sum(s in lead for s in terms) * 2 >= len(terms)
+
+    def _speaks_ahead(self, c: Candidate) -> bool:
+        a = self.index.analysis
+        first = int(a.sent_start[c.sentence])
+        return speaks_ahead(self._sentence(c), c.start - first, c.end - first)
 
     def _sentence(self, c: Candidate) -> str:
         a = self.index.analysis

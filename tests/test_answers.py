@@ -373,6 +373,85 @@ def test_a_sentence_about_the_past_does_not_date_what_will_be(pipeline):
     assert pipeline.ask("When will the Arab League summit that Assad was invited to be held?").answer == "May 19"
 
 
+@pytest.mark.parametrize("sentence, span, ahead", [
+    ("A roadmap will be drafted following a meeting of their ministers in Moscow.", "Moscow", False),
+    ("They will meet again, according to a statement issued after the talks in Moscow.", "Moscow", False),
+    ("Assad was invited to attend the summit in Saudi Arabia on May 19.", "Saudi Arabia", True),
+    ("Tokyo 2020, is a forthcoming event scheduled to take place from 24 July.", "Tokyo", True),
+    ("In April, Moscow also hosted four-way talks.", "Moscow", False),
+])
+def test_speaks_ahead(sentence: str, span: str, ahead: bool) -> None:
+    """A word of what is to come speaks of the answer unless an earlier event comes between."""
+    from qa.read import speaks_ahead
+
+    start = sentence.index(span)
+    assert speaks_ahead(sentence, start, start + len(span)) is ahead
+
+
+def test_the_place_of_a_past_meeting_is_not_that_of_the_next(pipeline):
+    """"Syria will come up with a roadmap, according to a statement issued following the meeting
+    ... in Moscow": Moscow is where the last meeting was, not the next."""
+    for question in ("Where will the next four-way meeting of the foreign ministers take place?",
+                     "Where will the deputy foreign ministers meet to draft the roadmap?"):
+        _, _, reading = pipeline.read(question)
+        assert reading.mismatch == "ahead" and pipeline.ask(question).answer is None
+
+
+def test_the_page_date_dates_only_what_the_lead_reports(pipeline):
+    """The date atop a report of the Moscow talks dates the talks, not an election or a
+    restoration of ties the report does not tell of."""
+    for question in ("On what date were Turkey's presidential elections held?",
+                     "On what date did Turkey restore diplomatic relations with Syria?"):
+        _, _, reading = pipeline.read(question)
+        assert reading.mismatch == "page-date" and pipeline.ask(question).answer is None
+    answer = pipeline.ask("On what date did the four-way ministerial meeting in Moscow take place?")
+    assert answer.answer in ("2023-05-10", "May 10, 2023", "May 10")
+
+
+@pytest.mark.parametrize("question, text, counts", [
+    ("How many military advisers are in Syria?", "the four-way talks", True),
+    ("How many military advisers are in Syria?", "the four countries held talks", True),
+    ("How many bilateral meetings were held?", "the four-way talks", True),
+    ("How many countries took part?", "the four-way talks", False),
+    ("How many foreign ministers met?", "the four-way talks", False),
+    ("How many people died?", "the four countries", True),
+    ("How many members does the board have?", "a five-person board", False),
+    ("How many members does the council have?", "the five states", False),
+    ("How many died in the crash?", "the seven-member crew", False),
+    ("How many British troops died?", "5,000 men", False),
+    ("How many refugees does Turkey host?", "3.5 million refugees", False),
+])
+def test_counts_other(question: str, text: str, counts: bool) -> None:
+    """A number counts the thing after it or after its hyphen; of another kind, it is no answer."""
+    from qa.read import counts_other
+
+    number = re.search(r"\d[\d.,]*|four|five|seven", text)
+    assert counts_other(question, text, number.end()) is counts
+
+
+def test_a_count_of_sides_counts_no_advisers(pipeline):
+    """The "four" of "four-way talks" counts the sides at the table."""
+    for question in ("How many Iranian military advisers are in Syria?",
+                     "How many bilateral meetings did the ministers hold on the sidelines of the four-way talks?"):
+        assert pipeline.ask(question).answer is None
+    assert pipeline.ask("How many countries took part in the Moscow talks?").answer == "four"
+
+
+def test_according_to_a_speaker_asks_what_he_said(pipeline):
+    """"According to Lavrov, ...?" asks what Lavrov said: a sentence of another speaker's words
+    does not answer it; "According to AFP" names a source, not a speaker, and is not judged."""
+    from qa.read import according_to_names, speaker_names
+
+    assert according_to_names("According to Lavrov, what is happening to American power?") == ["Lavrov"]
+    assert speaker_names("According to SANA, what did Cavusoglu say about the talks?") == ["Cavusoglu"]
+    for question in ("According to Lavrov, what is happening to American power?",
+                     "According to SANA, what did Cavusoglu say about the talks?"):
+        _, _, reading = pipeline.read(question)
+        assert reading.mismatch == "speaker" and pipeline.ask(question).answer is None
+    answer = pipeline.ask("According to Lavrov, to whom could the roadmap proposals later be put?")
+    assert answer.answer is not None and "leaders of Iran, Russia, Syria and Turkey" in answer.answer
+
+
 @pytest.mark.parametrize("span, vague", [
     ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
