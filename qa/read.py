@@ -292,6 +292,18 @@ def _names_in(words: str) -> list[str]:
     return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
 
 
+_SUBJECT_COUNTRY = re.compile(r"^\W*(?:(?:in|on|at|by|for|from|to)\s+)?(?:what|which|when|where|why|how)\b[^?]*?"
+                              r"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
+                              r"(?P<agent>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+(?-i:[a-z])", re.IGNORECASE)
+
+
+def subject_country(question: str) -> str:
+    """The country that does what the question asks about ("In what year did Iran intervene
+    ...?" -> "Iran"), or "": a sentence that names it nowhere near cannot tell what it did."""
+    m = _SUBJECT_COUNTRY.search(question)
+    return country_of(m.group("agent")) if m and country_named_by(m.group("agent")) else ""
+
+
 def according_to_names(question: str) -> list[str]:
     """The names of "According to X, ...?" ("Lavrov"; "AFP" and "the reports" too: who of them
     is a speaker, not a source, the corpus's titles tell)."""
@@ -1042,6 +1054,8 @@ class Reader:
             return "ahead"
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
+        if (agent := subject_country(q.text)) and not any(agent in countries_named(self._before(c)) for c in members):
+            return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
         # "When did Turkey restore ties?" -> "Turkey severed its relations ... in March 2012"; but the
         # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")
         if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):
@@ -1077,6 +1091,14 @@ class Reader:
         a = self.index.analysis
         first = int(a.sent_start[c.sentence])
         return speaks_ahead(self._sentence(c), c.start - first, c.end - first)
+
+    def _before(self, c: Candidate, depth: int = SPEAKER_WINDOW) -> str:
+        """The candidate's sentence and up to ``depth`` before it in its file."""
+        a = self.index.analysis
+        first = c.sentence
+        while first > 0 and c.sentence - first < depth and a.sent_doc[first - 1] == a.sent_doc[c.sentence]:
+            first -= 1
+        return self._texts[c.doc][a.sent_start[first] : a.sent_end[c.sentence]]
 
     def _sentence(self, c: Candidate) -> str:
         a = self.index.analysis

@@ -452,6 +452,27 @@ def test_according_to_a_speaker_asks_what_he_said(pipeline):
     assert answer.answer is not None and "leaders of Iran, Russia, Syria and Turkey" in answer.answer
 
 
+@pytest.mark.parametrize("question, country", [
+    ("In what year did Iran intervene in the Syrian civil war?", "Iran"),
+    ("How many refugees does Turkey host?", "Turkey"),
+    ("Why did Saudi Arabia invite Assad?", "Saudi Arabia"),
+    ("When did the Arab League readmit Syria?", ""),
+    ("When did Lavrov speak?", ""),
+])
+def test_subject_country(question: str, country: str) -> None:
+    from qa.read import subject_country
+
+    assert subject_country(question) == country
+
+
+def test_what_one_country_did_is_not_told_by_a_sentence_about_another(pipeline):
+    """Moscow intervened in Syria's war in 2015; no sentence near that one names Iran."""
+    question = "In what year did Iran intervene in the Syrian civil war?"
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch == "country" and pipeline.ask(question).answer is None
+    assert pipeline.ask("In what year did Russia intervene in the Syrian civil war?").answer == "2015"
+
+
 @pytest.mark.parametrize("span, vague", [
     ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
