@@ -25,7 +25,7 @@ from importlib import resources
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
 _ROLES = r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief|director|adviser|advisor"
-_HEADS = r"president|premier|chancellor|king|queen|emir|sultan|governor|mayor"
+_HEADS = r"president|premier|chancellor|king|queen|emir|sultan|governor|mayor|leader"
 _OFFICES = f"{_ROLES}|{_HEADS}"
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
@@ -49,6 +49,12 @@ _DIPLOMAT = re.compile(r"\b(?:top|chief)\s+diplomat\b", re.IGNORECASE)  # journa
 _HEAD_OF_STATE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.IGNORECASE)
 HEAD_OF_STATE = "head of state"  # a role held by a president or a monarch, whichever the country has
 _STATE_HEADS = frozenset("president king queen emir sultan".split())
+# A country's "leader" heads its state or government, whatever the office is called ("Supreme
+# Leader", president, prime minister, general secretary); no minister of a portfolio, envoy or
+# spokesman is one.
+_LEADS = _STATE_HEADS | {"premier", "chancellor", "leader", HEAD_OF_STATE}
+_SERVES = frozenset("ambassador envoy commissioner spokesman spokeswoman spokesperson adviser director governor mayor"
+                    .split())
 _COUNTRY_WORDS = r"(?P<country>[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)"  # "Iran", "Iranian", "Saudi Arabia"
 _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:represent(?:ed|s|ing)?|led|leads|lead|headed"
                         rf"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?{_COUNTRY_WORDS}"
@@ -129,6 +135,11 @@ class Office:
     deputy: bool = False
 
     def _same_role(self, title: Office) -> bool:
+        if self.role == "leader":
+            return not title.deputy and title.role not in _SERVES \
+                and not (title.role == "minister" and title.portfolio not in ("", "prime"))
+        if title.role == "leader":
+            return not title.deputy and (self.role in _LEADS or self.role == "minister" and self.portfolio == "prime")
         if self.role == HEAD_OF_STATE:
             return title.role in _STATE_HEADS and not title.deputy
         return title.role == self.role and title.deputy == self.deputy \

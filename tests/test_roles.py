@@ -87,6 +87,10 @@ def test_titles_before_and_after_a_name() -> None:
     ("Who is the president of Syria?", "Recep Tayyip Erdogan", True),
     ("Who represented Turkey at the talks?", "Hossein Amirabdollahian", True),  # titles add up: Iran's
     ("Who is Iran's foreign minister?", "Hossein Amirabdollahian", False),
+    # a country's leader heads its state or government: no foreign minister is one
+    ("Who is the Iranian leader who would review the proposals?", "Hossein Amirabdollahian", True),
+    ("Who is the leader of Turkey?", "Recep Tayyip Erdogan", False),
+    ("Who is the leader of Turkey?", "Mevlut Cavusoglu", True),
 ])
 def test_holds_other_office(question: str, span: str, other: bool) -> None:
     assert holds_other_office(Titles(TEXTS), asked_office(question), span) is other
