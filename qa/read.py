@@ -30,7 +30,7 @@ from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (NAME_PARTICLES, Titles, countries_named, country_named_by, country_of, holds_asked_office,
-                      holds_one_of, holds_other_office, same_country)
+                      holds_one_of, holds_other_office, other_portfolio, same_country)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
 
@@ -1052,6 +1052,8 @@ class Reader:
             return "said"
         if (_NEXT_EVENT.search(q.text) or _ASKS_AHEAD.search(q.text)) and not self._speaks_ahead(best):
             return "ahead"
+        if q.office is None and all(other_portfolio(q.text, self._sentence(c)) for c in members):
+            return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
         if (agent := subject_country(q.text)) and not any(agent in countries_named(self._before(c)) for c in members):

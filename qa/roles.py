@@ -413,6 +413,24 @@ class Titles:
         return found
 
 
+_PORTFOLIO_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+minist(?:er|ers|ry|ries|erial)\b", re.IGNORECASE)
+
+
+def portfolios_named(text: str) -> frozenset[str]:
+    """The portfolios of the ministers or ministries a text names ({"foreign"} for "the foreign
+    ministers' talks", {"defence"} for "defense ministries")."""
+    return frozenset(_norm(m.group("portfolio")) for m in _PORTFOLIO_OF.finditer(text)
+                     if _norm(m.group("portfolio")) in _PORTFOLIOS - {"prime"})
+
+
+def other_portfolio(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` speaks of ministers of other portfolios than those the question
+    names, and not of those: "When did the foreign ministers last meet?" is not answered by
+    "the defense ministers ... met in Moscow late last month"."""
+    asked, told = portfolios_named(question), portfolios_named(sentence)
+    return bool(asked and told and not asked & told)
+
+
 def holds_asked_office(titles: Titles, office: Office | None, span: str) -> bool:
     """Whether the question asks for the holder of an ``office`` (``asked_office``) and the
     answer is a name the corpus titles with it ("Turkish President Recep Tayyip Erdogan" for

@@ -356,3 +356,15 @@ def test_a_name_alone_is_answered_with_its_title(pipeline) -> None:
     assert answer.answer == "Russian Foreign Minister" and answer.citations
     c = answer.citations[0]
     assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("When did the foreign ministers last meet?", "The defense ministers met in Moscow late last month.", True),
+    ("When did the foreign ministers last meet?", "The foreign and defence ministers met in April.", False),
+    ("When did the foreign ministers meet?", "They met on Wednesday.", False),  # no minister named
+    ("What did the defence ministries discuss?", "Defense ministers discussed troops.", False),  # spellings
+])
+def test_other_portfolio(question: str, sentence: str, other: bool) -> None:
+    from qa.roles import other_portfolio
+
+    assert other_portfolio(question, sentence) is other
