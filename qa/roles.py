@@ -413,14 +413,16 @@ class Titles:
         return found
 
 
-_PORTFOLIO_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+minist(?:er|ers|ry|ries|erial)\b", re.IGNORECASE)
+_PORTFOLIO_OF = re.compile(r"\b(?P<portfolios>(?:[a-z]+\s*(?:,|and|&|or)\s*){0,3}[a-z]+)\s+minist(?:er|ers|ry|ries|erial)\b",
+                           re.IGNORECASE)
 
 
 def portfolios_named(text: str) -> frozenset[str]:
     """The portfolios of the ministers or ministries a text names ({"foreign"} for "the foreign
-    ministers' talks", {"defence"} for "defense ministries")."""
-    return frozenset(_norm(m.group("portfolio")) for m in _PORTFOLIO_OF.finditer(text)
-                     if _norm(m.group("portfolio")) in _PORTFOLIOS - {"prime"})
+    ministers' talks", {"defence"} for "defense ministries", both for "foreign and defence
+    ministers")."""
+    return frozenset(_norm(w) for m in _PORTFOLIO_OF.finditer(text) for w in re.findall(r"[a-z]+", m.group("portfolios"), re.I)
+                     if _norm(w) in _PORTFOLIOS - {"prime"})
 
 
 def other_portfolio(question: str, sentence: str) -> bool:
