@@ -304,6 +304,13 @@ def subject_country(question: str) -> str:
     return country_of(m.group("agent")) if m and country_named_by(m.group("agent")) else ""
 
 
+def subject_names(question: str) -> list[str]:
+    """The names of the person or body, not a country, that does what the question asks about
+    ("When did Putin meet Assad?" -> ["Putin"]), as ``speaker_names`` gives them."""
+    m = _SUBJECT_COUNTRY.search(question)
+    return [] if not m or country_named_by(m.group("agent")) or country_of(m.group("agent")) else _names_in(m.group("agent"))
+
+
 def according_to_names(question: str) -> list[str]:
     """The names of "According to X, ...?" ("Lavrov"; "AFP" and "the reports" too: who of them
     is a speaker, not a source, the corpus's titles tell)."""
@@ -1058,6 +1065,9 @@ class Reader:
             return "country"
         if (agent := subject_country(q.text)) and not any(agent in countries_named(self._before(c)) for c in members):
             return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
+        names = subject_names(q.text)  # a person the corpus titles: not a source ("What does AFP call ...?")
+        if names and any(self.titles(n) for n in names) and not any(self._names_near(c, names) for c in members):
+            return "subject"  # "When did Putin meet Assad?" -> "the defense ministers ... met late last month"
         # "When did Turkey restore ties?" -> "Turkey severed its relations ... in March 2012"; but the
         # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")
         if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):

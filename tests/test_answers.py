@@ -473,6 +473,20 @@ def test_what_one_country_did_is_not_told_by_a_sentence_about_another(pipeline):
     assert pipeline.ask("In what year did Russia intervene in the Syrian civil war?").answer == "2015"
 
 
+def test_what_a_person_did_is_told_near_his_name(pipeline):
+    """"When did Putin meet Assad?": the seeds tell when the defence ministers met, in a
+    sentence that names no Putin near it; a source ("What does AFP call ...?") is not judged."""
+    from qa.read import subject_names
+
+    assert subject_names("When did Putin meet Assad?") == ["Putin"]
+    assert subject_names("In what year did Iran intervene?") == []
+    question = "When did Putin meet Assad to discuss rapprochement between Syria and Turkey?"
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch in ("subject", "said") and pipeline.ask(question).answer is None
+    assert pipeline.ask("What did Lavrov describe as Moscow's task?").answer is not None
+    assert pipeline.ask("What adjective does AFP use for Syria when describing where Turkey keeps troops?").answer
+
+
 @pytest.mark.parametrize("span, vague", [
     ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
