@@ -227,6 +227,8 @@ _EXACT_COUNT = re.compile(r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bho
 _VAGUE_COUNT = re.compile(r"\W*(?:(?:a|an|the|some|very|quite|so|too|several|many|few|numerous|multiple|countless|dozens"
                           r"|hundreds|thousands|millions|scores|number|lot|lots|of|more|than|over|about|around)\s*)+\W*",
                           re.IGNORECASE)
+# Many things, none of them named: no answer to "which <one thing>".
+_VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|diverse|countless)\s", re.IGNORECASE)
 # A time that names none: "in the future" does not say when (no public gold answer to a "when"
 # question is one of these).
 _VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|as|possible|point|time)\s+)*"
@@ -1047,6 +1049,8 @@ class Reader:
             return "vague"
         if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
             return "count"  # "How many advisers?" -> the "four" of "four-way talks"
+        if q.number == "one" and _VAGUE_MANY.match(span):
+            return "vague"  # "Which militant group controls the northwest?" -> "various militias"
         if _EXACT_COUNT.search(q.text) and _VAGUE_COUNT.fullmatch(span):
             return "vague"
         if holds_other_office(self.titles, q.office, span):

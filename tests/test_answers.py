@@ -487,6 +487,14 @@ def test_what_a_person_did_is_told_near_his_name(pipeline):
     assert pipeline.ask("What adjective does AFP use for Syria when describing where Turkey keeps troops?").answer
 
 
+def test_many_unnamed_things_are_no_one_thing(pipeline):
+    """"Various militias" hold the northwest: which one, the seeds do not say; who holds it, they do."""
+    question = "Which militant group controls most of northwestern Syria?"
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch == "vague" and pipeline.ask(question).answer is None
+    assert pipeline.ask("Who controls Syria's northwest?").answer == "various militias"
+
+
 @pytest.mark.parametrize("span, vague", [
     ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
