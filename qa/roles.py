@@ -31,6 +31,26 @@ _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasur
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
 _DEPUTY = frozenset("deputy vice assistant".split())
+_RANKS = frozenset("special senior acting interim general high".split())  # "UN special envoy"
+# International bodies whose officials hold offices as a country's do ("UN special envoy X",
+# "Who represented the United Nations?"); an office's ``country`` is then the body.
+_BODIES = {key: body for body, keys in {
+    "United Nations": "un|u.n.|united nations", "European Union": "eu|e.u.|european union", "NATO": "nato",
+    "Arab League": "arab league", "African Union": "african union|au", "OPEC": "opec", "IAEA": "iaea",
+    "World Health Organization": "who|world health organization", "IMF": "imf", "World Bank": "world bank",
+    "OSCE": "osce", "ASEAN": "asean", "Gulf Cooperation Council": "gcc|gulf cooperation council",
+}.items() for key in keys.split("|")}
+
+
+def body_of(words: str) -> str:
+    """The international body (``_BODIES``) that ``words`` name, or "" (not "who" for "WHO")."""
+    key = re.sub(r"^the\s+", "", words.strip(), flags=re.IGNORECASE)
+    return _BODIES.get(key.lower(), "") if key[:1].isupper() and (key.lower() != "who" or key == "WHO") else ""
+
+
+def body_or_country(words: str) -> str:
+    """The international body or the country that ``words`` name, or ""."""
+    return body_of(words) or country_of(words)
 _SAME = {"defense": "defence", "labor": "labour", "advisor": "adviser", "economic": "economy",
          "transportation": "transport"}
 _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must)"
@@ -222,7 +242,7 @@ def country_named_by(name: str) -> str:
 def _title_word(word: str) -> bool:
     """Whether a word can be part of a title before its role: capitalised, a portfolio,
     "deputy", or a country's name or adjective ("turkish" in a lower-case question)."""
-    return word[:1].isupper() or _norm(word) in _PORTFOLIOS or word.lower() in _DEPUTY or bool(country_of(word))
+    return word[:1].isupper() or _norm(word) in _PORTFOLIOS or word.lower() in _DEPUTY | _RANKS or bool(country_of(word))
 
 
 def _office(words: str, role: str, of: str = "") -> Office:
@@ -235,7 +255,9 @@ def _office(words: str, role: str, of: str = "") -> Office:
             break
         tokens.insert(0, w)
     portfolio = next((_norm(w) for w in reversed(tokens) if _norm(w) in _PORTFOLIOS), "")
-    country = country_of(of) if of else next(filter(None, map(country_of, reversed(tokens))), "")
+    runs = [" ".join(tokens[i:j]) for j in range(len(tokens), 0, -1) for i in range(j)]  # "UN", "Arab League"
+    country = body_or_country(of) if of else next(filter(None, map(body_of, runs)), "") \
+        or next(filter(None, map(country_of, reversed(tokens))), "")
     return Office(role=_norm(role), portfolio=portfolio, country=country, deputy=any(w.lower() in _DEPUTY for w in tokens))
 
 
@@ -248,7 +270,7 @@ def asked_office(question: str) -> Office | None:
     Turkey, Iran; "Who represented Damascus as its top diplomat?": Syria's foreign minister);
     else None. An office is asked for only with its portfolio or country."""
     m = _ACTED_FOR.search(question) or _OFFICIAL_AT.search(question)
-    if m and (country := country_of(m.group("country"))):
+    if m and (country := body_or_country(m.group("country"))):
         if as_office := _AS_OFFICE.match(_DIPLOMAT.sub("foreign minister", question[m.end("country"):])):
             office = _office(as_office.group("words"), as_office.group("role"))
             return replace(office, country=country)

@@ -368,3 +368,21 @@ def test_other_portfolio(question: str, sentence: str, other: bool) -> None:
     from qa.roles import other_portfolio
 
     assert other_portfolio(question, sentence) is other
+
+
+@pytest.mark.parametrize("question, office", [
+    ("Who is the UN special envoy for Syria?", Office("envoy", country="United Nations")),
+    ("Who represented the United Nations at the talks?", Office("", country="United Nations")),
+    ("Who is the Arab League chief?", Office("chief", country="Arab League")),
+    ("Who is the who director?", None),  # a lower-case "who" is no body
+])
+def test_offices_of_international_bodies(question: str, office: Office | None) -> None:
+    """A body's officials hold offices as a country's do: the foreign minister of a country
+    does not speak for the United Nations."""
+    assert asked_office(question) == office
+
+
+def test_a_country_minister_holds_no_office_of_a_body() -> None:
+    titles = Titles(TEXTS)
+    assert holds_other_office(titles, asked_office("Who is the UN special envoy for Syria?"), "Mevlut Cavusoglu")
+    assert holds_other_office(titles, asked_office("Who represented the UN at the talks?"), "Sergei Lavrov")
