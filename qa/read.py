@@ -227,6 +227,15 @@ _EXACT_COUNT = re.compile(r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bho
 _VAGUE_COUNT = re.compile(r"\W*(?:(?:a|an|the|some|very|quite|so|too|several|many|few|numerous|multiple|countless|dozens"
                           r"|hundreds|thousands|millions|scores|number|lot|lots|of|more|than|over|about|around)\s*)+\W*",
                           re.IGNORECASE)
+# "Who won the election?" asks for a winner: one is told of in words of winning, in the answer's
+# sentence or near it (37 of the 39 public gold answers to "who won" have one within three
+# sentences). "President Erdogan is courting a summit" names no winner of anything.
+_ASKS_WINNER = re.compile(r"^\W*(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:won|wins|win)\b"
+                          r"|^\W*who\s+(?:was|is|were|are)\s+the\s+winners?\b", re.IGNORECASE)
+_WINNING = re.compile(r"\b(?:w[oi]n(?:s|ning|ner|ners)?|victor\w*|defeat\w*|beat(?:s|en|ing)?|champion\w*|(?:re-?)?elected"
+                      r"|prevail\w*|triumph\w*|clinch\w*|award\w*|captur\w*|title|gold|medal|crown\w*|landslide)\b",
+                      re.IGNORECASE)
+WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of the win
 # Many things, none of them named: no answer to "which <one thing>".
 _VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|diverse|countless)\s", re.IGNORECASE)
 # A time that names none: "in the future" does not say when (no public gold answer to a "when"
@@ -1049,6 +1058,8 @@ class Reader:
             return "vague"
         if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
             return "count"  # "How many advisers?" -> the "four" of "four-way talks"
+        if _ASKS_WINNER.search(q.text) and not any(_WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
+            return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
         if q.number == "one" and _VAGUE_MANY.match(span):
             return "vague"  # "Which militant group controls the northwest?" -> "various militias"
         if _EXACT_COUNT.search(q.text) and _VAGUE_COUNT.fullmatch(span):
@@ -1067,7 +1078,7 @@ class Reader:
             return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
-        if (agent := subject_country(q.text)) and not any(agent in countries_named(self._before(c)) for c in members):
+        if (agent := subject_country(q.text)) and not any(agent in countries_named(self._window(c, SPEAKER_WINDOW)) for c in members):
             return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
         names = subject_names(q.text)  # a person the corpus titles: not a source ("What does AFP call ...?")
         if names and any(self.titles(n) for n in names) and not any(self._names_near(c, names) for c in members):
@@ -1081,11 +1092,7 @@ class Reader:
     def _names_near(self, c: Candidate, names: list[str]) -> bool:
         """Whether the candidate's sentence, or one of the ``SPEAKER_WINDOW`` before it in its
         file, holds one of ``names``."""
-        a = self.index.analysis
-        first = c.sentence
-        while first > 0 and c.sentence - first < SPEAKER_WINDOW and a.sent_doc[first - 1] == a.sent_doc[c.sentence]:
-            first -= 1
-        window = self._texts[c.doc][a.sent_start[first] : a.sent_end[c.sentence]]
+        window = self._window(c, SPEAKER_WINDOW)
         return any(re.search(rf"\b{re.escape(n)}", window) for n in names)
 
     def _about_lead(self, q: Question, doc: int) -> bool:
@@ -1108,13 +1115,16 @@ class Reader:
         first = int(a.sent_start[c.sentence])
         return speaks_ahead(self._sentence(c), c.start - first, c.end - first)
 
-    def _before(self, c: Candidate, depth: int = SPEAKER_WINDOW) -> str:
-        """The candidate's sentence and up to ``depth`` before it in its file."""
+    def _window(self, c: Candidate, before: int, after: int = 0) -> str:
+        """The candidate's sentence with up to ``before`` sentences before it and ``after`` after
+        it, in its file."""
         a = self.index.analysis
-        first = c.sentence
-        while first > 0 and c.sentence - first < depth and a.sent_doc[first - 1] == a.sent_doc[c.sentence]:
+        first = last = c.sentence
+        while first > 0 and c.sentence - first < before and a.sent_doc[first - 1] == a.sent_doc[c.sentence]:
             first -= 1
-        return self._texts[c.doc][a.sent_start[first] : a.sent_end[c.sentence]]
+        while last + 1 < len(a.sent_doc) and last - c.sentence < after and a.sent_doc[last + 1] == a.sent_doc[c.sentence]:
+            last += 1
+        return self._texts[c.doc][a.sent_start[first] : a.sent_end[last]]
 
     def _sentence(self, c: Candidate) -> str:
         a = self.index.analysis

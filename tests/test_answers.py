@@ -495,6 +495,26 @@ def test_many_unnamed_things_are_no_one_thing(pipeline):
     assert pipeline.ask("Who controls Syria's northwest?").answer == "various militias"
 
 
+@pytest.mark.parametrize("question, asks", [
+    ("Who won the Turkish presidential election in May 2023?", True),
+    ("Which party won the most seats?", True),
+    ("Who was the winner of the prize?", True),
+    ("Who wants to win back Damascus?", False),
+    ("Who is the Turkish president?", False),
+])
+def test_asks_winner(question: str, asks: bool) -> None:
+    from qa.read import _ASKS_WINNER
+
+    assert bool(_ASKS_WINNER.search(question)) is asks
+
+
+def test_no_winner_is_told_without_words_of_winning(pipeline):
+    """The seeds tell of an election to come and of Erdogan's courting, not of who won."""
+    question = "Who won the Turkish presidential election in May 2023?"
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch == "outcome" and pipeline.ask(question).answer is None
+
+
 @pytest.mark.parametrize("span, vague", [
     ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
