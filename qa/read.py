@@ -30,7 +30,8 @@ from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (NAME_PARTICLES, Titles, countries_named, country_named_by, country_of, holds_asked_office,
-                      holds_one_of, holds_other_office, other_portfolio, same_country)
+                      Office, holds_one_of, holds_other_office, mentioned_offices, other_portfolio, same_country,
+                      speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
 
@@ -320,6 +321,14 @@ def subject_names(question: str) -> list[str]:
     ("When did Putin meet Assad?" -> ["Putin"]), as ``speaker_names`` gives them."""
     m = _SUBJECT_COUNTRY.search(question)
     return [] if not m or country_named_by(m.group("agent")) or country_of(m.group("agent")) else _names_in(m.group("agent"))
+
+
+def speaker_offices(question: str) -> list[Office]:
+    """The offices of whoever "What did X say ...?" asks about, where X is one ("Iran's foreign
+    minister"; with its country, as ``mentioned_offices`` takes them)."""
+    according = _ACCORDING_TO.match(question)
+    m = _WHAT_SAID.search(question[according.end():] if according else question)
+    return mentioned_offices(f"What did {m.group('speaker')} say?") if m else []
 
 
 def according_to_names(question: str) -> list[str]:
@@ -1052,6 +1061,10 @@ class Reader:
         names = speaker_names(q.text) or [n for n in according_to_names(q.text) if self.titles(n)]
         if names and not any(self._names_near(c, names) for c in members):
             return "speaker"  # "What did Mekdad say about the invitation?" -> a sentence that is not his
+        offices = speaker_offices(q.text)
+        if offices and not names and not any(speaks_as(self.titles, offices, self._window(c, SPEAKER_WINDOW))
+                                             for c in members):
+            return "speaker"  # "What did Iran's foreign minister say?" -> words of Syria's
         if dated and other_month(q.text, span):
             return "date"
         if dated and _VAGUE_TIME.fullmatch(span):

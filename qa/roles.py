@@ -482,6 +482,15 @@ def mentioned_offices(question: str) -> list[Office]:
     return [o for o in found if o.country and (o.portfolio or re.fullmatch(_HEADS, o.role))]
 
 
+def speaks_as(titles: Titles, offices: Sequence[Office], text: str) -> bool:
+    """Whether ``text`` names one of ``offices`` ("Iran's foreign minister", "Iranian Foreign
+    Minister"), or a name the corpus titles with one ("Amir-Abdollahian")."""
+    named = [_office(m.group("words"), m.group("role"), m.group("of") or "") for m in _MENTIONED.finditer(text)]
+    if any(o.confirmed_by({n}) for o in offices for n in named):
+        return True
+    return any(holds_one_of(titles, offices, m.group(0).strip()) for m in _NAME.finditer(text))
+
+
 def holds_one_of(titles: Titles, offices: Sequence[Office], span: str) -> bool:
     """Whether the answer is a name ("Mevlut Cavusoglu", not a clause that holds one) the
     corpus titles with one of ``offices``."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.read import answer_key, drop_leading, tidy_span
+from qa.read import answer_key, drop_leading, speaker_offices, tidy_span
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = [json.loads(line) for line in (ROOT / "eval" / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
@@ -513,6 +513,19 @@ def test_no_winner_is_told_without_words_of_winning(pipeline):
     question = "Who won the Turkish presidential election in May 2023?"
     _, _, reading = pipeline.read(question)
     assert reading.mismatch == "outcome" and pipeline.ask(question).answer is None
+
+
+def test_what_an_office_holder_said_is_told_near_the_office(pipeline):
+    """"What did Iran's foreign minister say ...?": a sentence after "Syria's Foreign Minister
+    Faisal Mekdad was quoted" gives Syria's words, not Iran's."""
+    from qa.roles import Office
+
+    question = "What did Iran's foreign minister say was Tehran's priority regarding foreign forces in Syria?"
+    assert speaker_offices(question) == [Office("minister", "foreign", "Iran")]
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch == "speaker" and pipeline.ask(question).answer is None
+    answer = pipeline.ask("What did Syria's foreign minister say was Syria's priority?")
+    assert answer.answer is not None and "foreign" in answer.answer
 
 
 @pytest.mark.parametrize("span, vague", [
