@@ -25,7 +25,7 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID,
                          TYPES, answer_span)
-from qa.events import contrary_event
+from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
@@ -384,15 +384,22 @@ class Reading:
     nn_best: float = 0.0
     # Why the best answer cannot be right, whatever its score ("" when nothing says so): "form"
     # (it lacks the quantity, year or currency the question needs, a date or number answers
-    # "who", or the question asks yes or no), "office" (the corpus titles it with
-    # another office than the one asked for), "said" (it dates a statement, not the event asked
-    # about), "page-date" (the date a page was written, for a question about what is to come),
-    # "date" (a month other than the one the question names), "vague" ("in the future" for
-    # "when", "several" for "exactly how many"), "ahead" (a sentence that speaks of nothing to
-    # come, for "the next meeting" or "When will ...?"), "country" (a sentence about another
-    # country than the question names), "speaker" (for "What did Mekdad say ...?", a sentence
-    # that names no Mekdad, nor do the two before it), "contrary" (a sentence reporting the
-    # contrary of the event asked about: ``qa.events``).
+    # "who", or the question asks yes or no), "office" (the corpus titles it with another office
+    # than the one asked for, or its sentence is about ministers of another portfolio), "said"
+    # (it dates a statement, not the event asked about), "page-date" (the date a page was
+    # written, for a question about what is to come or about what the page's lead does not
+    # report), "date" (a month other than the one the question names), "vague" ("in the future"
+    # for "when", "several" for "exactly how many", "various militias" for "which militia"),
+    # "count" (a number counting another kind of thing: the "four" of "four-way talks" for "how
+    # many advisers"), "ahead" (a sentence that speaks of nothing to come, or whose word of what
+    # is to come is cut from the answer by an earlier event, for "the next meeting" or "When
+    # will ...?"), "country" (a sentence about another country than the question names, or
+    # naming nowhere near the country that acts), "subject" (naming nowhere near the titled
+    # person who acts), "speaker" (for "What did Mekdad say ...?" or "What did Iran's foreign
+    # minister say ...?", a sentence that names neither him nor his office, nor do the two
+    # before it), "outcome" (no words of winning near the answer to "Who won ...?"), "contrary"
+    # (a sentence reporting the contrary of the event asked about), "event" (a date or place of
+    # another kind of event: ``qa.events``).
     mismatch: str = ""
     # The corpus titles the best answer with the office the question asks for ("Turkish President
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
@@ -1100,6 +1107,8 @@ class Reader:
         # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")
         if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):
             return "contrary"
+        if (dated or q.expected == "LOCATION") and all(other_event(q.text, self._sentence(c)) for c in members):
+            return "event"  # "When did Turkey pull its troops out?" -> "severed its relations in March 2012"
         return ""
 
     def _names_near(self, c: Candidate, names: list[str]) -> bool:

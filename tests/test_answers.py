@@ -626,6 +626,26 @@ def test_contrary_event(question: str, sentence: str, contrary: bool) -> None:
     assert contrary_event(question, sentence) is contrary
 
 
+@pytest.mark.parametrize("question, sentence, other", [
+    ("When did Turkey pull its troops out of Syria?", "Turkey severed its relations with Syria in March 2012.", True),
+    ("When was Syria's membership suspended?", "Assad was invited to attend the summit on May 19.", True),
+    ("When did Turkey sever its relations with Syria?", "Turkey severed its relations in March 2012.", False),
+    ("When did the earthquake strike?", "The quake hit Turkey and Syria on February 6.", False),  # no kind known
+    ("When did Syria rejoin the League?", "Syria was readmitted on Sunday.", False),  # the same kind
+])
+def test_other_event(question: str, sentence: str, other: bool) -> None:
+    from qa.events import other_event
+
+    assert other_event(question, sentence) is other
+
+
+def test_a_date_of_another_kind_of_event_does_not_answer(pipeline):
+    for question in ("When did Turkey pull its troops out of northern Syria?",
+                     "On what exact date was Syria's Arab League membership suspended?"):
+        _, _, reading = pipeline.read(question)
+        assert reading.mismatch in ("event", "contrary") and pipeline.ask(question).answer is None
+
+
 def test_the_contrary_event_does_not_answer(pipeline):
     """The seeds say when Turkey severed its relations with Syria and how many refugees it
     hosts; not when relations were restored or how many refugees went home. The end of a
