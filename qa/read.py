@@ -1198,21 +1198,13 @@ class Reader:
         return _logistic(reading.answer_features, self.answerable_w)
 
     def refuses(self, reading: Reading) -> bool:
-        """Whether to say "not in the corpus": no candidate, a best answer that lacks what the
-        question's form needs ("How much money was pledged?" -> "Syrian-led political
-        process"; "In what year …?" -> "at the request of Damascus"), a name the corpus titles
-        with another office than the one asked for ("Who is Turkey's defence minister?" ->
-        the foreign minister, ``qa.roles``), the date of a statement for the date of an event
-        ("When did Putin meet Assad?" -> "Assad said in January ..."), the page's own date for
-        a date to come ("By what date is the roadmap supposed to be done?"), a month the
-        question does not name, a time that names none ("in the future"), a sentence about
-        the past for "the next meeting" or "When will ...?", a yes/no question, a sentence
-        about another country ("How many refugees does Iran host?" -> what Turkey hosts), the
-        contrary of the event asked about ("restored" -> "severed", ``qa.events``;
-        ``Reading.mismatch``); or
-        answerability under the threshold; or a belief (``belief``) under the floor
-        (``CONFIDENCE_FLOOR``, or the question's own: ``question_floor``) unless the
-        corpus titles it with the office asked for (``Reading.office_confirmed``)."""
+        """Whether to say "not in the corpus": no candidate; a best answer that cannot be right
+        whatever its score (``Reading.mismatch``: it lacks what the question's form needs, the
+        corpus titles it with another office, it dates or places another event, its sentence
+        is another speaker's, country's or time's ...); answerability under the threshold; or a
+        belief (``belief``) under the floor (``CONFIDENCE_FLOOR``, or the question's own:
+        ``question_floor``) unless the corpus titles it with the office asked for
+        (``Reading.office_confirmed``)."""
         return (not reading.groups or bool(reading.mismatch)
                 or self.answerability(reading) < self.threshold
                 or not reading.office_confirmed and (
