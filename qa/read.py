@@ -237,6 +237,7 @@ _WINNING = re.compile(r"\b(?:w[oi]n(?:s|ning|ner|ners)?|victor\w*|defeat\w*|beat
                       r"|prevail\w*|triumph\w*|clinch\w*|award\w*|captur\w*|title|gold|medal|crown\w*|landslide)\b",
                       re.IGNORECASE)
 WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of the win
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # Many things, none of them named: no answer to "which <one thing>".
 _VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|diverse|countless)\s", re.IGNORECASE)
 # A time that names none: "in the future" does not say when (no public gold answer to a "when"
@@ -1074,6 +1075,11 @@ class Reader:
             return "speaker"  # "What did Iran's foreign minister say?" -> words of Syria's
         if dated and other_month(q.text, span):
             return "date"
+        # "How many refugees was Turkey hosting in 2015?" -> the figure of reports dated 2023, which
+        # never name 2015 (files that agree on an answer tell of the same time)
+        if (year := _YEAR.search(q.text)) and not any(year.group() in texts[c.doc] for c in members) \
+                and any(self._dated_another_year(c.doc, year.group()) for c in members):
+            return "date"
         if dated and _VAGUE_TIME.fullmatch(span):
             return "vague"
         if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
@@ -1166,6 +1172,12 @@ class Reader:
             return False
         country = country_named_by(text[a.tok_start[lo] : a.tok_end[hi - 1]])
         return bool(country) and country not in named
+
+    def _dated_another_year(self, doc: int, year: str) -> bool:
+        """Whether ``doc`` is a report dated (``page_dates``) in another year than ``year``: it
+        tells how things stood at its date."""
+        dates = [self._texts[d][s:e] for d, s, e in self.page_dates if d == doc]
+        return bool(dates) and not any(year in t for t in dates)
 
     def _on_page_date(self, c: Candidate) -> bool:
         return any(d == c.doc and s <= c.start and c.end <= e for d, s, e in self.page_dates)

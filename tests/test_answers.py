@@ -646,6 +646,15 @@ def test_a_date_of_another_kind_of_event_does_not_answer(pipeline):
         assert reading.mismatch in ("event", "contrary") and pipeline.ask(question).answer is None
 
 
+def test_a_dated_report_does_not_tell_another_year(pipeline):
+    """Reports dated 2023 that never name 2015 give the refugees Turkey hosts now, not then."""
+    question = "How many Syrian refugees was Turkey hosting in 2015?"
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch == "date" and pipeline.ask(question).answer is None
+    assert "3.5 million" in pipeline.ask("How many Syrian refugees is Turkey hosting?").answer
+    assert pipeline.ask("In what year did Russia intervene in the Syrian civil war?").answer == "2015"
+
+
 def test_the_contrary_event_does_not_answer(pipeline):
     """The seeds say when Turkey severed its relations with Syria and how many refugees it
     hosts; not when relations were restored or how many refugees went home. The end of a
