@@ -389,7 +389,8 @@ class Reading:
     # than the one asked for, or its sentence is about ministers of another portfolio), "said"
     # (it dates a statement, not the event asked about), "page-date" (the date a page was
     # written, for a question about what is to come or about what the page's lead does not
-    # report), "date" (a month other than the one the question names), "vague" ("in the future"
+    # report), "date" (a month other than the one the question names, or the figure of reports
+    # dated in another year than the one it names, which they never name), "vague" ("in the future"
     # for "when", "several" for "exactly how many", "various militias" for "which militia"),
     # "count" (a number counting another kind of thing: the "four" of "four-way talks" for "how
     # many advisers"), "ahead" (a sentence that speaks of nothing to come, or whose word of what
