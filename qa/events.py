@@ -80,7 +80,15 @@ def event_kinds(text: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _KINDS.items() if pattern.search(text))
 
 
+# What a kind of event tells besides: an agreement or a body's decision on its members was
+# reached at a meeting ("ministers agreed at the headquarters in Cairo" places their meeting),
+# though a meeting reaches no agreement by itself.
+_IMPLIES = {"agreement": {"meeting"}, "membership": {"meeting"}}
+
+
 def other_event(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` tells of events of other kinds than ``question`` and of none of its."""
+    """Whether ``sentence`` tells of events of other kinds than ``question`` and of none of its
+    (nor implies one: ``_IMPLIES``)."""
     asked, told = event_kinds(question), event_kinds(sentence)
+    told = told.union(*(_IMPLIES.get(kind, ()) for kind in told))
     return bool(asked and told and not asked & told)

@@ -237,6 +237,13 @@ _WINNING = re.compile(r"\b(?:w[oi]n(?:s|ning|ner|ners)?|victor\w*|defeat\w*|beat
                       r"|prevail\w*|triumph\w*|clinch\w*|award\w*|captur\w*|title|gold|medal|crown\w*|landslide)\b",
                       re.IGNORECASE)
 WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of the win
+# The event a question asks the time or place of, as held, hosted or given ("Where did the
+# ministers hold their joint press conference?"): if the corpus never names its kind, it tells
+# of none.
+_HELD_EVENT = re.compile(r"\b(?:hold|holds|held|holding|host|hosts|hosted|hosting|give|gave|given|stage|staged|convene"
+                         r"|convened|organi[sz]e|organi[sz]ed)\s+(?:(?:a|an|the|their|its|his|her|our|this|that)\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?P<event>(?-i:[a-z]+))(?=\s+(?:after|before|in|on|at|during|with|for"
+                         r"|between|about|to|over)\b|\s*[?.]|\s*$)", re.IGNORECASE)  # a kind, not "the Olympics"
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # Many things, none of them named: no answer to "which <one thing>".
 _VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|diverse|countless)\s", re.IGNORECASE)
@@ -1114,8 +1121,11 @@ class Reader:
         # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")
         if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):
             return "contrary"
-        if (dated or q.expected == "LOCATION") and all(other_event(q.text, self._sentence(c)) for c in members):
+        if (dated or q.expected == "LOC") and all(other_event(q.text, self._sentence(c)) for c in members):
             return "event"  # "When did Turkey pull its troops out?" -> "severed its relations in March 2012"
+        if (dated or q.expected == "LOC") and (held := _HELD_EVENT.search(q.text)) \
+                and stem(held.group("event")) not in self.index.vocab_ids:
+            return "event"  # "Where did they hold their press conference?": the corpus tells of none
         return ""
 
     def _names_near(self, c: Candidate, names: list[str]) -> bool:

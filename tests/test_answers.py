@@ -655,6 +655,16 @@ def test_a_dated_report_does_not_tell_another_year(pipeline):
     assert pipeline.ask("In what year did Russia intervene in the Syrian civil war?").answer == "2015"
 
 
+def test_an_event_of_a_kind_the_corpus_never_names_has_no_place(pipeline):
+    """The seeds tell of talks and a statement, never of a press conference."""
+    question = "Where did the four ministers hold their joint press conference after the talks?"
+    _, _, reading = pipeline.read(question)
+    assert reading.mismatch == "event" and pipeline.ask(question).answer is None
+    # an agreement places the meeting that reached it
+    assert pipeline.ask("In which city is the headquarters where Arab League foreign ministers met on Sunday?").answer \
+        == "Cairo"
+
+
 def test_the_contrary_event_does_not_answer(pipeline):
     """The seeds say when Turkey severed its relations with Syria and how many refugees it
     hosts; not when relations were restored or how many refugees went home. The end of a
