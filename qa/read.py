@@ -458,6 +458,19 @@ _EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside f
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between the items of "X, Y and Z"
 
 
+def set_aside(question: str) -> str:
+    """The stem of the head of what "Besides X, what else ...?" sets aside ("guidelin" for
+    "Besides setting guidelines"): an answer about it is the thing set aside, in other words.
+    None where the question asks for more of the same ("Besides the defence ministers, which
+    ministers ...?")."""
+    m = _EXCEPT.search(question)
+    if not m or not (stems := content_stems(m.group(1))):
+        return ""
+    head = stems[-1]
+    after = content_stems(question[m.end():])
+    return "" if head in after else head
+
+
 def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
     """Where the answer starts once the question's words just before a mid-question "what"
     are dropped: "Cavusoglu stressed the need for cooperation in what?" -> "the fight against
@@ -1016,6 +1029,9 @@ class Reader:
         keys = [pool_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
+            X[echo, FEATURE_ID["cand_all_in_q"]] = 1
+        if aside := set_aside(q.text):  # "Besides setting guidelines, what else ...?" -> not "general guidelines"
+            echo = [k for k, key in enumerate(keys) if aside in {stem(w) for w in key.split()}]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
         spans: dict[str, str] = {}
         for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold

@@ -528,6 +528,24 @@ def test_what_an_office_holder_said_is_told_near_the_office(pipeline):
     assert answer.answer is not None and "foreign" in answer.answer
 
 
+@pytest.mark.parametrize("question, head", [
+    ("Besides setting guidelines, what else did Lavrov see as part of Moscow's task?", "guidelin"),
+    ("Apart from terrorism, what else did they commit to fight?", "terror"),
+    ("Besides the defense ministers, which ministers will help?", ""),  # more of the same
+    ("What did Lavrov see as Moscow's task?", ""),
+])
+def test_set_aside(question: str, head: str) -> None:
+    from qa.read import set_aside
+
+    assert set_aside(question) == head
+
+
+def test_what_is_set_aside_in_other_words_is_no_answer(pipeline):
+    """"Determining general guidelines" is the guidelines the question sets aside."""
+    answer = pipeline.ask("Besides setting guidelines, what else did Lavrov see as part of Moscow's task?")
+    assert answer.answer is not None and "guidelines" not in answer.answer
+
+
 @pytest.mark.parametrize("span, vague", [
     ("in the future", True), ("soon", True), ("at a later date", True), ("in the near future", True),
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
