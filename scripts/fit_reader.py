@@ -22,7 +22,7 @@ questions while keeping false refusals of answerable ones within a budget (3%) o
 
 The seeds' tuning set is ``TUNING`` (``prepare --tuning`` to change it): ``eval/gold.jsonl``,
 the sets that were held out until they had been measured, and two written to be fitted on.
-``HELD_OUT`` (``eval/heldout8.jsonl`` to ``eval/heldout12.jsonl``) is never used here.
+``HELD_OUT`` (``eval/heldout8.jsonl`` to ``eval/heldout14.jsonl``) is never used here.
 """
 
 from __future__ import annotations
