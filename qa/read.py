@@ -296,47 +296,25 @@ _EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take pla
 SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
 
 
+def _speaker(question: str) -> str:
+    """The X of "[According to Y,] What did X say ...?", or ""."""
+    according = _ACCORDING_TO.match(question)
+    m = _WHAT_SAID.search(question[according.end():] if according else question)
+    return m.group("speaker") if m else ""
+
+
 def speaker_names(question: str) -> list[str]:
     """The names of whoever "What did X say ...?" asks about, countries aside ("Mekdad",
     "Amir-Abdollahian"; none for "Iran's foreign minister"): the words one of which a
     sentence reporting X's words, or one just before it, names."""
-    according = _ACCORDING_TO.match(question)
-    m = _WHAT_SAID.search(question[according.end():] if according else question)
-    if not m:
-        return []
-    return _names_in(m.group("speaker"))
-
-
-def _names_in(words: str) -> list[str]:
-    names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", words) if not country_of(w)]
-    return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
-
-
-_SUBJECT_COUNTRY = re.compile(r"^\W*(?:(?:in|on|at|by|for|from|to)\s+)?(?:what|which|when|where|why|how)\b[^?]*?"
-                              r"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
-                              r"(?P<agent>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+(?-i:[a-z])", re.IGNORECASE)
-
-
-def subject_country(question: str) -> str:
-    """The country that does what the question asks about ("In what year did Iran intervene
-    ...?" -> "Iran"), or "": a sentence that names it nowhere near cannot tell what it did."""
-    m = _SUBJECT_COUNTRY.search(question)
-    return country_of(m.group("agent")) if m and country_named_by(m.group("agent")) else ""
-
-
-def subject_names(question: str) -> list[str]:
-    """The names of the person or body, not a country, that does what the question asks about
-    ("When did Putin meet Assad?" -> ["Putin"]), as ``speaker_names`` gives them."""
-    m = _SUBJECT_COUNTRY.search(question)
-    return [] if not m or country_named_by(m.group("agent")) or country_of(m.group("agent")) else _names_in(m.group("agent"))
+    return _names_in(_speaker(question))
 
 
 def speaker_offices(question: str) -> list[Office]:
     """The offices of whoever "What did X say ...?" asks about, where X is one ("Iran's foreign
     minister"; with its country, as ``mentioned_offices`` takes them)."""
-    according = _ACCORDING_TO.match(question)
-    m = _WHAT_SAID.search(question[according.end():] if according else question)
-    return mentioned_offices(f"What did {m.group('speaker')} say?") if m else []
+    speaker = _speaker(question)
+    return mentioned_offices(f"What did {speaker} say?") if speaker else []
 
 
 def according_to_names(question: str) -> list[str]:
@@ -344,6 +322,37 @@ def according_to_names(question: str) -> list[str]:
     is a speaker, not a source, the corpus's titles tell)."""
     according = _ACCORDING_TO.match(question)
     return _names_in(according.group("speaker")) if according else []
+
+
+def _names_in(words: str) -> list[str]:
+    names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", words) if not country_of(w)]
+    return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
+
+
+# Who or what does what the question asks about: the capitalised words after its auxiliary
+# ("In what year did Iran intervene ...?", "When did Putin meet Assad?").
+_SUBJECT = re.compile(r"^\W*(?:(?:in|on|at|by|for|from|to)\s+)?(?:what|which|when|where|why|how)\b[^?]*?"
+                      r"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
+                      r"(?P<agent>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+(?-i:[a-z])", re.IGNORECASE)
+
+
+def _agent(question: str) -> str:
+    m = _SUBJECT.search(question)
+    return m.group("agent") if m else ""
+
+
+def subject_country(question: str) -> str:
+    """The country that does what the question asks about ("In what year did Iran intervene
+    ...?" -> "Iran"), or "": a sentence that names it nowhere near cannot tell what it did."""
+    agent = _agent(question)
+    return country_of(agent) if agent and country_named_by(agent) else ""
+
+
+def subject_names(question: str) -> list[str]:
+    """The names of the person or body, not a country, that does what the question asks about
+    ("When did Putin meet Assad?" -> ["Putin"]), as ``speaker_names`` gives them."""
+    agent = _agent(question)
+    return [] if not agent or country_named_by(agent) or country_of(agent) else _names_in(agent)
 
 
 _REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
@@ -1108,7 +1117,8 @@ class Reader:
             return "vague"
         if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
             return "count"  # "How many advisers?" -> the "four" of "four-way talks"
-        if _ASKS_WINNER.search(q.text) and not any(_WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
+        if _ASKS_WINNER.search(q.text) \
+                and not any(_WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
             return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
         if q.number == "one" and _VAGUE_MANY.match(span):
             return "vague"  # "Which militant group controls the northwest?" -> "various militias"
@@ -1128,7 +1138,8 @@ class Reader:
             return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
-        if (agent := subject_country(q.text)) and not any(agent in countries_named(self._window(c, SPEAKER_WINDOW)) for c in members):
+        if (agent := subject_country(q.text)) \
+                and not any(agent in countries_named(self._window(c, SPEAKER_WINDOW)) for c in members):
             return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
         names = subject_names(q.text)  # a person the corpus titles: not a source ("What does AFP call ...?")
         if names and any(self.titles(n) for n in names) and not any(self._names_near(c, names) for c in members):
@@ -1137,11 +1148,11 @@ class Reader:
         # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")
         if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):
             return "contrary"
-        if (dated or q.expected == "LOC") and all(other_event(q.text, self._sentence(c)) for c in members):
-            return "event"  # "When did Turkey pull its troops out?" -> "severed its relations in March 2012"
-        if (dated or q.expected == "LOC") and (held := _HELD_EVENT.search(q.text)) \
-                and stem(held.group("event")) not in self.index.vocab_ids:
-            return "event"  # "Where did they hold their press conference?": the corpus tells of none
+        if dated or q.expected == "LOC":
+            if all(other_event(q.text, self._sentence(c)) for c in members):
+                return "event"  # "When did Turkey pull its troops out?" -> "severed its relations in March 2012"
+            if (held := _HELD_EVENT.search(q.text)) and stem(held.group("event")) not in self.index.vocab_ids:
+                return "event"  # "Where did they hold their press conference?": the corpus tells of none
         return ""
 
     def _names_near(self, c: Candidate, names: list[str]) -> bool:
