@@ -22,7 +22,7 @@ from qa.roles import TitleSpan, bare_name, defined_name, describe, holds_asked_o
 from qa.span import SpanScorer
 from qa.text import content_stems
 
-READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the caller wants back
+READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the caller wants back, and the leads (qa.retrieve)
 # A weak reading of the first READ_DEPTH passages (refused, or confidence under DEEP_TRUST) is
 # read again over DEEP_READ_DEPTH: the answer is sometimes in the fourth or fifth passage ("Why
 # did Turkey send its troops into northern Syria?"). The deeper reading is kept only when it is
@@ -64,7 +64,7 @@ class Pipeline:
     def __init__(self, index: CorpusIndex, encoder: Encoder, spans: SpanScorer | None = None) -> None:
         self.index = index
         self.encoder = encoder
-        self.retriever = HybridRetriever(index)
+        self.retriever = HybridRetriever(index, lead_rank=READ_DEPTH)
         self.layout = Layout([d.text for d in index.docs], [d.name for d in index.docs], self._is_person,
                              index.cleans)
         page_dates = [(p.doc, p.start, p.end) for p in self.layout.pieces if p.kind == "date"]
@@ -115,7 +115,10 @@ class Pipeline:
             timings["encode"] = (time.perf_counter() - t0) * 1e3
         depth = max(top_k, READ_DEPTH, SUPPORT_DEPTH, HOLDER_DEPTH if self._asks_holder(q) else 0)
         hits = self.retriever.run(q_vec, q.stems, depth, timings)
-        reading = self.reader.run(q, q_vec, hits[:READ_DEPTH], timings)
+        # The first READ_DEPTH fused passages, and the first of either ranking if fusion put it
+        # lower; not for an office's holder, searched for over HOLDER_DEPTH passages (``ask``).
+        read = hits[:READ_DEPTH] + [h for h in hits[READ_DEPTH:] if h.lead and not self._asks_holder(q)]
+        reading = self.reader.run(q, q_vec, read, timings)
         if len(hits) > READ_DEPTH and not self._trusted(reading) and not self._asks_holder(q):
             deep_timings: dict[str, float] = {}
             deeper = self.reader.run(q, q_vec, hits[:DEEP_READ_DEPTH], deep_timings, reuse=reading)

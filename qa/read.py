@@ -500,7 +500,10 @@ def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
 def excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """For "Apart from X, what else …?", the other item of an answer "X and Y" or "Y and X"
     ("Besides terrorism and separatism, what …?" -> "extremism" of "terrorism, separatism and
-    extremism"): the one item the question does not set aside, if all the others it does."""
+    extremism"): the one item the question does not set aside, if all the others it does. An
+    item is set aside when at least half its content words are the question's X, in whatever
+    form ("advancing the political process in Syria" for "Apart from moving the political
+    process forward")."""
     m = _EXCEPT.search(question)
     if not m:
         return start, end
@@ -511,7 +514,7 @@ def excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[i
     bounds = [start, *(x for sep in seps for x in (sep.start(), sep.end())), end]
     items = list(zip(bounds[::2], bounds[1::2]))
     stems = [set(content_stems(text[a:b])) for a, b in items]
-    kept = [item for item, st in zip(items, stems) if not (st and st <= excepted)]
+    kept = [item for item, st in zip(items, stems) if not (st and 2 * len(st & excepted) >= len(st))]
     if len(kept) == 1:
         return kept[0]
     return start, end
@@ -670,15 +673,26 @@ def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, n
     return f
 
 
+# A question that asks for a country or a place may name it by its capital or adjective
+# ("Which country is Ankara the capital of?").
+_ASKS_COUNTRY = re.compile(r"\b(?:countr(?:y|ies)|nations?|states?|where|place|capital|land|city|cities|towns?"
+                           r"|regions?|provinces?|areas?|territor(?:y|ies))\b", re.IGNORECASE)
+
+
 def echoes_in_other_words(span: str, q: Question) -> bool:
     """Whether a span says nothing the question does not, once a country's adjective stands
     for the country the question names ("Syrian Foreign Minister" for "Syria's foreign
     minister") and a name's particles are set aside ("al-Assad" for "Who invited Assad?");
-    spans with neither are left to the ``cand_all_in_q`` feature."""
+    spans with neither are left to the ``cand_all_in_q`` feature. A span that is only the
+    country the question names another way echoes it where an organisation is asked for
+    ("Turkey" for "Which alliance does Ankara belong to?"; no public gold answer to a question
+    typed as an organisation is such a country)."""
     tokens = words(span)
     rest = [w for w in tokens if w.lower() not in _NAME_PARTICLES and not (q.countries and country_of(w) in q.countries)]
     if len(rest) == len(tokens):
         return False
+    if not rest:  # "Turkey" for "Which alliance does Ankara belong to?"
+        return q.expected == "ORG" and not _ASKS_COUNTRY.search(q.text)
     stems = content_stems(" ".join(rest))
     return bool(stems) and set(stems) <= set(q.stems)
 

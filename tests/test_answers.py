@@ -344,13 +344,13 @@ def test_next_event(question: str, asks_next: bool) -> None:
 
 def test_a_sentence_about_the_past_does_not_place_the_next_meeting(pipeline):
     """The seeds say where the defence ministers met and that talks will go on "in the future",
-    never where or when the next meeting is: no past meeting's place or month answers, and
-    "in the future" names no time."""
+    never where or when the next meeting is: no past meeting's place or month answers, "in the
+    future" names no time, and the date a page was written dates no meeting to come."""
     for question in ("Where will the next four-party meeting be held?",
                      "When is the next four-way meeting of the foreign ministers scheduled?"):
         assert_refused_for(pipeline, question, "ahead")
     _, _, reading = pipeline.read("When will the next four-party meeting in this format take place?")
-    assert reading.mismatch in ("ahead", "vague") and pipeline.reader.refuses(reading)
+    assert reading.mismatch in ("ahead", "vague", "page-date") and pipeline.reader.refuses(reading)
     # Where the sentence does speak of what is to come, the check stays quiet.
     _, _, reading = pipeline.read("In what format will technical contacts continue in the future?")
     assert reading.mismatch == ""
@@ -404,10 +404,11 @@ def test_the_place_of_a_past_meeting_is_not_that_of_the_next(pipeline):
 
 def test_the_page_date_dates_only_what_the_lead_reports(pipeline):
     """The date atop a report of the Moscow talks dates the talks, not an election or a
-    restoration of ties the report does not tell of."""
-    for question in ("On what date were Turkey's presidential elections held?",
-                     "On what date did Turkey restore diplomatic relations with Syria?"):
-        assert_refused_for(pipeline, question, "page-date")
+    restoration of ties the report does not tell of (where the reader finds the date ties
+    were cut instead, that is the contrary of a restoration)."""
+    assert_refused_for(pipeline, "On what date were Turkey's presidential elections held?", "page-date")
+    assert_refused_for(pipeline, "On what date did Turkey restore diplomatic relations with Syria?",
+                       "page-date", "contrary")
     answer = pipeline.ask("On what date did the four-way ministerial meeting in Moscow take place?")
     assert answer.answer in ("2023-05-10", "May 10, 2023", "May 10")
 
