@@ -240,7 +240,8 @@ class Pipeline:
         for _, doc, start, end in names:
             name = self.index.docs[doc].text[start:end]
             # Not one the question names ("Who was Syria's foreign minister before Mekdad?").
-            if not set(content_stems(name)) <= set(q.stems) and holds_asked_office(titles, q.office, name):
+            if not set(content_stems(name)) <= set(q.stems) and holds_asked_office(titles, q.office, name) \
+                    and not self.reader.ruled_out(q, name):  # not the Iranian for "Which Arab minister?"
                 holders.append(name)
         if not holders:
             return None

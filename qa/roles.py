@@ -143,6 +143,10 @@ def _key(name: str) -> str:
 
 
 COUNTRY_OF, COUNTRY_NAMED = _load_countries()
+# The Arab League's member states, by the names ``data/demonyms.txt`` gives them: "Which Arab
+# ministers ...?" asks for theirs.
+ARAB_STATES = frozenset("""Algeria Bahrain Comoros Djibouti Egypt Iraq Jordan Kuwait Lebanon Libya Mauritania Morocco
+Oman Palestine Qatar Somalia Sudan Syria Tunisia Yemen""".split()) | {"Saudi Arabia", "United Arab Emirates"}
 
 
 @dataclass(frozen=True)

@@ -759,3 +759,42 @@ def test_what_someone_said_comes_from_a_sentence_about_them(pipeline):
     _, _, reading = pipeline.read("What did Mekdad say about the Arab League's invitation to Assad?")
     assert reading.mismatch == "speaker" and pipeline.reader.refuses(reading)
     assert pipeline.ask("What did Amir-Abdollahian say the two neighbours should look toward?").answer == "future"
+
+
+def test_a_bare_unit_of_time_dates_nothing(pipeline):
+    """"year" of "a year after" says no when (no public gold date is a unit of time alone), though
+    "a week" says how long."""
+    assert_refused_for(pipeline, "When did Turkey restore its diplomatic relations with Syria after severing "
+                                 "them in March 2012?", "vague", "contrary")
+    from qa.read import _UNIT_ALONE
+
+    assert _UNIT_ALONE.fullmatch("year") and _UNIT_ALONE.fullmatch("the month")
+    assert not _UNIT_ALONE.fullmatch("last year") and not _UNIT_ALONE.fullmatch("the year 2015")
+    # "a week" says how long
+    assert pipeline.ask("How long before the Moscow talks did Syria and Arab governments meet in Jordan?").answer
+
+
+def test_an_acronym_stands_for_words_that_begin_with_its_letter(pipeline):
+    """"What does SANA stand for?" is not answered by a name that begins otherwise."""
+    assert_refused_for(pipeline, "What is the full name that the Syrian state news agency's acronym SANA stands for?",
+                       "form")
+    from qa.read import _STANDS_FOR
+
+    assert _STANDS_FOR.search("What does mtDNA stand for?").group(1) == "mtDNA"
+    assert _STANDS_FOR.search('What does "IMSI" stand for in IMSI-catcher?').group(1) == "IMSI"
+    assert not _STANDS_FOR.search("What is the acronym for Electrocardiogram?")
+
+
+def test_which_arab_state_rules_out_the_others(pipeline):
+    """"Which Arab ...?" rules out the countries that are no Arab state, and the people the
+    corpus titles as acting for them, before the answers are pooled: the best Arab one answers."""
+    answer = pipeline.ask("Which Arab country will host the Arab League summit?")
+    assert answer.answer == "Saudi Arabia"
+    c = answer.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == "Saudi Arabia"
+    q = pipeline.read("Which Arab foreign ministers attended the meeting in Jordan?")[0]
+    assert pipeline.reader.ruled_out(q, "Hossein Amir-Abdollahian") and pipeline.reader.ruled_out(q, "Turkey")
+    assert not pipeline.reader.ruled_out(q, "Faisal Mekdad") and not pipeline.reader.ruled_out(q, "Jordan")
+    assert not pipeline.reader.ruled_out(q, "deputy foreign ministers")  # no country: not ruled out
+    q = pipeline.read("Which foreign ministers attended the meeting in Moscow?")[0]
+    assert not pipeline.reader.ruled_out(q, "Hossein Amir-Abdollahian")
