@@ -689,6 +689,18 @@ _ASKS_COUNTRY = re.compile(r"\b(?:countr(?:y|ies)|nations?|states?|where|place|c
                            r"|regions?|provinces?|areas?|territor(?:y|ies))\b", re.IGNORECASE)
 
 
+def _titled_name_asked(tokens: list[str], question: str) -> bool:
+    """Whether ``tokens`` are a titled name ("Syrian President Bashar al-Assad") whose surname
+    the question names: an answer to "What had Assad been emerging from?" that only says who
+    he is (no public gold answer to a question not asking for a person is one)."""
+    if len(tokens) < 2 or not any(w.lower() in _ROLE_WORDS for w in tokens):
+        return False
+    if not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in tokens):
+        return False
+    named = {w.split("-")[-1].removesuffix("'s").removesuffix("’s") for w in words(question) if w[:1].isupper()}
+    return tokens[-1].split("-")[-1] in named
+
+
 def echoes_in_other_words(span: str, q: Question) -> bool:
     """Whether a span says nothing the question does not, once a country's adjective stands
     for the country the question names ("Syrian Foreign Minister" for "Syria's foreign
@@ -698,6 +710,8 @@ def echoes_in_other_words(span: str, q: Question) -> bool:
     ("Turkey" for "Which alliance does Ankara belong to?"; no public gold answer to a question
     typed as an organisation is such a country)."""
     tokens = words(span)
+    if q.expected != "PERSON" and _titled_name_asked(tokens, q.text):
+        return True
     rest = [w for w in tokens if w.lower() not in _NAME_PARTICLES and not (q.countries and country_of(w) in q.countries)]
     if len(rest) == len(tokens):
         return False

@@ -798,3 +798,17 @@ def test_which_arab_state_rules_out_the_others(pipeline):
     assert not pipeline.reader.ruled_out(q, "deputy foreign ministers")  # no country: not ruled out
     q = pipeline.read("Which foreign ministers attended the meeting in Moscow?")[0]
     assert not pipeline.reader.ruled_out(q, "Hossein Amir-Abdollahian")
+
+
+@pytest.mark.parametrize("span, question, echoes", [
+    ("Syrian President Bashar al-Assad", "What had Assad been emerging from?", True),
+    ("Turkish Foreign Minister Mevlut Cavusoglu", "What did Cavusoglu tweet?", True),
+    ("Syrian President Bashar al-Assad", "What did Erdogan court?", False),  # another person
+    ("Bashar al-Assad", "What had Assad been emerging from?", False),  # no title: left to the features
+    ("Mohandas Karamchand Gandhi", "What was the name of Devdas Mohandas Gandhi's father?", False),
+])
+def test_a_titled_name_the_question_names_echoes_it(span: str, question: str, echoes: bool) -> None:
+    from qa.question import analyse_question
+    from qa.read import echoes_in_other_words
+
+    assert echoes_in_other_words(span, analyse_question(question)) is echoes
