@@ -22,7 +22,9 @@ from qa.roles import TitleSpan, bare_name, defined_name, describe, holds_asked_o
 from qa.span import SpanScorer
 from qa.text import content_stems
 
-READ_DEPTH = 3  # passages read (span head + candidates), whatever top_k the caller wants back, and the leads (qa.retrieve)
+# Passages read (span head + candidates), whatever top_k the caller wants back; the leads of
+# ``qa.retrieve`` beyond them are read too.
+READ_DEPTH = 3
 # A weak reading of the first READ_DEPTH passages (refused, or confidence under DEEP_TRUST) is
 # read again over DEEP_READ_DEPTH: the answer is sometimes in the fourth or fifth passage ("Why
 # did Turkey send its troops into northern Syria?"). The deeper reading is kept only when it is

@@ -30,8 +30,8 @@ from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
-                      holds_asked_office, Office, holds_one_of, holds_other_office, mentioned_offices, other_portfolio, same_country,
-                      speaks_as)
+                      holds_asked_office, Office, holds_one_of, holds_other_office, mentioned_offices, other_portfolio,
+                      same_country, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
 
@@ -708,7 +708,8 @@ def echoes_in_other_words(span: str, q: Question) -> bool:
     spans with neither are left to the ``cand_all_in_q`` feature. A span that is only the
     country the question names another way echoes it where an organisation is asked for
     ("Turkey" for "Which alliance does Ankara belong to?"; no public gold answer to a question
-    typed as an organisation is such a country)."""
+    typed as an organisation is such a country), and so does a titled name the question names
+    where no person is asked for (``_titled_name_asked``)."""
     tokens = words(span)
     if q.expected != "PERSON" and _titled_name_asked(tokens, q.text):
         return True
