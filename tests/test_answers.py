@@ -110,6 +110,17 @@ def test_drop_leading(span, kept):
 
 
 @pytest.mark.parametrize("span, question, kept", [
+    ("to support the government's forces", "Why did Moscow launch air strikes?", "to support the government's forces"),
+    ("to support the government's forces", "What did Moscow launch air strikes for?", "support the government's forces"),
+    ("the need to act", "Why did they meet?", "need to act"),  # an article still goes
+])
+def test_a_reason_keeps_the_to_of_its_purpose(span, question, kept):
+    text = f"[{span}]"
+    start, end = tidy_span(text, 1, len(text) - 1, question)
+    assert text[start:end] == kept
+
+
+@pytest.mark.parametrize("span, question, kept", [
     ("the removal of all foreign forces from its territory, including those of Turkey", "What is the priority?",
      "removal of all foreign forces from its territory"),
     ("ports, including Lisbon", "Which ports does the deal include?", "ports, including Lisbon"),  # asked for
