@@ -1150,11 +1150,10 @@ class Reader:
         if _WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
             return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
         names = speaker_names(q.text) or [n for n in according_to_names(q.text) if self.titles(n)]
-        if names and not any(self._names_near(c, names) for c in members):
+        if names and not self._names_near(best, names):
             return "speaker"  # "What did Mekdad say about the invitation?" -> a sentence that is not his
         offices = speaker_offices(q.text)
-        if offices and not names and not any(speaks_as(self.titles, offices, self._window(c, SPEAKER_WINDOW))
-                                             for c in members):
+        if offices and not names and not speaks_as(self.titles, offices, self._window(best, SPEAKER_WINDOW)):
             return "speaker"  # "What did Iran's foreign minister say?" -> words of Syria's
         if dated and other_month(q.text, span):
             return "date"
@@ -1190,11 +1189,10 @@ class Reader:
             return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
-        if (agent := subject_country(q.text)) \
-                and not any(agent in countries_named(self._window(c, SPEAKER_WINDOW)) for c in members):
+        if (agent := subject_country(q.text)) and agent not in countries_named(self._window(best, SPEAKER_WINDOW)):
             return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
         names = subject_names(q.text)  # a person the corpus titles: not a source ("What does AFP call ...?")
-        if names and any(self.titles(n) for n in names) and not any(self._names_near(c, names) for c in members):
+        if names and any(self.titles(n) for n in names) and not self._names_near(best, names):
             return "subject"  # "When did Putin meet Assad?" -> "the defense ministers ... met late last month"
         # "When did Turkey restore ties?" -> "Turkey severed its relations ... in March 2012"; but the
         # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")

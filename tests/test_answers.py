@@ -823,3 +823,10 @@ def test_a_titled_name_the_question_names_echoes_it(span: str, question: str, ec
     from qa.read import echoes_in_other_words
 
     assert echoes_in_other_words(span, analyse_question(question)) is echoes
+
+
+def test_who_acts_is_judged_on_the_best_answers_own_sentence(pipeline):
+    """"Where did Putin meet Assad?": the best "Moscow" is read from a sentence about the
+    defence ministers' April talks; that another file's "Moscow" stands near Putin's name (in
+    "Moscow's offensive in Ukraine") does not make it the place he met anyone."""
+    assert_refused_for(pipeline, "Where did Putin meet Assad?", "subject")
