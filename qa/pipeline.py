@@ -115,13 +115,14 @@ class Pipeline:
             q_vec = self.encoder.encode([text])[0]
         if timings is not None:
             timings["encode"] = (time.perf_counter() - t0) * 1e3
-        depth = max(top_k, READ_DEPTH, SUPPORT_DEPTH, HOLDER_DEPTH if self._asks_holder(q) else 0)
+        holder = self._asks_holder(q)
+        depth = max(top_k, READ_DEPTH, SUPPORT_DEPTH, HOLDER_DEPTH if holder else 0)
         hits = self.retriever.run(q_vec, q.stems, depth, timings)
         # The first READ_DEPTH fused passages, and the first of either ranking if fusion put it
         # lower; not for an office's holder, searched for over HOLDER_DEPTH passages (``ask``).
-        read = hits[:READ_DEPTH] + [h for h in hits[READ_DEPTH:] if h.lead and not self._asks_holder(q)]
+        read = hits[:READ_DEPTH] + ([] if holder else [h for h in hits[READ_DEPTH:] if h.lead])
         reading = self.reader.run(q, q_vec, read, timings)
-        if len(hits) > READ_DEPTH and not self._trusted(reading) and not self._asks_holder(q):
+        if len(hits) > READ_DEPTH and not self._trusted(reading) and not holder:
             deep_timings: dict[str, float] = {}
             deeper = self.reader.run(q, q_vec, hits[:DEEP_READ_DEPTH], deep_timings, reuse=reading)
             if timings is not None:

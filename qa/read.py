@@ -555,12 +555,13 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     those of Turkey") unless the question asks about them, not the half of "X and Y" that a
     question "Apart from X, what else …?" sets aside, no causal "over" before a reason, and
     only the year of a date when a year is asked for."""
+    why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
     start = _into_quote(text, start, end)
-    start, end = drop_leading(text, start, end, keep_to=bool(_WHY.search(question)))
+    start, end = drop_leading(text, start, end, keep_to=why)
     # after the lead is dropped: "all forms of terrorism, separatism and extremism" lists three
     start, end = excepted_conjunct(text, start, end, question)
-    if _WHY.search(question) and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:
+    if why and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:
         start = m.end()
     m = _APPENDIX.search(text, start, end)
     if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
@@ -1101,7 +1102,7 @@ class Reader:
                   if q.mentions and holds_one_of(self.titles, q.mentions, span) or echoes_in_other_words(span, q)}
         X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         ruled_out = {key for key, span in spans.items() if self.ruled_out(q, span)}
-        drop = np.array([key in ruled_out for key in keys], bool)
+        drop = np.array([key in ruled_out for key in keys], bool) if ruled_out else None
         reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best, drop)
         reading = replace(reading, floor=question_floor(q), windows=windows)
         if reading.groups:
