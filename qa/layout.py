@@ -249,6 +249,7 @@ publisher source produced dateline datelined date dated posted online page appea
 agency outlet organisation organization""".split())
 _NAME = re.compile(r"(?<![\w'’])([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)")
 _PHOTOGRAPHER = re.compile(r"\bphotographer\b", re.I)
+_WHO = re.compile(r"\W*(?:who|whom)\b", re.I)
 _PERSON_Q = re.compile(r"\b(?:reporter|journalist|correspondent|writer|author|columnist|editor)s?\b", re.I)
 _AGENCY_Q = re.compile(r"\b(?:agency|agencies|organi[sz]ation|outlet|service|company|wire)\b", re.I)
 # "Which news agency is credited as the author …?" asks for an agency, "author" notwithstanding.
@@ -442,7 +443,7 @@ class Layout:
             return None
         if len(parts) < 2:
             return p.start, p.end
-        if kind == "photographer":
+        if kind == "photographer" or _WHO.match(question):  # "Who is credited with the photo?": the person
             return people[0] if people else (p.start, p.end)
         if _AGENCY_Q.search(question):
             orgs = [(s, e) for s, e, is_person in parts if not is_person]

@@ -117,7 +117,7 @@ class Pipeline:
             timings["encode"] = (time.perf_counter() - t0) * 1e3
         holder = self._asks_holder(q)
         depth = max(top_k, READ_DEPTH, SUPPORT_DEPTH, HOLDER_DEPTH if holder else 0)
-        hits = self.retriever.run(q_vec, q.stems, depth, timings)
+        hits = self.retriever.run(q_vec, q.stems, depth, timings, text)
         # The first READ_DEPTH fused passages, and the first of either ranking if fusion put it
         # lower; not for an office's holder, searched for over HOLDER_DEPTH passages (``ask``).
         read = hits[:READ_DEPTH] + ([] if holder else [h for h in hits[READ_DEPTH:] if h.lead])

@@ -29,7 +29,7 @@ from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, answer_form, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
+from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, capital_of, countries_named, country_named_by, country_of,
                       holds_asked_office, Office, holds_one_of, holds_other_office, mentioned_offices, other_portfolio,
                       same_country, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
@@ -242,7 +242,8 @@ WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of 
 # of none.
 _HELD_EVENT = re.compile(r"\b(?:hold|holds|held|holding|host|hosts|hosted|hosting|give|gave|given|stage|staged|convene"
                          r"|convened|organi[sz]e|organi[sz]ed)\s+(?:(?:a|an|the|their|its|his|her|our|this|that)\s+)?"
-                         r"(?:[\w-]+\s+){0,3}?(?P<event>(?-i:[a-z]+))(?=\s+(?:after|before|in|on|at|during|with|for"
+                         r"(?:(?!(?:which|what|whose|where|when|who|how)\b)[\w-]+\s+){0,3}?"  # not "held in which city"
+                         r"(?P<event>(?-i:[a-z]+))(?=\s+(?:after|before|in|on|at|during|with|for"
                          r"|between|about|to|over)\b|\s*[?.]|\s*$)", re.IGNORECASE)  # a kind, not "the Olympics"
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # Many things, none of them named: no answer to "which <one thing>".
@@ -294,6 +295,60 @@ noted warn warned insist insisted tweet tweeted report reported claim claimed"""
 _WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>[^?]*?)\s*"
                         r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
                         re.IGNORECASE)
+# "Who said that the two could put the past behind them?": the words said, to be found near
+# the one who said them ("He said ..." two sentences after the name).
+_WHO_SAID = re.compile(r"^\W*who\s+(?:had\s+|has\s+)?(?:said|says|stated|states|declared|told\s+\w+|added|noted|"
+                       r"warned|insisted|argued|claimed|stressed|believes?|believed|pointed\s+to|spoke\s+of|"
+                       r"described|called)\s+(?:that\s+)?(?P<clause>[^?]+)", re.IGNORECASE)
+CLAUSE_MIN_TERMS = 3  # content words the clause needs for its words to tell who said it
+CLAUSE_SAID = 0.8  # share of them another answer's sentences must hold ...
+CLAUSE_MISSED = 0.5  # ... where the best answer's hold less than this
+CLAUSE_AFTER = 2  # sentences after a name that may hold its words (a quote, then "He pointed to ...")
+
+
+# Where an event took place: "in Moscow", "visited Damascus", "the Moscow talks" (a capital or
+# a country, ``country_of``); "at the Arab League" is no place.
+_PLACE = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+_LOCATED = re.compile(rf"\b(?:in|visit(?:ed|s|ing)?|(?:trip|visit|travell?ed|flew|went)\s+to)\s+"
+                      rf"(?P<place>{_PLACE})|\bthe\s+(?P<before>{_PLACE})\s+(?:meeting|talks|summit|conference|gathering)\b",
+                      re.IGNORECASE)
+
+
+def places(text: str) -> dict[str, str]:
+    """The capitals ``text`` locates something in, each with its country. A country is left
+    out: "the political process in Syria" is what was discussed, not where."""
+    found = {}
+    for m in _LOCATED.finditer(text):
+        place = m.group("place") or m.group("before")
+        for name in dict.fromkeys((place, place.split()[0])):
+            if country := capital_of(name):
+                found[name] = country
+                break
+    return found
+
+
+def located_elsewhere(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` tells of something in another place than the one the question asks
+    about, and names that one nowhere: "Prince Faisal ... visited Damascus last month" is not
+    who represented Saudi Arabia at the meeting in Moscow."""
+    asked = places(question)
+    if not asked:
+        return False
+    told = places(sentence)
+    return bool(told) and not set(told.values()) & set(asked.values()) \
+        and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in asked)
+
+
+def said_clause(question: str) -> list[str]:
+    """The content stems of what "Who said that ...?" asks the speaker of, less names ("Syria
+    and Turkey" are in every sentence about the talks; what was said of them is not); [] for
+    another question or a clause of under ``CLAUSE_MIN_TERMS`` such words."""
+    m = _WHO_SAID.search(question)
+    said = " ".join(w for w in words(m.group("clause")) if not w[:1].isupper()) if m else ""
+    terms = list(dict.fromkeys(content_stems(said)))
+    return terms if len(terms) >= CLAUSE_MIN_TERMS else []
+
+
 _ACCORDING_TO = re.compile(r"^\W*according\s+to\s+(?P<speaker>[^,?]+),\s*", re.IGNORECASE)
 _HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
                           r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
@@ -356,6 +411,19 @@ def subject_country(question: str) -> str:
     ...?" -> "Iran"), or "": a sentence that names it nowhere near cannot tell what it did."""
     agent = _agent(question)
     return country_of(agent) if agent and country_named_by(agent) else ""
+
+
+_OFFICE_AGENT = re.compile(r"\b(?:did|does|do|has|have|had|will|would|was|were|is)\s+(?P<agent>(?:the\s+)?"
+                           r"(?:[\w'’-]+\s+){1,3}?(?:minister|president|secretary|ambassador|envoy|spokes(?:man|woman)"
+                           r"|king|emir|crown\s+prince))\b", re.IGNORECASE)
+
+
+def subject_offices(question: str) -> list[Office]:
+    """The office of a country's that does what the question asks about ("When did the Saudi
+    foreign minister visit Damascus?" -> Saudi Arabia's foreign minister), as
+    ``speaker_offices`` gives them; [] where it names no country ("the foreign ministers")."""
+    m = _OFFICE_AGENT.search(question)
+    return [o for o in mentioned_offices(f"What did {m.group('agent')} say?") if o.country] if m else []
 
 
 def subject_names(question: str) -> list[str]:
@@ -476,8 +544,8 @@ _ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particul
 
 
 _BEFORE_WH = re.compile(r"((?:[\w'’-]+\s+){1,4})(?:what|which|whom|who)\b", re.IGNORECASE)
-_EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside from|except(?: for)?)\s+([^,?]+)",
-                     re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside from|except(?: for)?|alongside"
+                     r"|along with|together with|as well as)\s+([^,?]+)", re.IGNORECASE)
 _LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between the items of "X, Y and Z"
 
 
@@ -492,6 +560,26 @@ def set_aside(question: str) -> str:
     head = stems[-1]
     after = content_stems(question[m.end():])
     return "" if head in after else head
+
+
+_LINKING_PREPOSITIONS = frozenset({"in", "of", "for", "at", "on", "to", "with", "from"})
+
+
+def beside_set_aside(text: str, start: int, end: int, question: str) -> bool:
+    """Whether the span only qualifies what "Besides X, what else ...?" sets aside: it stands
+    just before X's words ("voluntary, safe and dignified" of "the voluntary, safe and dignified
+    return of Syrians" for "Besides the return of Syrians, what else ...?") or just after one of
+    them and a preposition ("Turkey and Syria" of "the earthquake in Turkey and Syria" for
+    "Alongside the earthquake, what development ...?"). It is part of X, not the other thing."""
+    m = _EXCEPT.search(question)
+    if not m or not set_aside(question):
+        return False
+    excepted = set(content_stems(m.group(1)))
+    after = words(text[end : end + 40])
+    if after and stem(after[0]) in excepted:
+        return True
+    before = words(text[max(0, start - 40) : start])
+    return len(before) >= 2 and before[-1].lower() in _LINKING_PREPOSITIONS and stem(before[-2]) in excepted
 
 
 def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
@@ -593,9 +681,15 @@ def drop_title(index: CorpusIndex, c: Candidate, start: int, end: int) -> tuple[
     """A person's name without the title before it: "Faisal Mekdad", not "Syria's Foreign
     Minister Faisal Mekdad" (the longest name the parser found in ``c``'s sentence that ends
     the span, when all before it is a title: capitalised words, articles and at least one role
-    word such as "minister"; "Sir Ronald Ross" and "Susan Seaforth Hayes" stay whole)."""
+    word such as "minister"; "Sir Ronald Ross" and "Susan Seaforth Hayes" stay whole). A
+    credit "Valery Sharifulin / TASS" gives the name the parser found before its slash."""
     a, text = index.analysis, index.docs[c.doc].text
     lo, hi = int(a.sent_cand[c.sentence]), int(a.sent_cand[c.sentence + 1])
+    if (slash := text.find("/", start, end)) > start:
+        for k in range(lo, hi):
+            s, e = int(a.cand_start[k]), int(a.cand_end[k])
+            if a.cand_type[k] == TYPE_ID["PERSON"] and start <= s < e <= slash and not text[e:slash].strip():
+                return s, e
     best = None
     for k in range(lo, hi):
         s, e = int(a.cand_start[k]), int(a.cand_end[k])
@@ -1089,7 +1183,8 @@ class Reader:
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
         if aside := set_aside(q.text):  # "Besides setting guidelines, what else ...?" -> not "general guidelines"
-            echo = [k for k, key in enumerate(keys) if aside in {stem(w) for w in key.split()}]
+            echo = [k for k, (c, key) in enumerate(zip(cands, keys)) if aside in {stem(w) for w in key.split()}
+                    or beside_set_aside(self._texts[c.doc], c.start, c.end, q.text)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
         spans: dict[str, str] = {}
         for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
@@ -1109,9 +1204,40 @@ class Reader:
             reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1], reading.features))
         if reading.groups and q.office is not None:
             reading = self._holder_of_asked_office(q, reading)
+        if reading.groups and q.expected == "PERSON" and (clause := said_clause(q.text)):
+            reading = self._speaker_of_clause(q, reading, clause)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
+
+    def _speaker_of_clause(self, q: Question, reading: Reading, clause: list[str], depth: int = 10) -> Reading:
+        """Where the best answer's sentence (and the ``CLAUSE_AFTER`` after it) holds under
+        ``CLAUSE_MISSED`` of the words "Who said that ...?" quotes, and another answer's among
+        the ``depth`` best holds ``CLAUSE_SAID`` of them, put that one first, as
+        ``_first_instead`` does. "Syria’s Foreign Minister Faisal Mekdad ... 'despite all the
+        negatives of the past years'" does not answer "Who said that the two could put the past
+        behind them?"; "Hossein Amir-Abdollahian said ... 'these two countries can put the past
+        behind them,' he said" does."""
+        def held(members: list[Candidate]) -> float:
+            return max(len(clause_set & set(content_stems(self._window(c, 0, CLAUSE_AFTER)))) for c in members[:3]) \
+                / len(clause_set)
+        clause_set = set(clause)
+        if held(reading.groups[0][1]) >= CLAUSE_MISSED:
+            return reading
+        for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
+            if held(members) >= CLAUSE_SAID:
+                return self._first_instead(q, reading, k)
+        return reading
+
+    def _first_instead(self, q: Question, reading: Reading, k: int, **changes) -> Reading:
+        """The reading with its ``k``-th answer first: the two trade their probabilities (the
+        reader's belief in its first answer passes to the one a check confirms), and the new
+        first is described for the confidence by its own features."""
+        (p0, first), (pk, other) = reading.groups[0], reading.groups[k]
+        groups = [(p0, other), *reading.groups[1:k], (pk, first), *reading.groups[k + 1:]]
+        features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q), reading.nn_best)
+        return replace(reading, groups=groups, answer_features=features,
+                       mismatch=self.mismatch(q, groups[0][1], reading.features), **changes)
 
     def _holder_of_asked_office(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
         """Where the best answer is not titled with the office the question asks for (it holds
@@ -1126,12 +1252,7 @@ class Reader:
             if holds_asked_office(self.titles, q.office, self._texts[c.doc][c.start : c.end]):
                 if k == 0:
                     return replace(reading, office_confirmed=True)
-                (p0, first), (pk, holder) = reading.groups[0], reading.groups[k]
-                groups = [(p0, holder), *reading.groups[1:k], (pk, first), *reading.groups[k + 1:]]
-                features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q),
-                                           reading.nn_best)
-                return replace(reading, groups=groups, answer_features=features, office_confirmed=True,
-                               mismatch=self.mismatch(q, groups[0][1], reading.features))
+                return self._first_instead(q, reading, k, office_confirmed=True)
         return reading
 
     def mismatch(self, q: Question, members: list[Candidate], X: np.ndarray) -> str:
@@ -1192,6 +1313,11 @@ class Reader:
             return "country"
         if (agent := subject_country(q.text)) and agent not in countries_named(self._window(best, SPEAKER_WINDOW)):
             return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
+        if (offices := subject_offices(q.text)) and q.office is None \
+                and not speaks_as(self.titles, offices, self._window(best, SPEAKER_WINDOW)):
+            return "subject"  # "When did the Saudi foreign minister visit Damascus?" -> the summit's date
+        if q.expected != "LOC" and all(located_elsewhere(q.text, self._sentence(c)) for c in members):
+            return "place"  # "Who represented Saudi Arabia at the meeting in Moscow?" -> "... visited Damascus"
         names = subject_names(q.text)  # a person the corpus titles: not a source ("What does AFP call ...?")
         if names and any(self.titles(n) for n in names) and not self._names_near(best, names):
             return "subject"  # "When did Putin meet Assad?" -> "the defense ministers ... met late last month"

@@ -10,14 +10,42 @@ recall@5 on all three sets but MLQA (docs/quality.md, "Session 16")."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from qa.index import CorpusIndex
 from qa.lexical import bm25_scores
+from qa.text import STOP_WORDS, stem, words
+
+_STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
 
 RRF_K = 60
+PHRASE_MIN = 4  # words in a row that a passage must share with the question to be its phrase lead
+PHRASE_WEIGHT = 1.5  # and the rarity of their content words, summed (``HybridRetriever.rarity``)
+PHRASE_POOL = 20  # fused passages searched for the phrase lead
+
+
+def _stem_seq(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def shared_run(question: list[str], passage: list[str], weight: Callable[[str], float]) -> float:
+    """The weight of the heaviest run of at least ``PHRASE_MIN`` words (as stems) that
+    ``passage`` shares with ``question``: the sum of ``weight`` over its content words."""
+    grams = {tuple(question[k : k + PHRASE_MIN]) for k in range(len(question) - PHRASE_MIN + 1)}
+    best = 0.0
+    for k in range(len(passage) - PHRASE_MIN + 1):
+        if tuple(passage[k : k + PHRASE_MIN]) not in grams:
+            continue
+        for i in range(len(question) - PHRASE_MIN + 1):
+            n = 0
+            while i + n < len(question) and k + n < len(passage) and question[i + n] == passage[k + n]:
+                n += 1
+            if n >= PHRASE_MIN:
+                best = max(best, sum(weight(w) for w in question[i : i + n] if w not in _STOP_STEMS))
+    return best
 
 
 @dataclass(frozen=True)
@@ -29,7 +57,7 @@ class Hit:
     score: float
     dense: float
     bm25: float
-    lead: bool = False  # first of the dense or the lexical ranking, moved up past fusion
+    lead: bool = False  # first of the dense or the lexical ranking, or the phrase lead, moved up past fusion
 
 
 class HybridRetriever:
@@ -46,8 +74,9 @@ class HybridRetriever:
         return sorted({ids[s] for s in stems if s in ids})
 
     def run(self, query_vec: np.ndarray, stems: tuple[str, ...], top_k: int,
-            timings: dict[str, float] | None = None) -> list[Hit]:
-        """The ``top_k`` fused hits; ``timings`` (if given) gets the ms of each search."""
+            timings: dict[str, float] | None = None, question: str = "") -> list[Hit]:
+        """The ``top_k`` fused hits; ``timings`` (if given) gets the ms of each search.
+        ``question``: its text, for the phrase lead (``phrase_lead``)."""
         n = self.index.n_passages
         depth = min(n, max(self.depth, 4 * top_k))
         if depth == 0:
@@ -68,7 +97,8 @@ class HybridRetriever:
             fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
         ranked = sorted(fused, key=lambda i: (-fused[i], i))
         leads = []
-        for lead in (lex_top[0] if lex_top else None, max(dense, key=lambda i: dense[i]) if dense else None):
+        firsts = [lex_top[0] if lex_top else None, max(dense, key=lambda i: dense[i]) if dense else None]
+        for lead in (*firsts, self.phrase_lead(question, ranked)):
             if lead is not None and lead not in ranked[:self.lead_rank + len(leads)]:
                 ranked.remove(lead)
                 ranked.insert(self.lead_rank + len(leads), lead)
@@ -81,3 +111,26 @@ class HybridRetriever:
                 d = float(self.index.dense.reconstruct(i) @ query_vec)
             out.append(Hit(i, rank, fused[i] / top, d, float(lex[i]), i in leads))
         return out
+
+    def rarity(self, term: str) -> float:
+        """How rare a stem is among the corpus's sentences: its idf over that of a stem found
+        in one sentence (1.0), so that a weight means the same in a corpus of any size."""
+        ix = self.index
+        i = ix.vocab_ids.get(term)
+        top = float(np.log(ix.analysis.n_sentences + 1))
+        return 1.0 if i is None or top <= 0 else float(ix.idf[i]) / top
+
+    def phrase_lead(self, question: str, ranked: list[int]) -> int | None:
+        """The passage among the first ``PHRASE_POOL`` fused that shares with the question a
+        run of words of rare enough words (``PHRASE_WEIGHT``), heavier than any of the first
+        ``lead_rank`` share: "Who said that the two could put the past behind them?" quotes the
+        passage it asks about, which others outrank by naming the two more often."""
+        if not question:
+            return None
+        q = _stem_seq(question)
+        runs = [shared_run(q, _stem_seq(self.index.passage_text(i)), self.rarity) for i in ranked[:PHRASE_POOL]]
+        best = int(np.argmax(runs)) if runs else 0
+        if not runs or runs[best] < PHRASE_WEIGHT or best < self.lead_rank or max(runs[:self.lead_rank]) >= runs[best]:
+            return None
+        return ranked[best]
+

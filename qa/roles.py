@@ -143,6 +143,25 @@ def _key(name: str) -> str:
 
 
 COUNTRY_OF, COUNTRY_NAMED = _load_countries()
+
+
+
+def _load_capitals() -> dict[str, str]:
+    """Each capital of ``data/capitals.txt``, keyed by ``_key``, to its country's name."""
+    capitals = {}
+    for line in resources.files("qa").joinpath("data/capitals.txt").read_text("utf-8").splitlines():
+        if ":" in line and not line.startswith("#"):
+            country, names = (part.strip() for part in line.split(":", 1))
+            capitals.update({_key(c.strip()): COUNTRY_NAMED[_key(country)] for c in names.split(",") if c.strip()})
+    return capitals
+
+
+CAPITAL_OF = _load_capitals()
+
+
+def capital_of(word: str) -> str:
+    """The country whose capital ``word`` is ("Damascus" -> "Syria"), or ""."""
+    return CAPITAL_OF.get(_key(_bare(word.strip())), "")
 # The Arab League's member states, by the names ``data/demonyms.txt`` gives them: "Which Arab
 # ministers ...?" asks for theirs.
 ARAB_STATES = frozenset("""Algeria Bahrain Comoros Djibouti Egypt Iraq Jordan Kuwait Lebanon Libya Mauritania Morocco

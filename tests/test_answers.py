@@ -830,3 +830,71 @@ def test_who_acts_is_judged_on_the_best_answers_own_sentence(pipeline):
     defence ministers' April talks; that another file's "Moscow" stands near Putin's name (in
     "Moscow's offensive in Ukraine") does not make it the place he met anyone."""
     assert_refused_for(pipeline, "Where did Putin meet Assad?", "subject")
+
+
+def test_what_qualifies_the_thing_set_aside_is_part_of_it(pipeline):
+    """"Besides the return of Syrians, what ...?": "voluntary, safe and dignified" qualifies
+    that return; the other thing the aid is for answers. "Alongside the earthquake, ...?"
+    likewise sets aside "Turkey and Syria" of "the earthquake in Turkey and Syria"."""
+    from qa.read import beside_set_aside
+
+    text = "facilitating the voluntary, safe and dignified return of Syrians to their homeland and post-war reconstruction"
+    question = "Besides the return of Syrians, what was increased international aid meant to support?"
+    start = text.index("voluntary")
+    assert beside_set_aside(text, start, start + len("voluntary, safe and dignified"), question)
+    start = text.index("post-war")
+    assert not beside_set_aside(text, start, len(text), question)
+    text = "the deadly February 6 earthquake in Turkey and Syria"
+    start = text.index("Turkey")
+    assert beside_set_aside(text, start, len(text), "Alongside the earthquake, what development sped up ties?")
+    assert not beside_set_aside(text, start, len(text), "What development sped up ties?")
+    assert pipeline.ask(question).answer == "post-war reconstruction"
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("Who said that Syria and Turkey could put the past behind them?", ["put", "past", "behind"]),
+    ("Who pointed to the decline of American power?", []),  # two words of its own: too few
+    ("Who said it?", []),
+    ("What did Lavrov say?", []),
+])
+def test_said_clause(question: str, clause: list[str]) -> None:
+    from qa.read import said_clause
+
+    assert said_clause(question) == clause
+
+
+@pytest.mark.parametrize("question, sentence, elsewhere", [
+    ("Who represented Saudi Arabia at the meeting in Moscow?",
+     "Saudi Foreign Minister Prince Faisal bin Farhan Al Saud visited Damascus last month", True),
+    ("Who represented Syria at the Moscow talks?", "Mekdad met his counterparts in Moscow", False),
+    ("Who represented Syria at the Moscow talks?", "Mekdad spoke of the political process in Syria", False),  # a country
+    ("Who attended the summit in Saudi Arabia?", "Assad was invited to the summit in Jeddah", False),  # no capital asked
+])
+def test_located_elsewhere(question: str, sentence: str, elsewhere: bool) -> None:
+    from qa.read import located_elsewhere
+
+    assert located_elsewhere(question, sentence) is elsewhere
+
+
+def test_who_acted_elsewhere_is_no_answer(pipeline):
+    """No Saudi took part in the Moscow talks; the Saudi foreign minister the corpus names
+    visited Damascus, and the date of the Arab League summit is not the date of his visit."""
+    assert_refused_for(pipeline, "Who represented Saudi Arabia at the four-way meeting in Moscow?", "place")
+    from qa.read import subject_offices
+
+    # (read deeper after "subject", the best is then a span that is no date at all: "form")
+    assert_refused_for(pipeline, "On what date did the Saudi foreign minister visit Damascus?", "subject", "form")
+    assert [o.country for o in subject_offices("When did the Saudi foreign minister visit Damascus?")] == ["Saudi Arabia"]
+    assert subject_offices("When did the foreign ministers meet?") == []  # no country's office
+
+
+def test_the_place_asked_of_an_event_held_is_no_event_kind(pipeline):
+    """"The talks were held in which city?": "which" is no kind of event the corpus never names."""
+    assert pipeline.ask("The talks were held in which city?").answer == "Moscow"
+
+
+def test_who_is_credited_with_a_photo_is_the_person(pipeline):
+    answer = pipeline.ask("Who is credited with the photograph of the four ministers in the AFP report?")
+    assert answer.answer == "Valery Sharifulin"
+    c = answer.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == "Valery Sharifulin"

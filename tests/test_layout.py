@@ -134,7 +134,8 @@ def _answer(layout: Layout, question: str) -> str | None:
     ("Who took the photo in the Reuters story?", "Ana Costa"),  # the person of "Ana Costa / Lusa"
     ("Which agency is credited for the picture in the Reuters article?", "Lusa"),
     ("Which news agency took the photo in the Reuters story?", "Lusa"),
-    ("Who is credited for the photo in the Daily Coast report?", "Jane Doe/Getty Images"),
+    ("Who is credited for the photo in the Daily Coast report?", "Jane Doe"),  # "who": the person
+    ("What is the photo credit in the Daily Coast report?", "Jane Doe/Getty Images"),
     ("Which outlet published the report about the storm?", "Daily Coast and news agencies"),
     ("Which news agency wrote the story about the harbour deal?", "Reuters"),
 ])
