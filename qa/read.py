@@ -339,6 +339,32 @@ def located_elsewhere(question: str, sentence: str) -> bool:
         and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in asked)
 
 
+_WITH_COUNTRY = re.compile(r"\bwith\s+(?:the\s+)?(?P<partner>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)")
+
+
+def _partners(text: str) -> set[str]:
+    return {country_of(m.group("partner")) for m in _WITH_COUNTRY.finditer(text)} - {""}
+
+
+def other_partner(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` tells of dealings "with" another country than the one the question
+    asks about, and names that one nowhere: "Turkey severed its relations with Syria in March
+    2012" does not date a break of relations with Iran."""
+    asked = _partners(question)
+    if not asked:
+        return False
+    told = _partners(sentence)
+    return bool(told) and not told & asked and not asked & countries_named(sentence)
+
+
+# "When did Assad confirm he would attend?" asks the date of saying so, not of attending.
+_ASKS_STATEMENT = re.compile(r"\b(?:did|does|has|have|had)\s+(?:[\w'’.-]+\s+){1,4}?(?:confirm|announce|declare|reveal"
+                             r"|say|state|tell)\b", re.IGNORECASE)
+STATING = REPORTING | {stem(w) for w in "confirm confirmed announcement declare declared reveal revealed".split()}
+# What a statement does: "When did Assad lay out his conditions?" asks the date of one.
+STATED = STATING | {stem(w) for w in "outline express voice demand propose stress emphasise urge lay laid".split()}
+
+
 def said_clause(question: str) -> list[str]:
     """The content stems of what "Who said that ...?" asks the speaker of, less names ("Syria
     and Turkey" are in every sentence about the talks; what was said of them is not); [] for
@@ -477,25 +503,27 @@ class Reading:
     candidates: list[Candidate]
     answer_features: np.ndarray | None = None
     nn_best: float = 0.0
-    # Why the best answer cannot be right, whatever its score ("" when nothing says so): "form"
-    # (it lacks the quantity, year or currency the question needs, a date or number answers
-    # "who", or the question asks yes or no), "office" (the corpus titles it with another office
-    # than the one asked for, or its sentence is about ministers of another portfolio), "said"
-    # (it dates a statement, not the event asked about), "page-date" (the date a page was
-    # written, for a question about what is to come or about what the page's lead does not
-    # report), "date" (a month other than the one the question names, or the figure of reports
+    # Why the best answer cannot be right, whatever its score ("" when nothing says so): "form" (it
+    # lacks the quantity, year or currency the question needs, a date or number answers "who", or the
+    # question asks yes or no), "office" (the corpus titles it with another office than the one asked
+    # for, its sentence is about ministers of another portfolio, or it names no one where an office's
+    # holder is asked for), "said" (it dates a statement, not the event asked about), "page-date" (the
+    # date a page was written, for a question about what is to come or about what the page's lead does
+    # not report), "date" (a month other than the one the question names, or the figure of reports
     # dated in another year than the one it names, which they never name), "vague" ("in the future"
-    # for "when", "several" for "exactly how many", "various militias" for "which militia"),
-    # "count" (a number counting another kind of thing: the "four" of "four-way talks" for "how
-    # many advisers"), "ahead" (a sentence that speaks of nothing to come, or whose word of what
-    # is to come is cut from the answer by an earlier event, for "the next meeting" or "When
-    # will ...?"), "country" (a sentence about another country than the question names, or
-    # naming nowhere near the country that acts), "subject" (naming nowhere near the titled
-    # person who acts), "speaker" (for "What did Mekdad say ...?" or "What did Iran's foreign
-    # minister say ...?", a sentence that names neither him nor his office, nor do the two
-    # before it), "outcome" (no words of winning near the answer to "Who won ...?"), "contrary"
-    # (a sentence reporting the contrary of the event asked about), "event" (a date or place of
-    # another kind of event: ``qa.events``).
+    # for "when", "several" for "exactly how many", "various militias" for "which militia"), "count"
+    # (a number counting another kind of thing: the "four" of "four-way talks" for "how many
+    # advisers"), "ahead" (a sentence that speaks of nothing to come, or whose word of what is to come
+    # is cut from the answer by an earlier event, for "the next meeting" or "When will ...?"),
+    # "country" (a sentence about another country than the question names, or naming nowhere near the
+    # country that acts, or dealings "with" another country), "subject" (naming nowhere near the
+    # titled person who acts, or the office of a country's that acts), "place" (telling of another
+    # capital than the one the question places its event in), "statement" (no word of saying in the
+    # sentence dating what "When did X confirm ...?" asks), "speaker" (for "What did Mekdad say ...?"
+    # or "What did Iran's foreign minister say ...?", a sentence that names neither him nor his
+    # office, nor do the two before it), "outcome" (no words of winning near the answer to "Who won
+    # ...?"), "contrary" (a sentence reporting the contrary of the event asked about), "event" (a date
+    # or place of another kind of event: ``qa.events``).
     mismatch: str = ""
     # The corpus titles the best answer with the office the question asks for ("Turkish President
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
@@ -635,10 +663,26 @@ def _into_quote(text: str, start: int, end: int) -> int:
     return m.end()
 
 
+QUOTE_MAX_WORDS = 30  # the longest quotation an answer that opens it is extended to close
+
+
+def _whole_quote(text: str, start: int, end: int) -> int:
+    """Where the answer ends once a quotation it opens and leaves unclosed is closed: the words
+    quoted after "stressed the need for" are "cooperation in the fight against terrorism and
+    working together to establish the basis for the return of Syrians", not "cooperation"."""
+    if start == 0 or text[start - 1] not in "“\"" or re.search(r"[”\"]", text[start:end]) \
+            or re.match(r"\s*(?:,|and\b|or\b)", text[end:]):  # one item of a quoted list is whole
+        return end
+    close = re.compile(r"[”\"\n]").search(text, end)
+    if not close or text[close.start()] == "\n" or len(text[end:close.start()].split()) > QUOTE_MAX_WORDS:
+        return end
+    return len(text[:close.start()].rstrip(" ,.;:"))
+
+
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The shortest span that fully answers: no words of the question just before its
     mid-sentence "what" (``_echoed_lead``), no lead-in to a quotation it does not close
-    (``_into_quote``), no leading article or "to" (``drop_leading``), no
+    (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``), no leading article or "to" (``drop_leading``), no
     trailing examples ("removal of all foreign forces from its territory", not "..., including
     those of Turkey") unless the question asks about them, not the half of "X and Y" that a
     question "Apart from X, what else …?" sets aside, no causal "over" before a reason, and
@@ -646,6 +690,7 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
     start = _into_quote(text, start, end)
+    end = _whole_quote(text, start, end)
     start, end = drop_leading(text, start, end, keep_to=why)
     # after the lead is dropped: "all forms of terrorism, separatism and extremism" lists three
     start, end = excepted_conjunct(text, start, end, question)
@@ -1299,10 +1344,12 @@ class Reader:
             return "vague"
         if holds_other_office(self.titles, q.office, span):
             return "office"
+        if q.office is not None and q.expected == "PERSON" and not any(ch.isupper() for ch in span):
+            return "office"  # "Who heads Turkey's intelligence agency?" -> "deputy foreign ministers": no holder
         if dated and all(self._on_page_date(c) for c in members) \
                 and (LOOKS_AHEAD.search(q.text) or not self._about_lead(q, best.doc)):
             return "page-date"
-        if dated and not REPORTING.intersection(stem(w) for w in words(q.text)) \
+        if dated and not STATED.intersection(stem(w) for w in words(q.text)) \
                 and all(dates_a_statement(texts[c.doc], c.start) for c in members):
             return "said"
         if (_NEXT_EVENT.search(q.text) or _ASKS_AHEAD.search(q.text)) and not self._speaks_ahead(best):
@@ -1316,6 +1363,11 @@ class Reader:
         if (offices := subject_offices(q.text)) and q.office is None \
                 and not speaks_as(self.titles, offices, self._window(best, SPEAKER_WINDOW)):
             return "subject"  # "When did the Saudi foreign minister visit Damascus?" -> the summit's date
+        if all(other_partner(q.text, self._sentence(c)) for c in members):
+            return "country"  # "When did Turkey sever its relations with Iran?" -> "... with Syria in March 2012"
+        if dated and _ASKS_STATEMENT.search(q.text) \
+                and not any(STATING & {stem(w) for w in words(self._sentence(c))} for c in members):
+            return "statement"  # "When did Assad confirm he would attend the summit?" -> the summit's date
         if q.expected != "LOC" and all(located_elsewhere(q.text, self._sentence(c)) for c in members):
             return "place"  # "Who represented Saudi Arabia at the meeting in Moscow?" -> "... visited Damascus"
         names = subject_names(q.text)  # a person the corpus titles: not a source ("What does AFP call ...?")

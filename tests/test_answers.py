@@ -898,3 +898,51 @@ def test_who_is_credited_with_a_photo_is_the_person(pipeline):
     assert answer.answer == "Valery Sharifulin"
     c = answer.citations[0]
     assert pipeline.source_text(c.source)[c.start:c.end] == "Valery Sharifulin"
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("In what month did Turkey sever its relations with Iran?", "Turkey severed its relations with Syria in March 2012", True),
+    ("In what month did Turkey sever its relations with Syria?", "Turkey severed its relations with Syria in March 2012", False),
+    ("When did Turkey cut ties with Damascus?", "Turkey severed its relations with Syria in March 2012", False),  # its capital
+    ("When did Turkey cut ties with Iran?", "Turkey severed its relations with Syria and Iran", False),
+    ("When did Turkey cut ties?", "Turkey severed its relations with Syria in March 2012", False),
+])
+def test_other_partner(question: str, sentence: str, other: bool) -> None:
+    from qa.read import other_partner
+
+    assert other_partner(question, sentence) is other
+
+
+def test_dealings_with_another_country_date_nothing_asked(pipeline):
+    assert_refused_for(pipeline, "In what month did Turkey sever its relations with Iran?", "country")
+
+
+def test_the_date_of_saying_is_not_the_date_said(pipeline):
+    """"When did Assad confirm he would attend the summit?": the corpus dates the summit (May
+    19), and tells of no confirmation."""
+    assert_refused_for(pipeline, "On what date did Assad confirm he would attend the Arab League summit?", "statement")
+    assert pipeline.ask("On what date will the Arab League summit be held?").answer == "May 19"
+
+
+def test_an_office_holder_is_someone_named(pipeline):
+    """"Who heads Turkey's intelligence agency?" asks for a person holding an office; the
+    corpus names none, and "deputy foreign ministers" is a kind of official, not the holder."""
+    assert_refused_for(pipeline, "Who heads Turkey's intelligence agency that will help prepare the roadmap?", "office")
+
+
+def test_a_quotation_the_answer_opens_is_closed():
+    """"Cavusoglu stressed the need for “cooperation in the fight against terrorism and working
+    together ...”": what he stressed the need for is all that is quoted, not its first word; an
+    item of a quoted list ("cooperation in the fight against terrorism", then "and") is whole."""
+    text = "He stressed the need for “cooperation in the fight against terrorism and working together” at the talks."
+    start = text.index("cooperation")
+    question = "What did he stress the need for?"
+    assert tidy_span(text, start, start + len("cooperation"), question) == (start, text.index("”"))
+    item = start + len("cooperation in the fight against terrorism")
+    assert tidy_span(text, start, item, question) == (start, item)
+
+
+def test_the_date_of_a_statement_answers_when_it_was_made(pipeline):
+    """"When did Assad lay out his conditions?" asks the date of a statement: "Assad said in
+    January that ..." answers it."""
+    assert pipeline.ask("When did Assad lay out his conditions for rapprochement with Turkey?").answer == "January"
