@@ -294,8 +294,52 @@ _WH_IS = re.compile(r"\b(who|what|where|when|how)(?:['’]s|s)\b", re.IGNORECASE
 
 
 def expand_contractions(text: str) -> str:
-    """The question with "who's" / "what’s" / "whats" written out ("who is", "what is")."""
+    """The question with "who's" / "what’s" / "whats" written out ("who is", "what is"), and
+    casual spellings as the patterns here expect them ("wat did lavrov say", "who is gonna")."""
+    text = _CASUAL_WH.sub(lambda m: m.group(1) + _CASUAL[m.group(2)], text)
+    text = _CASUAL_WORDS.sub(lambda m: _CASUAL[m.group(1)], text)
     return _WH_IS.sub(lambda m: m.group(1) + " is", text)
+
+
+# Typed in a hurry: a misspelt wh-word opening the question, in lower case ("wat did lavrov
+# say", not "Angkor Wat"), and spoken forms.
+_CASUAL_WH_WORDS = {"wat": "what", "wht": "what", "wut": "what", "whta": "what", "wich": "which", "whcih": "which",
+                    "wen": "when", "hw": "how"}
+_CASUAL_SPOKEN = {"gonna": "going to", "wanna": "want to", "gotta": "got to"}
+_CASUAL = _CASUAL_WH_WORDS | _CASUAL_SPOKEN
+_CASUAL_WH = re.compile(rf"^(\W*)({'|'.join(_CASUAL_WH_WORDS)})(?![\w'’-])")
+_CASUAL_WORDS = re.compile(rf"(?<![\w'’-])({'|'.join(_CASUAL_SPOKEN)})(?![\w'’-])")
+# "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
+# ("Name the ...", "Give the name of ...", "List the ..." are left to the patterns that read them
+# as they are: ``qa.roles`` takes "Name the Turkish foreign minister" for an office's holder.)
+_REQUEST = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)?(?:give|state|provide|find|show)\s+(?:me\s+)?"
+                      r"(?P<thing>(?:the|all|every|each|both)\s+(?!(?:full\s+|first\s+|last\s+)?names?\b)[^?]+?)\W*$",
+                      re.IGNORECASE)
+_ASKING = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)?(?:tell|give|name|list|identify|state|provide"
+                     r"|find|show)\b", re.IGNORECASE)
+_TELL_ME = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)?(?:tell\s+me|i\s+(?:want|would\s+like|'d"
+                      r"\s+like)\s+to\s+know)\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.IGNORECASE)
+# "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
+_GRANTED = re.compile(r"^\W*(?:given\s+that|since|after|when|while|although|though|as|because|if|before|despite"
+                      r"|throughout|considering|now\s+that|once|in\s+light\s+of)\b[^?]*,\s*"
+                      r"(?=(?:(?:in|on|at|to|from|for|by|of|with)\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b)",
+                      re.IGNORECASE)
+
+
+def as_request_answered(text: str) -> str:
+    """A request written as the question it asks ("Name the groups Turkey fought" -> "What
+    is the groups Turkey fought?"; "Tell me who hosted the talks" -> "who hosted the talks")."""
+    if m := _REQUEST.match(text):
+        return f"What is {m.group('thing')}?"
+    return _TELL_ME.sub("", text)
+
+
+def main_clause(text: str) -> str:
+    """What the question asks, after a leading clause that grants something ("Given that ...,
+    in which month ...?" -> "in which month ...?"): its wh-word, not "when" of "When Assad was
+    invited, what ...?", says what the answer is."""
+    m = _GRANTED.match(text)
+    return text[m.end():] if m else text
 
 
 # Newsroom abbreviations of offices ("syria fm?"); "pm" only where no number is before it ("5 pm").
@@ -303,10 +347,17 @@ _ABBREVIATED = {"fm": "foreign minister", "fms": "foreign ministers", "pm": "pri
 _ABBREVIATION = re.compile(r"(?<![\w'’-])(?<!\d\s)(fm|fms|pm)(?![\w'’-])", re.IGNORECASE)
 # A search-box query that ends with what it wants ("arab league summit location?", "cavusoglu
 # tweet exact time?") asks "What is the location of ...?".
-_TELEGRAPHIC = re.compile(
-    r"^\W*(?:the\s+)?(?P<topic>[^?]*?[\w'’)])\s+(?P<focus>(?:exact\s+|precise\s+)?(?:location|place|venue|date|day|time|year|month"
-    r"|reason|cause|number|count|total|duration|length|cost|price|age|population|outcome|result|purpose|aim|goal))"
-    r"\s*[?.!]*\s*$", re.IGNORECASE)
+_QUERY_FOCUS = (r"(?P<focus>(?:exact\s+|precise\s+|start\s+|starting\s+|death\s+)?(?:location|place|venue|date|day"
+                r"|time|year|month|reason|cause|number|count|total|duration|length|cost|price|age|population|outcome"
+                r"|result|purpose|aim|goal|name|toll|method|means))")
+_TELEGRAPHIC = re.compile(rf"^\W*(?:the\s+)?(?P<topic>[^?]*?[\w'’)])\s+{_QUERY_FOCUS}\s*[?.!]*\s*$", re.IGNORECASE)
+# ... or that names it mid-way ("roadmap completion date turkey syria"): the words after it
+# are more of the topic.
+_TELEGRAPHIC_MID = re.compile(rf"^\W*(?:the\s+)?(?P<topic>[^?]*?[\w'’)])\s+{_QUERY_FOCUS}\s+(?P<more>[\w'’ -]+?)\s*[?.!]*\s*$",
+                              re.IGNORECASE)
+# ... or that starts with it ("date of arab league summit").
+_TELEGRAPHIC_LEAD = re.compile(rf"^\W*(?:the\s+)?{_QUERY_FOCUS}\s+of\s+(?:the\s+)?(?P<topic>[^?]*?[\w'’)])\s*[?.!]*\s*$",
+                               re.IGNORECASE)
 
 
 def expand_abbreviations(text: str) -> str:
@@ -317,18 +368,24 @@ def expand_abbreviations(text: str) -> str:
 def as_question(text: str) -> str:
     """A keyword query that ends with its focus noun, asked as a question ("arab league summit
     location?" -> "What is the location of the arab league summit?"); any other text as is."""
-    if _WH.search(text) or (_POLAR_Q.search(text) and not _NOT_POLAR.search(text)):
+    if _WH.search(text) or (_POLAR_Q.search(text) and not _NOT_POLAR.search(text)) or _ASKING.match(text):
         return text
-    m = _TELEGRAPHIC.match(text)
-    if not m:
-        return text
-    return f"What is the {m.group('focus')} of the {m.group('topic')}?"
+    if m := _TELEGRAPHIC.match(text):
+        return f"What is the {m.group('focus')} of the {m.group('topic')}?"
+    if m := _TELEGRAPHIC_LEAD.match(text):
+        return f"What is the {m.group('focus')} of the {m.group('topic')}?"
+    if m := _TELEGRAPHIC_MID.match(text):
+        return f"What is the {m.group('focus')} of the {m.group('topic')} {m.group('more')}?"
+    return text
 
 
 def analyse_question(text: str) -> Question:
-    text = as_question(expand_abbreviations(expand_contractions(text)))
+    """The question as the reader sees it: its main clause for what is asked (``main_clause``),
+    every word of it for matching."""
+    whole = as_request_answered(expand_abbreviations(expand_contractions(text)))
+    text = as_question(main_clause(whole))
     wh, expected = expected_type(text)
-    return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(text)), unit=answer_unit(text),
+    return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(whole)), unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
                     furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)),
                     office=asked_office(text), mentions=tuple(mentioned_offices(text)),

@@ -148,7 +148,7 @@ def names_form(text: str, form: str) -> bool:
 # A question about what is to come ("By what date is the roadmap supposed to be finished?"):
 # the date a page was written does not answer it.
 LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|scheduled|set to|deadline|next|upcoming"
-                         r"|by (?:what|which) date|by when)\b", re.IGNORECASE)
+                         r"|by (?:what|which) date|by when|completion|finished|completed)\b", re.IGNORECASE)
 
 
 # "Where will the next meeting be held?" asks about an event to come; a sentence that speaks
@@ -704,14 +704,20 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
 
 # "What year did Anandibai die?" -> "1887", not "26 February 1887": 65 of the 69 public
 # answers to "what / which year" questions are the year alone.
+_MONTH_TOKEN = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 _YEAR_TOKEN = re.compile(r"(?<![\w,.])(?:1\d{3}|20\d{2})(?![\w,.]\d)")
 
 
 def _year_of(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The year alone of a short date ("21 October 1805", "summer of 1997") when the question
-    asks for a year; a range ("1768–1771") or a longer span stays whole."""
+    asks for a year, and the month alone ("March" of "March 2012") when it asks for a month; a
+    range ("1768–1771") or a longer span stays whole."""
+    form = answer_form(question)
+    if form == "month" and len(text[start:end].split()) <= 4:
+        months = list(_MONTH_TOKEN.finditer(text, start, end))
+        return months[0].span() if len(months) == 1 else (start, end)
     years = list(_YEAR_TOKEN.finditer(text, start, end))
-    if len(years) != 1 or len(text[start:end].split()) > 6 or answer_form(question) != "year":
+    if len(years) != 1 or len(text[start:end].split()) > 6 or form != "year":
         return start, end
     return years[0].span()
 
