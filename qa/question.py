@@ -47,6 +47,7 @@ class Question:
     office: Office | None = None  # the office whose holder is asked for (``qa.roles.asked_office``)
     mentions: tuple[Office, ...] = ()  # offices named, their holders not asked for (``mentioned_offices``)
     countries: frozenset[str] = frozenset()  # countries named or qualified ("Syrian refugees"; ``countries_named``)
+    granted: str = ""  # a leading clause taken as given ("Given that Turkey cut ties, ..."; ``main_clause``)
 
     @property
     def expected_id(self) -> int:
@@ -334,12 +335,12 @@ def as_request_answered(text: str) -> str:
     return _TELL_ME.sub("", text)
 
 
-def main_clause(text: str) -> str:
+def main_clause(text: str) -> tuple[str, str]:
     """What the question asks, after a leading clause that grants something ("Given that ...,
-    in which month ...?" -> "in which month ...?"): its wh-word, not "when" of "When Assad was
-    invited, what ...?", says what the answer is."""
+    in which month ...?" -> "in which month ...?"), and that clause ("" if none): the main
+    clause's wh-word, not "when" of "When Assad was invited, what ...?", says what the answer is."""
     m = _GRANTED.match(text)
-    return text[m.end():] if m else text
+    return (text[m.end():], text[: m.end()]) if m else (text, "")
 
 
 # Newsroom abbreviations of offices ("syria fm?"); "pm" only where no number is before it ("5 pm").
@@ -383,10 +384,11 @@ def analyse_question(text: str) -> Question:
     """The question as the reader sees it: its main clause for what is asked (``main_clause``),
     every word of it for matching."""
     whole = as_request_answered(expand_abbreviations(expand_contractions(text)))
-    text = as_question(main_clause(whole))
+    main, granted = main_clause(whole)
+    text = as_question(main)
     wh, expected = expected_type(text)
     return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(whole)), unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
                     furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)),
                     office=asked_office(text), mentions=tuple(mentioned_offices(text)),
-                    countries=countries_named(text))
+                    countries=countries_named(text), granted=granted)

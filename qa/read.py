@@ -851,6 +851,10 @@ def _titled_name_asked(tokens: list[str], question: str) -> bool:
     return tokens[-1].split("-")[-1] in named
 
 
+_WHEN_PHRASE = re.compile(r"(?:following|after|before|during|since|until|prior\s+to|ahead\s+of|at\s+the\s+end\s+of)\s+",
+                          re.IGNORECASE)
+
+
 def echoes_in_other_words(span: str, q: Question) -> bool:
     """Whether a span says nothing the question does not, once a country's adjective stands
     for the country the question names ("Syrian Foreign Minister" for "Syria's foreign
@@ -859,10 +863,14 @@ def echoes_in_other_words(span: str, q: Question) -> bool:
     country the question names another way echoes it where an organisation is asked for
     ("Turkey" for "Which alliance does Ankara belong to?"; no public gold answer to a question
     typed as an organisation is such a country), and so does a titled name the question names
-    where no person is asked for (``_titled_name_asked``)."""
+    where no person is asked for (``_titled_name_asked``), and so does a time the question sets
+    in other words ("following the meeting" for "What did he tweet after the meeting?")."""
     tokens = words(span)
     if q.expected != "PERSON" and _titled_name_asked(tokens, q.text):
         return True
+    if (m := _WHEN_PHRASE.match(span)) and q.expected not in ("DATE", "REASON") \
+            and set(stems := content_stems(span[m.end():])) <= set(q.stems) and stems:
+        return True  # "following the meeting" for "What did Cavusoglu tweet after the meeting?"
     rest = [w for w in tokens if w.lower() not in _NAME_PARTICLES and not (q.countries and country_of(w) in q.countries)]
     if len(rest) == len(tokens):
         return False

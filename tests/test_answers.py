@@ -946,3 +946,15 @@ def test_the_date_of_a_statement_answers_when_it_was_made(pipeline):
     """"When did Assad lay out his conditions?" asks the date of a statement: "Assad said in
     January that ..." answers it."""
     assert pipeline.ask("When did Assad lay out his conditions for rapprochement with Turkey?").answer == "January"
+
+
+def test_a_time_the_question_sets_is_no_answer(pipeline):
+    """"following the meeting" says again, in other words, the "after the meeting" of "What
+    did Cavusoglu tweet after the meeting?": it tells the asker nothing."""
+    from qa.question import analyse_question
+    from qa.read import echoes_in_other_words
+
+    q = analyse_question("What did Cavusoglu tweet after the meeting?")
+    assert echoes_in_other_words("following the meeting", q)
+    assert not echoes_in_other_words("following the earthquake", q)
+    assert not echoes_in_other_words("after the meeting", analyse_question("When did he tweet?"))  # a time asked
