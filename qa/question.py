@@ -313,12 +313,13 @@ _CASUAL_WORDS = re.compile(rf"(?<![\w'â€™-])({'|'.join(_CASUAL_SPOKEN)})(?![\w'â
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
 # ("Name the ...", "Give the name of ...", "List the ..." are left to the patterns that read them
 # as they are: ``qa.roles`` takes "Name the Turkish foreign minister" for an office's holder.)
-_REQUEST = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)?(?:give|state|provide|find|show)\s+(?:me\s+)?"
+_POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+)?"
+_REQUEST = re.compile(_POLITE + r"(?:give|state|provide|find|show)\s+(?:me\s+)?"
                       r"(?P<thing>(?:the|all|every|each|both)\s+(?!(?:full\s+|first\s+|last\s+)?names?\b)[^?]+?)\W*$",
                       re.IGNORECASE)
-_ASKING = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)?(?:tell|give|name|list|identify|state|provide"
+_ASKING = re.compile(_POLITE + r"(?:tell|give|name|list|identify|state|provide"
                      r"|find|show)\b", re.IGNORECASE)
-_TELL_ME = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)?(?:tell\s+me|i\s+(?:want|would\s+like|'d"
+_TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|i\s+(?:want|would\s+like|'d"
                       r"\s+like)\s+to\s+know)\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.IGNORECASE)
 # "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
 _GRANTED = re.compile(r"^\W*(?:given\s+that|since|after|when|while|although|though|as|because|if|before|despite"

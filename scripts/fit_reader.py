@@ -54,7 +54,7 @@ DATASETS = {"tydi": "tydiqa-goldp-en-train.json", "mlqa": "mlqa-en-dev.json", "c
 # files where another author asked them word for word.
 TUNING = tuple(f"eval/{s}.jsonl" for s in ("gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
                                            "heldout6", "heldout7", "tuning-a", "tuning-b"))
-# ``tuning-c`` to ``tuning-n`` (sessions 13 to 17) are read but not fitted on yet: refitting the reader
+# ``tuning-c`` to ``tuning-p`` (sessions 13 to 17) are read but not fitted on yet: refitting the reader
 # with them, read by the shipped head, bought nothing on the held-out sets (docs/quality.md);
 # they wait for the next span head's training.
 HELD_OUT = ("eval/heldout8.jsonl", "eval/heldout9.jsonl", "eval/heldout10.jsonl", "eval/heldout11.jsonl",
