@@ -209,9 +209,9 @@ class Pipeline:
 
     def _granted_holds(self, granted: str, hits: list[Hit]) -> bool:
         """Whether a sentence of a passage retrieved names together everything a granted clause
-        names ("Given that Saudi Arabia's foreign minister attended the Moscow
-        talks, ...": none names Saudi Arabia and Moscow, so what the question takes as given is
-        not in the corpus). A country counts however it is named ("Saudi-Iranian")."""
+        names ("Given that Saudi Arabia's foreign minister attended the Moscow talks, ...": none
+        names Saudi Arabia and Moscow, so what the question takes as given is not in the
+        corpus). A country counts however it is named ("Saudi-Iranian")."""
         named = granted_names(granted)
         for h in hits:
             for text in _SENTENCE_END.split(self.index.passage_text(h.passage)):

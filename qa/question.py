@@ -329,8 +329,8 @@ _GRANTED = re.compile(r"^\W*(?:given\s+that|since|after|when|while|although|thou
 
 
 def as_request_answered(text: str) -> str:
-    """A request written as the question it asks ("Name the groups Turkey fought" -> "What
-    is the groups Turkey fought?"; "Tell me who hosted the talks" -> "who hosted the talks")."""
+    """A request written as the question it asks ("Give the year Russia intervened" -> "What
+    is the year Russia intervened?"; "Tell me who hosted the talks" -> "who hosted the talks")."""
     if m := _REQUEST.match(text):
         return f"What is {m.group('thing')}?"
     return _TELL_ME.sub("", text)

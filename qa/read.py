@@ -306,8 +306,8 @@ CLAUSE_MISSED = 0.5  # ... where the best answer's hold less than this
 CLAUSE_AFTER = 2  # sentences after a name that may hold its words (a quote, then "He pointed to ...")
 
 
-# Where an event took place: "in Moscow", "visited Damascus", "the Moscow talks" (a capital or
-# a country, ``country_of``); "at the Arab League" is no place.
+# Where an event took place: "in Moscow", "visited Damascus", "the Moscow talks" (a capital,
+# ``capital_of``; "in Syria" is as often what was discussed); "at the Arab League" is no place.
 _PLACE = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
 _LOCATED = re.compile(rf"\b(?:in|visit(?:ed|s|ing)?|(?:trip|visit|travell?ed|flew|went)\s+to)\s+"
                       rf"(?P<place>{_PLACE})|\bthe\s+(?P<before>{_PLACE})\s+(?:meeting|talks|summit|conference|gathering)\b",
@@ -682,11 +682,12 @@ def _whole_quote(text: str, start: int, end: int) -> int:
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The shortest span that fully answers: no words of the question just before its
     mid-sentence "what" (``_echoed_lead``), no lead-in to a quotation it does not close
-    (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``), no leading article or "to" (``drop_leading``), no
-    trailing examples ("removal of all foreign forces from its territory", not "..., including
-    those of Turkey") unless the question asks about them, not the half of "X and Y" that a
-    question "Apart from X, what else …?" sets aside, no causal "over" before a reason, and
-    only the year of a date when a year is asked for."""
+    (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``), no leading
+    article or "to" (``drop_leading``), no trailing examples ("removal of all foreign forces
+    from its territory", not "..., including those of Turkey") unless the question asks about
+    them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
+    causal "over" before a reason, and only the year or the month of a date when one is asked
+    for."""
     why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
     start = _into_quote(text, start, end)
@@ -1277,10 +1278,13 @@ class Reader:
         negatives of the past years'" does not answer "Who said that the two could put the past
         behind them?"; "Hossein Amir-Abdollahian said ... 'these two countries can put the past
         behind them,' he said" does."""
-        def held(members: list[Candidate]) -> float:
-            return max(len(clause_set & set(content_stems(self._window(c, 0, CLAUSE_AFTER)))) for c in members[:3]) \
-                / len(clause_set)
         clause_set = set(clause)
+
+        def held(members: list[Candidate]) -> float:
+            """The most of the clause's words one of the answer's first mentions holds."""
+            return max(len(clause_set & set(content_stems(self._window(c, 0, CLAUSE_AFTER))))
+                       for c in members[:3]) / len(clause_set)
+
         if held(reading.groups[0][1]) >= CLAUSE_MISSED:
             return reading
         for k, (_, members) in enumerate(reading.groups[1:depth], start=1):

@@ -5,7 +5,9 @@ other (all the question's rare words) but the encoder ranks low can fall past th
 reader reads. So the first passage of each ranking is a *lead*: it is moved up to just after
 the first ``lead_rank`` fused hits when fusion ranks it lower, and the reader reads it besides
 those (``qa.pipeline``). On the public held-out articles this raised F1 by 0.007 to 0.031 and
-recall@5 on all three sets but MLQA (docs/quality.md, "Session 16")."""
+recall@5 on all three sets but MLQA (docs/quality.md, "Session 16"). So is the passage that
+shares with the question the heaviest run of rare words in a row (``phrase_lead``): a question
+that quotes a paragraph asks about that paragraph (session 17)."""
 
 from __future__ import annotations
 
@@ -57,7 +59,7 @@ class Hit:
     score: float
     dense: float
     bm25: float
-    lead: bool = False  # first of the dense or the lexical ranking, or the phrase lead, moved up past fusion
+    lead: bool = False  # first of the dense or lexical ranking, or the phrase lead, moved up past fusion
 
 
 class HybridRetriever:
@@ -122,15 +124,15 @@ class HybridRetriever:
 
     def phrase_lead(self, question: str, ranked: list[int]) -> int | None:
         """The passage among the first ``PHRASE_POOL`` fused that shares with the question a
-        run of words of rare enough words (``PHRASE_WEIGHT``), heavier than any of the first
-        ``lead_rank`` share: "Who said that the two could put the past behind them?" quotes the
+        run of words rare enough (``PHRASE_WEIGHT``), heavier than any the first ``lead_rank``
+        share: "Who said that the two could put the past behind them?" quotes the
         passage it asks about, which others outrank by naming the two more often."""
         if not question:
             return None
         q = _stem_seq(question)
         runs = [shared_run(q, _stem_seq(self.index.passage_text(i)), self.rarity) for i in ranked[:PHRASE_POOL]]
         best = int(np.argmax(runs)) if runs else 0
-        if not runs or runs[best] < PHRASE_WEIGHT or best < self.lead_rank or max(runs[:self.lead_rank]) >= runs[best]:
+        if not runs or runs[best] < PHRASE_WEIGHT or best < self.lead_rank \
+                or max(runs[: self.lead_rank]) >= runs[best]:
             return None
         return ranked[best]
-

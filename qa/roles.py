@@ -129,12 +129,19 @@ def _load_countries() -> tuple[dict[str, str], dict[str, str]]:
             every[_key(adjective)] = country
     # A capital stands for its country's government ("Ankara and Damascus"); it is no name of
     # the country itself, so candidates "Ankara" and "Turkey" do not pool as one answer.
+    for country, capital in _capitals():
+        every[_key(capital)] = names[_key(country)]
+    return every, names
+
+
+def _capitals() -> list[tuple[str, str]]:
+    """``(country, capital)`` for each capital of ``data/capitals.txt``."""
+    pairs = []
     for line in resources.files("qa").joinpath("data/capitals.txt").read_text("utf-8").splitlines():
         if ":" in line and not line.startswith("#"):
             country, capitals = (part.strip() for part in line.split(":", 1))
-            for capital in filter(None, (c.strip() for c in capitals.split(","))):
-                every[_key(capital)] = names[_key(country)]
-    return every, names
+            pairs += [(country, capital) for capital in filter(None, (c.strip() for c in capitals.split(",")))]
+    return pairs
 
 
 def _key(name: str) -> str:
@@ -143,25 +150,15 @@ def _key(name: str) -> str:
 
 
 COUNTRY_OF, COUNTRY_NAMED = _load_countries()
-
-
-
-def _load_capitals() -> dict[str, str]:
-    """Each capital of ``data/capitals.txt``, keyed by ``_key``, to its country's name."""
-    capitals = {}
-    for line in resources.files("qa").joinpath("data/capitals.txt").read_text("utf-8").splitlines():
-        if ":" in line and not line.startswith("#"):
-            country, names = (part.strip() for part in line.split(":", 1))
-            capitals.update({_key(c.strip()): COUNTRY_NAMED[_key(country)] for c in names.split(",") if c.strip()})
-    return capitals
-
-
-CAPITAL_OF = _load_capitals()
+CAPITAL_OF = {_key(capital): COUNTRY_NAMED[_key(country)] for country, capital in _capitals()}
 
 
 def capital_of(word: str) -> str:
-    """The country whose capital ``word`` is ("Damascus" -> "Syria"), or ""."""
+    """The country whose capital ``word`` is ("Damascus" -> "Syria"), or "" (a country's own
+    name or adjective is none)."""
     return CAPITAL_OF.get(_key(_bare(word.strip())), "")
+
+
 # The Arab League's member states, by the names ``data/demonyms.txt`` gives them: "Which Arab
 # ministers ...?" asks for theirs.
 ARAB_STATES = frozenset("""Algeria Bahrain Comoros Djibouti Egypt Iraq Jordan Kuwait Lebanon Libya Mauritania Morocco
