@@ -49,7 +49,6 @@ TITLE_CONFIDENCE = (0.6, 0.9)
 
 
 _NAME_WORD = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w’'.-]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def granted_names(granted: str) -> list[tuple[str, str]]:
@@ -213,8 +212,11 @@ class Pipeline:
         names Saudi Arabia and Moscow, so what the question takes as given is not in the
         corpus). A country counts however it is named ("Saudi-Iranian")."""
         named = granted_names(granted)
+        ix, a = self.index, self.index.analysis
         for h in hits:
-            for text in _SENTENCE_END.split(self.index.passage_text(h.passage)):
+            doc_text = ix.docs[ix.pass_doc[h.passage]].text
+            for s in range(int(ix.pass_sent_lo[h.passage]), int(ix.pass_sent_hi[h.passage])):
+                text = doc_text[a.sent_start[s] : a.sent_end[s]]
                 countries = countries_named(text)
                 if all(c in countries if c else re.search(rf"\b{re.escape(n)}\b", text) for n, c in named):
                     return True

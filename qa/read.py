@@ -404,8 +404,13 @@ def speaker_names(question: str) -> list[str]:
 def speaker_offices(question: str) -> list[Office]:
     """The offices of whoever "What did X say ...?" asks about, where X is one ("Iran's foreign
     minister"; with its country, as ``mentioned_offices`` takes them)."""
-    speaker = _speaker(question)
-    return mentioned_offices(f"What did {speaker} say?") if speaker else []
+    return _offices_of(_speaker(question))
+
+
+def _offices_of(words: str) -> list[Office]:
+    """The offices a question's words for someone name ("Iran's foreign minister"), read as
+    ``mentioned_offices`` reads a question about what that someone said."""
+    return mentioned_offices(f"What did {words} say?") if words else []
 
 
 def according_to_names(question: str) -> list[str]:
@@ -449,7 +454,7 @@ def subject_offices(question: str) -> list[Office]:
     foreign minister visit Damascus?" -> Saudi Arabia's foreign minister), as
     ``speaker_offices`` gives them; [] where it names no country ("the foreign ministers")."""
     m = _OFFICE_AGENT.search(question)
-    return [o for o in mentioned_offices(f"What did {m.group('agent')} say?") if o.country] if m else []
+    return [o for o in _offices_of(m.group("agent")) if o.country] if m else []
 
 
 def subject_names(question: str) -> list[str]:

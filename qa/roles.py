@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
@@ -134,14 +135,15 @@ def _load_countries() -> tuple[dict[str, str], dict[str, str]]:
     return every, names
 
 
-def _capitals() -> list[tuple[str, str]]:
-    """``(country, capital)`` for each capital of ``data/capitals.txt``."""
+@cache
+def _capitals() -> tuple[tuple[str, str], ...]:
+    """``(country, capital)`` for each capital of ``data/capitals.txt`` (read once)."""
     pairs = []
     for line in resources.files("qa").joinpath("data/capitals.txt").read_text("utf-8").splitlines():
         if ":" in line and not line.startswith("#"):
             country, capitals = (part.strip() for part in line.split(":", 1))
             pairs += [(country, capital) for capital in filter(None, (c.strip() for c in capitals.split(",")))]
-    return pairs
+    return tuple(pairs)
 
 
 def _key(name: str) -> str:
