@@ -16,12 +16,13 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
-from qa.read import Reader, Reading, drop_title, excepted_conjunct, tidy_span
+from qa.read import Reader, Reading
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
                       holds_asked_office)
 from qa.span import SpanScorer
 from qa.text import content_stems
+from qa.tidy import drop_title, excepted_conjunct, tidy_span
 
 # Passages read (span head + candidates), whatever top_k the caller wants back; the leads of
 # ``qa.retrieve`` beyond them are read too.

@@ -8,6 +8,8 @@ with the question, length, syntactic role and the span head's logits) scores it;
 the scores into probabilities; candidates whose normalised text agrees are pooled, so the same
 answer found in several files wins together and every supporting file is cited.
 Weights are fitted on data (``scripts/fit_reader.py``) and shipped in ``qa/weights/``.
+The checks a best answer's sentence must pass (form, time, place, partner, speaker) are in
+``qa/checks.py``; the trimming of its span to the shortest that answers is in ``qa/tidy.py``.
 """
 
 from __future__ import annotations
@@ -23,17 +25,23 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID,
-                         TYPES, answer_span)
+from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
+                         answer_span)
+from qa.checks import (ASKED_YEAR, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED,
+                       CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
+                       NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY,
+                       VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, counts_other,
+                       dates_a_statement, located_elsewhere, names_form, other_month, other_partner, said_clause,
+                       speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
-from qa.question import EXPECTED, MONTH_NAMES, Question, answer_form, echoes_modifier
+from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, capital_of, countries_named, country_named_by, country_of,
-                      holds_asked_office, Office, holds_one_of, holds_other_office, mentioned_offices, other_portfolio,
-                      same_country, speaks_as)
+from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
+                      holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
+from qa.tidy import ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, set_aside
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -79,402 +87,6 @@ ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")  # questions wanting a
 _CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
 WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
 DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
-# What an answer to a question of each form (``Question.form``) must contain.
-_QUANTITY = (
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
-    r"half|once|twice|none|pair|couple)\b")
-_TIME_SPAN = (
-    r"\b(a|an)\s+(\w+\s+)?(second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
-    r"|\b(seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries)\b")
-# A month's name or its abbreviation, and nothing that merely starts like one ("decade", "mayor").
-_MONTHS = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
-# A number of units of time counts them and names no date ("its suspension more than 10 years ago").
-_SPAN_OF_TIME = re.compile(r"\d[\d,.]*\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
-                           re.IGNORECASE)
-# A count is not a length: "12-year" (war) does not answer "how many people ...".
-_UNIT_COMPOUND = re.compile(r"\W*\d[\d.,]*-(?:second|minute|hour|day|week|month|year|decade|century)s?(?:-old|-long)?\W*",
-                            re.IGNORECASE)
-_FORMS = {
-    "money": re.compile(r"[$€£¥₹₺₽]|\b(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|liras?|rubles?|roubles?"
-                        r"|francs?|cents?|riyals?|rials?|dinars?|dirhams?|marks?|pesos?|rand|shekels?|krona|kronor|kroner"
-                        r"|baht|ringgit|rupiah|naira|won|USD|EUR|GBP|JPY|CHF|TRY)\b", re.IGNORECASE),
-    "quantity": re.compile(_QUANTITY, re.IGNORECASE),
-    "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
-    "year": re.compile(r"\d"),
-    "day": re.compile(r"\d"),
-    "month": re.compile(_MONTHS, re.IGNORECASE),
-    "month-year": re.compile(rf"(?:{_MONTHS}).*\d|\d.*(?:{_MONTHS})", re.IGNORECASE),
-    "name": re.compile(r"[A-Z]"),
-    "clock": re.compile(r"\d|\b(?:noon|midday|midnight|dawn|daybreak|sunrise|sunset|dusk|morning|afternoon|evening"
-                        r"|night|overnight|o'clock)\b", re.IGNORECASE),
-    "date": re.compile(rf"\d|{_MONTHS}"
-                       r"|\b(mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btomorrow\b", re.IGNORECASE),
-}
-
-
-COUNTRIES = frozenset(
-    line.strip().lower() for line in resources.files("qa").joinpath("data/countries.txt").read_text("utf-8").splitlines()
-    if line.strip() and not line.startswith("#"))
-_PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
-
-
-def names_form(text: str, form: str) -> bool:
-    """Whether a span names what a question of this form needs: nothing for "polar" (yes or
-    no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
-    not "12-year") for "quantity", that or a span of time ("a decade", "hours") for
-    "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
-    too for "month-year", a number, month or weekday for "date" (not "last month"), a number
-    for "day" (the day of a month the question names: not "Wednesday"), a number
-    or a time of day for "clock" (not "Wednesday"), a name (a capitalised first word: not "to
-    resolve the Syrian conflict") for "name", and one that is not a country's ("Russia", "in
-    Saudi Arabia") nor has a digit ("May 19") for "city"."""
-    if form in ("name", "city"):
-        head = _PLACE_LEAD.sub("", text.strip())
-        if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
-            return False  # a city is neither a country nor a date ("May 19")
-        return head[:1].isupper()
-    if form == "polar":
-        return False  # yes or no is not a span
-    if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):
-        return False
-    if form in ("date", "day"):
-        text = _SPAN_OF_TIME.sub("", text)  # "more than 10 years ago" dates nothing
-    return bool(_FORMS[form].search(text)) if form else True
-
-
-# A question about what is to come ("By what date is the roadmap supposed to be finished?"):
-# the date a page was written does not answer it.
-LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|scheduled|set to|deadline|next|upcoming"
-                         r"|by (?:what|which) date|by when|completion|finished|completed)\b", re.IGNORECASE)
-
-
-# "Where will the next meeting be held?" asks about an event to come; a sentence that speaks
-# of none (no future, plan, sequel or recurrence) cannot say where or when it is ("In April,
-# Moscow also hosted four-way talks"). Each of the 9 public gold answers to such questions
-# comes from a sentence with one of these words (two only through "heir" and "annual"). The
-# sentence is the best answer's own: "Moscow" is also in sentences that speak of a roadmap to come.
-_NEXT_EVENT = re.compile(r"\b(?:the|its|their|a|his|her)\s+next\s+(?!to\b|of\b)[a-z]", re.IGNORECASE)
-# "When will Assad travel to Turkey?" too: a time or place to come, asked in the future tense
-# (the one public question so asked is answered from such a sentence; in the seeds, "When will
-# the summit Assad was invited to be held?" by "invited ... to attend the summit on May 19").
-_ASKS_AHEAD = re.compile(r"^\W*(?:when|where|what (?:date|day|year|month|time)|(?:in|on|at) (?:what|which) "
-                         r"(?:year|month|date|day|time|city|place)|by when|how soon)\s+(?:will|shall"
-                         r"|(?:is|are)\s+[^?]*?\b(?:expected|scheduled|due|set|going|planned)\s+to)\b", re.IGNORECASE)
-_AHEAD = re.compile(r"\b(?:next|future|upcoming|forthcoming|following(?!\s+(?:a|an|the|its|their|his|her|this|that)\b)"
-                    r"|again|will|shall|would|scheduled|plan\w*"
-                    r"|expected|due|set\s+to|later|subsequent|annual\w*|every|heirs?|successors?|intend\w*"
-                    r"|propos\w*|resume\w*|invit\w*|(?:is|are|was|were)\s+to)\b|['’]ll\b", re.IGNORECASE)
-
-# ... and that word must not be cut from the answer by an event that came before: in "a roadmap
-# will be drafted following a meeting of their foreign ministers in Moscow" and in "Syria will
-# come up with a roadmap, according to a statement issued following the meeting in Moscow",
-# Moscow is where a past meeting was. (Commas do not cut: "Tokyo 2020, is a forthcoming event".)
-_EARLIER_EVENT = re.compile(r"\b(?:following|after|since)\b", re.IGNORECASE)
-
-
-def speaks_ahead(sentence: str, start: int, end: int) -> bool:
-    """Whether a word of what is to come (``_AHEAD``) in ``sentence`` speaks of its span
-    ``[start, end)``: no earlier event (``_EARLIER_EVENT``) is named between the two."""
-    for m in _AHEAD.finditer(sentence):
-        between = sentence[m.end():start] if m.end() <= start else sentence[end:m.start()] if m.start() >= end else ""
-        if not _EARLIER_EVENT.search(between):
-            return True
-    return False
-
-
-# A number that opens a compound counts the compound's own thing: "four-way talks" are talks of
-# four sides, not four advisers, delegates or bilateral meetings; "a five-person board" has five
-# members. The words of each kind count the same things: sides, or people.
-_SIDES = frozenset("""way party parties sided side sides nation nations country countries state states power powers
-government governments participant participants minister ministers member members""".split())
-_PEOPLE = frozenset("""person persons people member members man men woman women strong crew player players seat seats
-staff participant participants minister ministers""".split())
-_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
-_COUNTED_NOUN = re.compile(r"-([a-z]+)\b|\s+([a-z]+)\b")
-
-
-def counts_other(question: str, text: str, end: int) -> bool:
-    """Whether the number ending at ``end`` in ``text`` counts another thing than the question's
-    "how many <things>": the thing is the word after the number or after its hyphen ("four-way"),
-    of a kind known here (``_SIDES``, ``_PEOPLE``), and the asked things are of another kind; or,
-    when they are of no kind known here ("advisers"), the number counts sides ("the four
-    countries"). A question that names no counted thing ("How many died?") is not judged."""
-    m, counted = _HOW_MANY.search(question), _COUNTED_NOUN.match(text, end)
-    if not m or not counted:
-        return False
-    asked = []
-    for w in m.group(1).split():
-        if fold(w) in STOP_WORDS:
-            break
-        asked.append(re.sub(r"['’]s?$", "", w.lower()))
-    thing = (counted.group(1) or counted.group(2)).lower()
-    if not asked or stem(thing) in {stem(w) for w in asked}:
-        return False
-    kinds = [k for k in (_SIDES, _PEOPLE) if thing in k]
-    if not kinds:
-        return False
-    asked_kinds = [k for k in (_SIDES, _PEOPLE) if k.intersection(asked)]
-    if asked_kinds:
-        return not any(k in kinds for k in asked_kinds)
-    return _SIDES in kinds and any(w.endswith("s") for w in asked)
-
-
-# "Exactly how many incursions …?" is not answered by "several": a count that names no number.
-_EXACT_COUNT = re.compile(r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bhow\s+(?:many|much)\b[^?]*\b(?:exactly|precisely)\b"
-                          r"|\b(?:exact|precise)\s+(?:number|count|figure|total|toll)\b", re.IGNORECASE)
-_VAGUE_COUNT = re.compile(r"\W*(?:(?:a|an|the|some|very|quite|so|too|several|many|few|numerous|multiple|countless|dozens"
-                          r"|hundreds|thousands|millions|scores|number|lot|lots|of|more|than|over|about|around)\s*)+\W*",
-                          re.IGNORECASE)
-# "Who won the election?" asks for a winner: one is told of in words of winning, in the answer's
-# sentence or near it (37 of the 39 public gold answers to "who won" have one within three
-# sentences). "President Erdogan is courting a summit" names no winner of anything.
-_ASKS_WINNER = re.compile(r"^\W*(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:won|wins|win)\b"
-                          r"|^\W*who\s+(?:was|is|were|are)\s+the\s+winners?\b", re.IGNORECASE)
-_WINNING = re.compile(r"\b(?:w[oi]n(?:s|ning|ner|ners)?|victor\w*|defeat\w*|beat(?:s|en|ing)?|champion\w*|(?:re-?)?elected"
-                      r"|prevail\w*|triumph\w*|clinch\w*|award\w*|captur\w*|title|gold|medal|crown\w*|landslide)\b",
-                      re.IGNORECASE)
-WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of the win
-# The event a question asks the time or place of, as held, hosted or given ("Where did the
-# ministers hold their joint press conference?"): if the corpus never names its kind, it tells
-# of none.
-_HELD_EVENT = re.compile(r"\b(?:hold|holds|held|holding|host|hosts|hosted|hosting|give|gave|given|stage|staged|convene"
-                         r"|convened|organi[sz]e|organi[sz]ed)\s+(?:(?:a|an|the|their|its|his|her|our|this|that)\s+)?"
-                         r"(?:(?!(?:which|what|whose|where|when|who|how)\b)[\w-]+\s+){0,3}?"  # not "held in which city"
-                         r"(?P<event>(?-i:[a-z]+))(?=\s+(?:after|before|in|on|at|during|with|for"
-                         r"|between|about|to|over)\b|\s*[?.]|\s*$)", re.IGNORECASE)  # a kind, not "the Olympics"
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-# Many things, none of them named: no answer to "which <one thing>".
-_VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|diverse|countless)\s", re.IGNORECASE)
-# A time that names none: "in the future" does not say when (no public gold answer to a "when"
-# question is one of these).
-_VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|as|possible|point|time)\s+)*"
-                         r"(?:future|soon|later|eventually|someday|one day|sometime|in due course|at a later date"
-                         r"|at some point)\W*", re.IGNORECASE)
-# A unit of time alone ("year" of "a year after") says no when, nor is any public gold date one;
-# "a week" does say how long.
-_UNIT_ALONE = re.compile(r"\W*(?:(?:the|a|this|that)\s+)?(?:year|month|week|day|time|decade|century|period|date|era)s?\W*",
-                         re.IGNORECASE)
-# "What does SANA stand for?": its words, which begin with its first letter (all 14 public gold
-# answers to such questions do: "mitochondrial DNA" for "mtDNA"); not "Faisal Mekdad".
-_STANDS_FOR = re.compile(r"\b([\w-]*[A-Z][\w-]*[A-Z][\w-]*)[\"”’']?\s+(?:stands?|stood)\s+for\b")
-# "Which Arab foreign ministers ...?": those of the Arab League's member states
-# (``roles.ARAB_STATES``), not Iran's or Turkey's.
-_ASKS_ARAB = re.compile(r"\b(?:which|what)\s+Arab\b", re.IGNORECASE)
-
-
-# A month a question dates something by: "in April", "on May 5", "late December" (not
-# "Theresa May" or "Jan van Riebeeck").
-_ASKED_MONTH = re.compile(rf"\b(?i:in|on|during|early|late|mid|of|since|by|until|the)\s+(?P<m>{MONTH_NAMES})\b"
-                          rf"|\b(?P<d>{MONTH_NAMES})\s+\d")
-_MONTH_NAME = re.compile(_MONTHS, re.IGNORECASE)
-_ISO_MONTH = re.compile(r"\b\d{4}-(\d{2})-\d{2}\b")  # "2023-05-10" is in May
-_MONTH_KEYS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-
-
-def other_month(question: str, span: str) -> bool:
-    """Whether the answer names months and none the question dates something by ("On what
-    date in April ...?" or "... the April talks?" -> "December"; "Dec. 28" is December,
-    "2023-05-10" May)."""
-    asked = {(m.group("m") or m.group("d")).lower()[:3] for m in _ASKED_MONTH.finditer(question)}
-    named = {m.lower()[:3] for m in _MONTH_NAME.findall(span)}
-    named |= {_MONTH_KEYS[int(m) - 1] for m in _ISO_MONTH.findall(span) if 1 <= int(m) <= 12}
-    return bool(asked and named and not asked & named)
-
-
-# A date right after a reporting verb dates the statement ("Assad said in January that ..."),
-# not the event it reports; it answers "When did he say ...?", not "When did they meet?". (Not
-# "declared": "independence was declared on 3 August 1960" is the event. No gold answer to the
-# 1,490 public date questions follows one of these verbs.)
-REPORTING = frozenset(stem(w) for w in """say said says tell told announce announced state stated add added note
-noted warn warned insist insisted tweet tweeted report reported claim claimed""".split())
-# "What did Iran's defence minister say at the talks?" asks what was said; the name of who said
-# it is no answer (none of the 30 public gold answers to such questions is a person's name).
-_WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>[^?]*?)\s*"
-                        r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
-                        re.IGNORECASE)
-# "Who said that the two could put the past behind them?": the words said, to be found near
-# the one who said them ("He said ..." two sentences after the name).
-_WHO_SAID = re.compile(r"^\W*who\s+(?:had\s+|has\s+)?(?:said|says|stated|states|declared|told\s+\w+|added|noted|"
-                       r"warned|insisted|argued|claimed|stressed|believes?|believed|pointed\s+to|spoke\s+of|"
-                       r"described|called)\s+(?:that\s+)?(?P<clause>[^?]+)", re.IGNORECASE)
-CLAUSE_MIN_TERMS = 3  # content words the clause needs for its words to tell who said it
-CLAUSE_SAID = 0.8  # share of them another answer's sentences must hold ...
-CLAUSE_MISSED = 0.5  # ... where the best answer's hold less than this
-CLAUSE_AFTER = 2  # sentences after a name that may hold its words (a quote, then "He pointed to ...")
-
-
-# Where an event took place: "in Moscow", "visited Damascus", "the Moscow talks" (a capital,
-# ``capital_of``; "in Syria" is as often what was discussed); "at the Arab League" is no place.
-_PLACE = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
-_LOCATED = re.compile(rf"\b(?:in|visit(?:ed|s|ing)?|(?:trip|visit|travell?ed|flew|went)\s+to)\s+"
-                      rf"(?P<place>{_PLACE})|\bthe\s+(?P<before>{_PLACE})\s+(?:meeting|talks|summit|conference|gathering)\b",
-                      re.IGNORECASE)
-
-
-def places(text: str) -> dict[str, str]:
-    """The capitals ``text`` locates something in, each with its country. A country is left
-    out: "the political process in Syria" is what was discussed, not where."""
-    found = {}
-    for m in _LOCATED.finditer(text):
-        place = m.group("place") or m.group("before")
-        for name in dict.fromkeys((place, place.split()[0])):
-            if country := capital_of(name):
-                found[name] = country
-                break
-    return found
-
-
-def located_elsewhere(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` tells of something in another place than the one the question asks
-    about, and names that one nowhere: "Prince Faisal ... visited Damascus last month" is not
-    who represented Saudi Arabia at the meeting in Moscow."""
-    asked = places(question)
-    if not asked:
-        return False
-    told = places(sentence)
-    return bool(told) and not set(told.values()) & set(asked.values()) \
-        and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in asked)
-
-
-_WITH_COUNTRY = re.compile(r"\bwith\s+(?:the\s+)?(?P<partner>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)")
-
-
-def _partners(text: str) -> set[str]:
-    return {country_of(m.group("partner")) for m in _WITH_COUNTRY.finditer(text)} - {""}
-
-
-def other_partner(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` tells of dealings "with" another country than the one the question
-    asks about, and names that one nowhere: "Turkey severed its relations with Syria in March
-    2012" does not date a break of relations with Iran."""
-    asked = _partners(question)
-    if not asked:
-        return False
-    told = _partners(sentence)
-    return bool(told) and not told & asked and not asked & countries_named(sentence)
-
-
-# "When did Assad confirm he would attend?" asks the date of saying so, not of attending.
-_ASKS_STATEMENT = re.compile(r"\b(?:did|does|has|have|had)\s+(?:[\w'’.-]+\s+){1,4}?(?:confirm|announce|declare|reveal"
-                             r"|say|state|tell)\b", re.IGNORECASE)
-STATING = REPORTING | {stem(w) for w in "confirm confirmed announcement declare declared reveal revealed".split()}
-# What a statement does: "When did Assad lay out his conditions?" asks the date of one.
-STATED = STATING | {stem(w) for w in "outline express voice demand propose stress emphasise urge lay laid".split()}
-
-
-def said_clause(question: str) -> list[str]:
-    """The content stems of what "Who said that ...?" asks the speaker of, less names ("Syria
-    and Turkey" are in every sentence about the talks; what was said of them is not); [] for
-    another question or a clause of under ``CLAUSE_MIN_TERMS`` such words."""
-    m = _WHO_SAID.search(question)
-    said = " ".join(w for w in words(m.group("clause")) if not w[:1].isupper()) if m else ""
-    terms = list(dict.fromkeys(content_stems(said)))
-    return terms if len(terms) >= CLAUSE_MIN_TERMS else []
-
-
-_ACCORDING_TO = re.compile(r"^\W*according\s+to\s+(?P<speaker>[^,?]+),\s*", re.IGNORECASE)
-_HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
-                          r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
-LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._about_lead``)
-# Words of time and occurrence, and of the page itself ("What publication date appears under the
-# byline?" asks for the page date).
-_EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take place held hold happen occur year month "
-                          "printed stamped appears top page publication published byline dateline report article "
-                          "story".split())
-SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
-
-
-def _speaker(question: str) -> str:
-    """The X of "[According to Y,] What did X say ...?", or ""."""
-    according = _ACCORDING_TO.match(question)
-    m = _WHAT_SAID.search(question[according.end():] if according else question)
-    return m.group("speaker") if m else ""
-
-
-def speaker_names(question: str) -> list[str]:
-    """The names of whoever "What did X say ...?" asks about, countries aside ("Mekdad",
-    "Amir-Abdollahian"; none for "Iran's foreign minister"): the words one of which a
-    sentence reporting X's words, or one just before it, names."""
-    return _names_in(_speaker(question))
-
-
-def speaker_offices(question: str) -> list[Office]:
-    """The offices of whoever "What did X say ...?" asks about, where X is one ("Iran's foreign
-    minister"; with its country, as ``mentioned_offices`` takes them)."""
-    return _offices_of(_speaker(question))
-
-
-def _offices_of(words: str) -> list[Office]:
-    """The offices a question's words for someone name ("Iran's foreign minister"), read as
-    ``mentioned_offices`` reads a question about what that someone said."""
-    return mentioned_offices(f"What did {words} say?") if words else []
-
-
-def according_to_names(question: str) -> list[str]:
-    """The names of "According to X, ...?" ("Lavrov"; "AFP" and "the reports" too: who of them
-    is a speaker, not a source, the corpus's titles tell)."""
-    according = _ACCORDING_TO.match(question)
-    return _names_in(according.group("speaker")) if according else []
-
-
-def _names_in(words: str) -> list[str]:
-    names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", words) if not country_of(w)]
-    return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
-
-
-# Who or what does what the question asks about: the capitalised words after its auxiliary
-# ("In what year did Iran intervene ...?", "When did Putin meet Assad?").
-_SUBJECT = re.compile(r"^\W*(?:(?:in|on|at|by|for|from|to)\s+)?(?:what|which|when|where|why|how)\b[^?]*?"
-                      r"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
-                      r"(?P<agent>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+(?-i:[a-z])", re.IGNORECASE)
-
-
-def _agent(question: str) -> str:
-    m = _SUBJECT.search(question)
-    return m.group("agent") if m else ""
-
-
-def subject_country(question: str) -> str:
-    """The country that does what the question asks about ("In what year did Iran intervene
-    ...?" -> "Iran"), or "": a sentence that names it nowhere near cannot tell what it did."""
-    agent = _agent(question)
-    return country_of(agent) if agent and country_named_by(agent) else ""
-
-
-_OFFICE_AGENT = re.compile(r"\b(?:did|does|do|has|have|had|will|would|was|were|is)\s+(?P<agent>(?:the\s+)?"
-                           r"(?:[\w'’-]+\s+){1,3}?(?:minister|president|secretary|ambassador|envoy|spokes(?:man|woman)"
-                           r"|king|emir|crown\s+prince))\b", re.IGNORECASE)
-
-
-def subject_offices(question: str) -> list[Office]:
-    """The office of a country's that does what the question asks about ("When did the Saudi
-    foreign minister visit Damascus?" -> Saudi Arabia's foreign minister), as
-    ``speaker_offices`` gives them; [] where it names no country ("the foreign ministers")."""
-    m = _OFFICE_AGENT.search(question)
-    return [o for o in _offices_of(m.group("agent")) if o.country] if m else []
-
-
-def subject_names(question: str) -> list[str]:
-    """The names of the person or body, not a country, that does what the question asks about
-    ("When did Putin meet Assad?" -> ["Putin"]), as ``speaker_names`` gives them."""
-    agent = _agent(question)
-    return [] if not agent or country_named_by(agent) or country_of(agent) else _names_in(agent)
-
-
-_REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
-                          r"reported|claimed)\s+(?:[\w-]+\s+)?"
-                          r"(?:(?:in|on|at|during|last|this|earlier|late|early)\s+)*$",
-                          re.IGNORECASE)
-
-
-def dates_a_statement(text: str, start: int) -> bool:
-    """Whether the span at ``start`` follows a reporting verb, one word at most between
-    them ("said in January", "told reporters on Wednesday")."""
-    return bool(_REPORTED_AT.search(text, max(0, start - 40), start))
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -547,241 +159,6 @@ def load_weights(path: Path | None = None) -> dict:
     return json.loads(text)
 
 
-_LEADING_WORD = re.compile(r"(?:the|a|an|to)\s+(?=\S)|(?:The|A|An)\s+(?=[^\sA-Z])"
-                           r"|(?:all|various|many|several|different|other)\s+(?:forms|kinds|types|sorts)\s+of\s+(?=\S)")
-
-
-def drop_leading(text: str, start: int, end: int, keep_to: bool = False) -> tuple[int, int]:
-    """``[start, end)`` without a leading article, infinitive "to" or "all forms of":
-    "diplomatic clout", not "the diplomatic clout"; "reinstate Syria's membership", not "to
-    reinstate ..."; "terrorism and extremism", not "all forms of terrorism and extremism". A
-    capitalised article stays before a capitalised word, where it is part of a name ("The
-    Moscow Times"). Prepositions stay: annotators keep "in excess of 250 km/h", "through a
-    basement window", "at the request of Damascus". ``keep_to``: the "to" of a purpose stays
-    ("Why ...?" -> "to support the government's forces": 17 of the 23 public and seed gold
-    reasons beside a "to" keep it). Nothing is dropped if nothing would be left."""
-    while (m := _LEADING_WORD.match(text, start, end)) and m.end() < end:
-        if keep_to and m.group().rstrip().lower() == "to":
-            break
-        start = m.end()
-    return start, end
-
-
-# "Why is Russia isolated?" -> "Moscow's offensive in Ukraine", not "over Moscow's offensive
-# ...": a causal "over" is the sentence's link to the reason, not part of it ("due to" and
-# "because" stay: public annotators keep them; none of the 92 public "why" answers starts "over").
-_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
-_CAUSAL_OVER = re.compile(r"over\s+(?=\S)")
-_APPENDIX = re.compile(r",\s+(?:including|such as|especially|notably|particularly)\s")
-_ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particularly|examples?)\b", re.IGNORECASE)
-
-
-_BEFORE_WH = re.compile(r"((?:[\w'’-]+\s+){1,4})(?:what|which|whom|who)\b", re.IGNORECASE)
-_EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside from|except(?: for)?|alongside"
-                     r"|along with|together with|as well as)\s+([^,?]+)", re.IGNORECASE)
-_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between the items of "X, Y and Z"
-
-
-def set_aside(question: str) -> str:
-    """The stem of the head of what "Besides X, what else ...?" sets aside ("guidelin" for
-    "Besides setting guidelines"): an answer about it is the thing set aside, in other words.
-    None where the question asks for more of the same ("Besides the defence ministers, which
-    ministers ...?")."""
-    m = _EXCEPT.search(question)
-    if not m or not (stems := content_stems(m.group(1))):
-        return ""
-    head = stems[-1]
-    after = content_stems(question[m.end():])
-    return "" if head in after else head
-
-
-_LINKING_PREPOSITIONS = frozenset({"in", "of", "for", "at", "on", "to", "with", "from"})
-
-
-def beside_set_aside(text: str, start: int, end: int, question: str) -> bool:
-    """Whether the span only qualifies what "Besides X, what else ...?" sets aside: it stands
-    just before X's words ("voluntary, safe and dignified" of "the voluntary, safe and dignified
-    return of Syrians" for "Besides the return of Syrians, what else ...?") or just after one of
-    them and a preposition ("Turkey and Syria" of "the earthquake in Turkey and Syria" for
-    "Alongside the earthquake, what development ...?"). It is part of X, not the other thing."""
-    m = _EXCEPT.search(question)
-    if not m or not set_aside(question):
-        return False
-    excepted = set(content_stems(m.group(1)))
-    after = words(text[end : end + 40])
-    if after and stem(after[0]) in excepted:
-        return True
-    before = words(text[max(0, start - 40) : start])
-    return len(before) >= 2 and before[-1].lower() in _LINKING_PREPOSITIONS and stem(before[-2]) in excepted
-
-
-def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
-    """Where the answer starts once the question's words just before a mid-question "what"
-    are dropped: "Cavusoglu stressed the need for cooperation in what?" -> "the fight against
-    terrorism", not "cooperation in the fight against terrorism"."""
-    found = list(_BEFORE_WH.finditer(question))  # the last: "According to what Assad said, ... ending what?"
-    m = found[-1] if found else None
-    if not m or m.start() == 0:
-        return start
-    before = m.group(1).split()
-    span = text[start:end]
-    for k in range(len(before)):
-        lead = " ".join(before[k:])
-        if span.lower().startswith(lead.lower() + " ") and len(span) > len(lead) + 1:
-            return start + len(lead) + 1
-    return start
-
-
-def excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """For "Apart from X, what else …?", the other item of an answer "X and Y" or "Y and X"
-    ("Besides terrorism and separatism, what …?" -> "extremism" of "terrorism, separatism and
-    extremism"): the one item the question does not set aside, if all the others it does. An
-    item is set aside when at least half its content words are the question's X, in whatever
-    form ("advancing the political process in Syria" for "Apart from moving the political
-    process forward")."""
-    m = _EXCEPT.search(question)
-    if not m:
-        return start, end
-    excepted = set(content_stems(m.group(1)))
-    seps = list(_LIST_SEP.finditer(text, start, end))
-    if not seps or not excepted:
-        return start, end
-    bounds = [start, *(x for sep in seps for x in (sep.start(), sep.end())), end]
-    items = list(zip(bounds[::2], bounds[1::2]))
-    stems = [set(content_stems(text[a:b])) for a, b in items]
-    kept = [item for item, st in zip(items, stems) if not (st and 2 * len(st & excepted) >= len(st))]
-    if len(kept) == 1:
-        return kept[0]
-    return start, end
-
-
-_OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“\"](?=\w)")
-
-
-def _into_quote(text: str, start: int, end: int) -> int:
-    """Where the answer starts once a short lead-in to a quotation it does not close is
-    dropped: "cooperation in the fight against terrorism ...", not "need for “cooperation in
-    the fight against terrorism ..." (at most three words before the quotation mark)."""
-    m = _OPENING_QUOTE.search(text, start, end)
-    if not m or len(text[start:m.start()].split()) > 3 or re.search(r"[”\"]", text[m.end():end]):
-        return start
-    return m.end()
-
-
-QUOTE_MAX_WORDS = 30  # the longest quotation an answer that opens it is extended to close
-
-
-def _whole_quote(text: str, start: int, end: int) -> int:
-    """Where the answer ends once a quotation it opens and leaves unclosed is closed: the words
-    quoted after "stressed the need for" are "cooperation in the fight against terrorism and
-    working together to establish the basis for the return of Syrians", not "cooperation"."""
-    if start == 0 or text[start - 1] not in "“\"" or re.search(r"[”\"]", text[start:end]) \
-            or re.match(r"\s*(?:,|and\b|or\b)", text[end:]):  # one item of a quoted list is whole
-        return end
-    close = re.compile(r"[”\"\n]").search(text, end)
-    if not close or text[close.start()] == "\n" or len(text[end:close.start()].split()) > QUOTE_MAX_WORDS:
-        return end
-    return len(text[:close.start()].rstrip(" ,.;:"))
-
-
-def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """The shortest span that fully answers: no words of the question just before its
-    mid-sentence "what" (``_echoed_lead``), no lead-in to a quotation it does not close
-    (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``), no leading
-    article or "to" (``drop_leading``), no trailing examples ("removal of all foreign forces
-    from its territory", not "..., including those of Turkey") unless the question asks about
-    them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
-    causal "over" before a reason, and only the year or the month of a date when one is asked
-    for."""
-    why = bool(_WHY.search(question))
-    start = _echoed_lead(text, start, end, question)
-    start = _into_quote(text, start, end)
-    end = _whole_quote(text, start, end)
-    start, end = drop_leading(text, start, end, keep_to=why)
-    # after the lead is dropped: "all forms of terrorism, separatism and extremism" lists three
-    start, end = excepted_conjunct(text, start, end, question)
-    if why and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:
-        start = m.end()
-    m = _APPENDIX.search(text, start, end)
-    if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
-        end = m.start()
-    return _year_of(text, start, end, question)
-
-
-# "What year did Anandibai die?" -> "1887", not "26 February 1887": 65 of the 69 public
-# answers to "what / which year" questions are the year alone.
-_MONTH_TOKEN = re.compile(rf"\b(?:{MONTH_NAMES})\b")
-_YEAR_TOKEN = re.compile(r"(?<![\w,.])(?:1\d{3}|20\d{2})(?![\w,.]\d)")
-
-
-def _year_of(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """The year alone of a short date ("21 October 1805", "summer of 1997") when the question
-    asks for a year, and the month alone ("March" of "March 2012") when it asks for a month; a
-    range ("1768–1771") or a longer span stays whole."""
-    form = answer_form(question)
-    if form == "month" and len(text[start:end].split()) <= 4:
-        months = list(_MONTH_TOKEN.finditer(text, start, end))
-        return months[0].span() if len(months) == 1 else (start, end)
-    years = list(_YEAR_TOKEN.finditer(text, start, end))
-    if len(years) != 1 or len(text[start:end].split()) > 6 or form != "year":
-        return start, end
-    return years[0].span()
-
-
-# A title before a name ("the Saudi foreign minister Prince ..."): its role words, and the others.
-_ROLE_WORDS = frozenset("""minister ministers president secretary spokesman spokeswoman spokesperson envoy
-ambassador chief leader king queen official counterpart diplomat senator governor mayor chancellor premier""".split())
-_TITLE_WORDS = _ROLE_WORDS | frozenset("the a an of foreign prime deputy vice general defense defence interior top".split())
-
-
-def drop_title(index: CorpusIndex, c: Candidate, start: int, end: int) -> tuple[int, int]:
-    """A person's name without the title before it: "Faisal Mekdad", not "Syria's Foreign
-    Minister Faisal Mekdad" (the longest name the parser found in ``c``'s sentence that ends
-    the span, when all before it is a title: capitalised words, articles and at least one role
-    word such as "minister"; "Sir Ronald Ross" and "Susan Seaforth Hayes" stay whole). A
-    credit "Valery Sharifulin / TASS" gives the name the parser found before its slash."""
-    a, text = index.analysis, index.docs[c.doc].text
-    lo, hi = int(a.sent_cand[c.sentence]), int(a.sent_cand[c.sentence + 1])
-    if (slash := text.find("/", start, end)) > start:
-        for k in range(lo, hi):
-            s, e = int(a.cand_start[k]), int(a.cand_end[k])
-            if a.cand_type[k] == TYPE_ID["PERSON"] and start <= s < e <= slash and not text[e:slash].strip():
-                return s, e
-    best = None
-    for k in range(lo, hi):
-        s, e = int(a.cand_start[k]), int(a.cand_end[k])
-        if a.cand_type[k] == TYPE_ID["PERSON"] and start < s and e == end and (best is None or s < best):
-            best = s
-    title = text[start:best].split() if best else []
-    bare = {w.lower().removesuffix("'s").removesuffix("’s") for w in title}
-    if not title or not all(w.lower() in _TITLE_WORDS or w[:1].isupper() for w in title) or not _ROLE_WORDS & bare:
-        return start, end  # "Susan Seaforth Hayes" is one name, not a title and "Hayes"
-    return best, end
-
-
-_FUNCTION_WORDS = frozenset("""a an the in on at of for from by with to into onto over under about as than and or
-but nor if that which who whom whose this these those it its he she they them his her their we us our you your i me my
-is are was were be been being has have had do does did will would can could should may might must there here""".split())
-
-
-# Lower-case parts of names ("Bashar al-Assad", "Ursula von der Leyen"): no word of their own.
-_NAME_PARTICLES = frozenset(NAME_PARTICLES)
-
-
-def _function_words_only(span: str) -> bool:
-    """A span of function words or name particles alone, in lower case ("in", "of the", "al"
-    of "al-Assad"), answers nothing ("US", "He" or "several" may: 2 of the 6,208 public gold
-    answers are all stop words)."""
-    ws = words(span)
-    return span == span.lower() and all(w in _FUNCTION_WORDS or w in _NAME_PARTICLES for w in ws)
-
-
-def cuts_slash_compound(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stops or starts inside words joined by a slash: "YPG" of
-    "YPG/PKK" names half a thing (4 of 7,210 gold answers here are such halves, 3 of them URL
-    parts, which a digit or a dot beside the slash keeps)."""
-    return (0 < end < len(text) - 1 and text[end] == "/" and text[end - 1].isalpha() and text[end + 1].isalpha()
-            or 1 < start < len(text) and text[start - 1] == "/" and text[start - 2].isalpha() and text[start].isalpha())
 
 
 _NORM_PUNCT = re.compile(r"[^\w\s]")
@@ -849,9 +226,9 @@ def _titled_name_asked(tokens: list[str], question: str) -> bool:
     """Whether ``tokens`` are a titled name ("Syrian President Bashar al-Assad") whose surname
     the question names: an answer to "What had Assad been emerging from?" that only says who
     he is (no public gold answer to a question not asking for a person is one)."""
-    if len(tokens) < 2 or not any(w.lower() in _ROLE_WORDS for w in tokens):
+    if len(tokens) < 2 or not any(w.lower() in ROLE_WORDS for w in tokens):
         return False
-    if not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in tokens):
+    if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in tokens):
         return False
     named = {w.split("-")[-1].removesuffix("'s").removesuffix("’s") for w in words(question) if w[:1].isupper()}
     return tokens[-1].split("-")[-1] in named
@@ -877,7 +254,7 @@ def echoes_in_other_words(span: str, q: Question) -> bool:
     if (m := _WHEN_PHRASE.match(span)) and q.expected not in ("DATE", "REASON") \
             and set(stems := content_stems(span[m.end():])) <= set(q.stems) and stems:
         return True  # "following the meeting" for "What did Cavusoglu tweet after the meeting?"
-    rest = [w for w in tokens if w.lower() not in _NAME_PARTICLES and not (q.countries and country_of(w) in q.countries)]
+    rest = [w for w in tokens if w.lower() not in NAME_PARTICLES and not (q.countries and country_of(w) in q.countries)]
     if len(rest) == len(tokens):
         return False
     if not rest:  # "Turkey" for "Which alliance does Ankara belong to?"
@@ -925,7 +302,7 @@ def question_floor(q: Question) -> float:
     floor = 0.0
     if q.asks_name:
         floor = max(floor, NAME_FLOOR)
-    if _WHAT_SAID.search(q.text) or _HOW_REACTED.search(q.text):
+    if WHAT_SAID.search(q.text) or HOW_REACTED.search(q.text):
         floor = max(floor, REPORTED_FLOOR)
     if q.wh == "why":
         floor = max(floor, WHY_FLOOR)
@@ -1017,7 +394,7 @@ class Reader:
             if extra:
                 sp = np.concatenate([sp.reshape(-1, 8), np.array(extra, np.int64).reshape(-1, 8)])
             text = ix.docs[int(a.sent_doc[s])].text
-            sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not _function_words_only(text[x[6]:x[7]])
+            sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not function_words_only(text[x[6]:x[7]])
                      for x in sp]] if len(sp) else sp
             if len(sp) == 0:
                 continue
@@ -1337,7 +714,7 @@ class Reader:
             return "form"  # "Whom did he meet?" -> "last month": a date or a number is nobody
         if q.wh == "which" and q.expected == "PERSON" and q.number == "one" and not any(ch.isupper() for ch in span):
             return "form"  # "Which opposition leader condemned it?" -> "vindication of ...": no one's name
-        if _WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
+        if WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
             return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
         names = speaker_names(q.text) or [n for n in according_to_names(q.text) if self.titles(n)]
         if names and not self._names_near(best, names):
@@ -1349,21 +726,21 @@ class Reader:
             return "date"
         # "How many refugees was Turkey hosting in 2015?" -> the figure of reports dated 2023, which
         # never name 2015 (files that agree on an answer tell of the same time)
-        if (year := _YEAR.search(q.text)) and not any(year.group() in texts[c.doc] for c in members) \
+        if (year := ASKED_YEAR.search(q.text)) and not any(year.group() in texts[c.doc] for c in members) \
                 and any(self._dated_another_year(c.doc, year.group()) for c in members):
             return "date"
-        if dated and (_VAGUE_TIME.fullmatch(span) or q.unit != "duration" and _UNIT_ALONE.fullmatch(span)):
+        if dated and (VAGUE_TIME.fullmatch(span) or q.unit != "duration" and UNIT_ALONE.fullmatch(span)):
             return "vague"
         if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
             return "count"  # "How many advisers?" -> the "four" of "four-way talks"
-        if _ASKS_WINNER.search(q.text) \
-                and not any(_WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
+        if ASKS_WINNER.search(q.text) \
+                and not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
             return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
-        if (acronym := _STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
+        if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
             return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"
-        if q.number == "one" and _VAGUE_MANY.match(span):
+        if q.number == "one" and VAGUE_MANY.match(span):
             return "vague"  # "Which militant group controls the northwest?" -> "various militias"
-        if _EXACT_COUNT.search(q.text) and _VAGUE_COUNT.fullmatch(span):
+        if EXACT_COUNT.search(q.text) and VAGUE_COUNT.fullmatch(span):
             return "vague"
         if holds_other_office(self.titles, q.office, span):
             return "office"
@@ -1375,7 +752,7 @@ class Reader:
         if dated and not STATED.intersection(stem(w) for w in words(q.text)) \
                 and all(dates_a_statement(texts[c.doc], c.start) for c in members):
             return "said"
-        if (_NEXT_EVENT.search(q.text) or _ASKS_AHEAD.search(q.text)) and not self._speaks_ahead(best):
+        if (NEXT_EVENT.search(q.text) or ASKS_AHEAD.search(q.text)) and not self._speaks_ahead(best):
             return "ahead"
         if q.office is None and all(other_portfolio(q.text, self._sentence(c)) for c in members):
             return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
@@ -1388,7 +765,7 @@ class Reader:
             return "subject"  # "When did the Saudi foreign minister visit Damascus?" -> the summit's date
         if all(other_partner(q.text, self._sentence(c)) for c in members):
             return "country"  # "When did Turkey sever its relations with Iran?" -> "... with Syria in March 2012"
-        if dated and _ASKS_STATEMENT.search(q.text) \
+        if dated and ASKS_STATEMENT.search(q.text) \
                 and not any(STATING & {stem(w) for w in words(self._sentence(c))} for c in members):
             return "statement"  # "When did Assad confirm he would attend the summit?" -> the summit's date
         if q.expected != "LOC" and all(located_elsewhere(q.text, self._sentence(c)) for c in members):
@@ -1403,7 +780,7 @@ class Reader:
         if dated or q.expected == "LOC":
             if all(other_event(q.text, self._sentence(c)) for c in members):
                 return "event"  # "When did Turkey pull its troops out?" -> "severed its relations in March 2012"
-            if (held := _HELD_EVENT.search(q.text)) and stem(held.group("event")) not in self.index.vocab_ids:
+            if (held := HELD_EVENT.search(q.text)) and stem(held.group("event")) not in self.index.vocab_ids:
                 return "event"  # "Where did they hold their press conference?": the corpus tells of none
         return ""
 
@@ -1412,7 +789,7 @@ class Reader:
         foreign ministers ...?" is not answered by a country, or a person the corpus titles as
         acting for one, that is no Arab state (``roles.ARAB_STATES``): not "Iran" nor "Hossein
         Amir-Abdollahian"."""
-        if not _ASKS_ARAB.search(q.text):
+        if not ASKS_ARAB.search(q.text):
             return False
         countries = {country_of(span)} - {""} or {office.country for office in self.titles(span)} - {""}
         return bool(countries) and not countries & ARAB_STATES
@@ -1426,7 +803,7 @@ class Reader:
     def _about_lead(self, q: Question, doc: int) -> bool:
         """Whether ``q`` asks about what the file's lead (its first ``LEAD_SENTENCES``) reports,
         the event its page date dates: at least half the question's own terms (less the
-        countries it names and words of time and occurrence, ``_EVENT_FILLER``) are there. The
+        countries it names and words of time and occurrence, ``EVENT_FILLER``) are there. The
         date at the top of a report of talks does not date an election or a break of ties."""
         a = self.index.analysis
         first = int(np.searchsorted(a.sent_doc, doc))
@@ -1434,7 +811,7 @@ class Reader:
         while a.sent_doc[last - 1] != doc:
             last -= 1
         lead = set(content_stems(self._texts[doc][a.sent_start[first] : a.sent_end[last - 1]]))
-        terms = [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in _EVENT_FILLER
+        terms = [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in EVENT_FILLER
                  and not country_of(w)]
         return not terms or sum(s in lead for s in terms) * 2 >= len(terms)
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.read import answer_key, drop_leading, speaker_offices, tidy_span
+from qa.checks import speaker_offices
+from qa.read import answer_key
+from qa.tidy import drop_leading, tidy_span
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = [json.loads(line) for line in (ROOT / "eval" / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
@@ -265,7 +267,8 @@ def test_cli_errors_are_one_line(tmp_path):
 ])
 def test_a_person_answer_drops_the_title_before_the_name(pipeline, span, kept):
     """The shortest span that fully answers a "who" question is the name the parser found."""
-    from qa.read import Candidate, drop_title
+    from qa.read import Candidate
+    from qa.tidy import drop_title
 
     ix = pipeline.index
     a = ix.analysis
@@ -285,9 +288,9 @@ def test_a_person_answer_drops_the_title_before_the_name(pipeline, span, kept):
     ("several", False), ("US", False), ("He", False), ("in a slow but steady process", False),
 ])
 def test_function_words_alone_are_never_a_candidate(span, junk):
-    from qa.read import _function_words_only
+    from qa.tidy import function_words_only
 
-    assert _function_words_only(span) is junk
+    assert function_words_only(span) is junk
 
 
 @pytest.mark.parametrize("text, reported", [
@@ -297,7 +300,7 @@ def test_function_words_alone_are_never_a_candidate(span, junk):
     ("Independence was declared on 3 August 1960", False),  # the event itself
 ])
 def test_dates_a_statement(text: str, reported: bool) -> None:
-    from qa.read import dates_a_statement
+    from qa.checks import dates_a_statement
 
     assert dates_a_statement(text, text.index(re.findall(r"January|Wednesday|3 August", text)[0])) is reported
 
@@ -335,7 +338,7 @@ def test_the_page_date_does_not_answer_a_date_to_come(pipeline):
     ("When did the ministers meet in April?", "2023-04-25", False),
 ])
 def test_other_month(question: str, span: str, other: bool) -> None:
-    from qa.read import other_month
+    from qa.checks import other_month
 
     assert other_month(question, span) is other
 
@@ -348,9 +351,9 @@ def test_other_month(question: str, span: str, other: bool) -> None:
     ("Which country is next to Syria?", False),
 ])
 def test_next_event(question: str, asks_next: bool) -> None:
-    from qa.read import _NEXT_EVENT
+    from qa.checks import NEXT_EVENT
 
-    assert bool(_NEXT_EVENT.search(question)) is asks_next
+    assert bool(NEXT_EVENT.search(question)) is asks_next
 
 
 def test_a_sentence_about_the_past_does_not_place_the_next_meeting(pipeline):
@@ -376,9 +379,9 @@ def test_a_sentence_about_the_past_does_not_place_the_next_meeting(pipeline):
     ("Who will represent Syria?", False),  # a person, not a time or place
 ])
 def test_asks_ahead(question: str, ahead: bool) -> None:
-    from qa.read import _ASKS_AHEAD
+    from qa.checks import ASKS_AHEAD
 
-    assert bool(_ASKS_AHEAD.search(question)) is ahead
+    assert bool(ASKS_AHEAD.search(question)) is ahead
 
 
 def test_a_sentence_about_the_past_does_not_date_what_will_be(pipeline):
@@ -399,7 +402,7 @@ def test_a_sentence_about_the_past_does_not_date_what_will_be(pipeline):
 ])
 def test_speaks_ahead(sentence: str, span: str, ahead: bool) -> None:
     """A word of what is to come speaks of the answer unless an earlier event comes between."""
-    from qa.read import speaks_ahead
+    from qa.checks import speaks_ahead
 
     start = sentence.index(span)
     assert speaks_ahead(sentence, start, start + len(span)) is ahead
@@ -439,7 +442,7 @@ def test_the_page_date_dates_only_what_the_lead_reports(pipeline):
 ])
 def test_counts_other(question: str, text: str, counts: bool) -> None:
     """A number counts the thing after it or after its hyphen; of another kind, it is no answer."""
-    from qa.read import counts_other
+    from qa.checks import counts_other
 
     number = re.search(r"\d[\d.,]*|four|five|seven", text)
     assert counts_other(question, text, number.end()) is counts
@@ -456,7 +459,7 @@ def test_a_count_of_sides_counts_no_advisers(pipeline):
 def test_according_to_a_speaker_asks_what_he_said(pipeline):
     """"According to Lavrov, ...?" asks what Lavrov said: a sentence of another speaker's words
     does not answer it; "According to AFP" names a source, not a speaker, and is not judged."""
-    from qa.read import according_to_names, speaker_names
+    from qa.checks import according_to_names, speaker_names
 
     assert according_to_names("According to Lavrov, what is happening to American power?") == ["Lavrov"]
     assert speaker_names("According to SANA, what did Cavusoglu say about the talks?") == ["Cavusoglu"]
@@ -475,7 +478,7 @@ def test_according_to_a_speaker_asks_what_he_said(pipeline):
     ("When did Lavrov speak?", ""),
 ])
 def test_subject_country(question: str, country: str) -> None:
-    from qa.read import subject_country
+    from qa.checks import subject_country
 
     assert subject_country(question) == country
 
@@ -490,7 +493,7 @@ def test_what_one_country_did_is_not_told_by_a_sentence_about_another(pipeline):
 def test_what_a_person_did_is_told_near_his_name(pipeline):
     """"When did Putin meet Assad?": the seeds tell when the defence ministers met, in a
     sentence that names no Putin near it; a source ("What does AFP call ...?") is not judged."""
-    from qa.read import subject_names
+    from qa.checks import subject_names
 
     assert subject_names("When did Putin meet Assad?") == ["Putin"]
     assert subject_names("In what year did Iran intervene?") == []
@@ -515,9 +518,9 @@ def test_many_unnamed_things_are_no_one_thing(pipeline):
     ("Who is the Turkish president?", False),
 ])
 def test_asks_winner(question: str, asks: bool) -> None:
-    from qa.read import _ASKS_WINNER
+    from qa.checks import ASKS_WINNER
 
-    assert bool(_ASKS_WINNER.search(question)) is asks
+    assert bool(ASKS_WINNER.search(question)) is asks
 
 
 def test_no_winner_is_told_without_words_of_winning(pipeline):
@@ -545,7 +548,7 @@ def test_what_an_office_holder_said_is_told_near_the_office(pipeline):
     ("What did Lavrov see as Moscow's task?", ""),
 ])
 def test_set_aside(question: str, head: str) -> None:
-    from qa.read import set_aside
+    from qa.tidy import set_aside
 
     assert set_aside(question) == head
 
@@ -561,9 +564,9 @@ def test_what_is_set_aside_in_other_words_is_no_answer(pipeline):
     ("May 19", False), ("later this month", False), ("the future of Syria", False),
 ])
 def test_vague_time(span: str, vague: bool) -> None:
-    from qa.read import _VAGUE_TIME
+    from qa.checks import VAGUE_TIME
 
-    assert bool(_VAGUE_TIME.fullmatch(span)) is vague
+    assert bool(VAGUE_TIME.fullmatch(span)) is vague
 
 
 def test_a_weak_reading_is_read_again_deeper(pipeline):
@@ -607,7 +610,7 @@ def test_a_name_does_not_say_what_was_said(pipeline):
     ("speeds in excess of 250 km/h", 20, 26, True),  # "250 km" of "250 km/h" is half a unit
 ])
 def test_cuts_slash_compound(text: str, start: int, end: int, cuts: bool) -> None:
-    from qa.read import cuts_slash_compound
+    from qa.tidy import cuts_slash_compound
 
     assert cuts_slash_compound(text, start, end) is cuts
 
@@ -758,7 +761,7 @@ def test_a_date_question_without_a_date_wh_word_keeps_the_month(pipeline):
     ("Who said the talks were constructive?", []),
 ])
 def test_speaker_names(question: str, names: list[str]) -> None:
-    from qa.read import speaker_names
+    from qa.checks import speaker_names
 
     assert speaker_names(question) == names
 
@@ -777,10 +780,10 @@ def test_a_bare_unit_of_time_dates_nothing(pipeline):
     "a week" says how long."""
     assert_refused_for(pipeline, "When did Turkey restore its diplomatic relations with Syria after severing "
                                  "them in March 2012?", "vague", "contrary")
-    from qa.read import _UNIT_ALONE
+    from qa.checks import UNIT_ALONE
 
-    assert _UNIT_ALONE.fullmatch("year") and _UNIT_ALONE.fullmatch("the month")
-    assert not _UNIT_ALONE.fullmatch("last year") and not _UNIT_ALONE.fullmatch("the year 2015")
+    assert UNIT_ALONE.fullmatch("year") and UNIT_ALONE.fullmatch("the month")
+    assert not UNIT_ALONE.fullmatch("last year") and not UNIT_ALONE.fullmatch("the year 2015")
     # "a week" says how long
     assert pipeline.ask("How long before the Moscow talks did Syria and Arab governments meet in Jordan?").answer
 
@@ -789,11 +792,11 @@ def test_an_acronym_stands_for_words_that_begin_with_its_letter(pipeline):
     """"What does SANA stand for?" is not answered by a name that begins otherwise."""
     assert_refused_for(pipeline, "What is the full name that the Syrian state news agency's acronym SANA stands for?",
                        "form")
-    from qa.read import _STANDS_FOR
+    from qa.checks import STANDS_FOR
 
-    assert _STANDS_FOR.search("What does mtDNA stand for?").group(1) == "mtDNA"
-    assert _STANDS_FOR.search('What does "IMSI" stand for in IMSI-catcher?').group(1) == "IMSI"
-    assert not _STANDS_FOR.search("What is the acronym for Electrocardiogram?")
+    assert STANDS_FOR.search("What does mtDNA stand for?").group(1) == "mtDNA"
+    assert STANDS_FOR.search('What does "IMSI" stand for in IMSI-catcher?').group(1) == "IMSI"
+    assert not STANDS_FOR.search("What is the acronym for Electrocardiogram?")
 
 
 def test_which_arab_state_rules_out_the_others(pipeline):
@@ -836,7 +839,7 @@ def test_what_qualifies_the_thing_set_aside_is_part_of_it(pipeline):
     """"Besides the return of Syrians, what ...?": "voluntary, safe and dignified" qualifies
     that return; the other thing the aid is for answers. "Alongside the earthquake, ...?"
     likewise sets aside "Turkey and Syria" of "the earthquake in Turkey and Syria"."""
-    from qa.read import beside_set_aside
+    from qa.tidy import beside_set_aside
 
     text = "facilitating the voluntary, safe and dignified return of Syrians to their homeland and post-war reconstruction"
     question = "Besides the return of Syrians, what was increased international aid meant to support?"
@@ -858,7 +861,7 @@ def test_what_qualifies_the_thing_set_aside_is_part_of_it(pipeline):
     ("What did Lavrov say?", []),
 ])
 def test_said_clause(question: str, clause: list[str]) -> None:
-    from qa.read import said_clause
+    from qa.checks import said_clause
 
     assert said_clause(question) == clause
 
@@ -871,7 +874,7 @@ def test_said_clause(question: str, clause: list[str]) -> None:
     ("Who attended the summit in Saudi Arabia?", "Assad was invited to the summit in Jeddah", False),  # no capital asked
 ])
 def test_located_elsewhere(question: str, sentence: str, elsewhere: bool) -> None:
-    from qa.read import located_elsewhere
+    from qa.checks import located_elsewhere
 
     assert located_elsewhere(question, sentence) is elsewhere
 
@@ -880,7 +883,7 @@ def test_who_acted_elsewhere_is_no_answer(pipeline):
     """No Saudi took part in the Moscow talks; the Saudi foreign minister the corpus names
     visited Damascus, and the date of the Arab League summit is not the date of his visit."""
     assert_refused_for(pipeline, "Who represented Saudi Arabia at the four-way meeting in Moscow?", "place")
-    from qa.read import subject_offices
+    from qa.checks import subject_offices
 
     # (read deeper after "subject", the best is then a span that is no date at all: "form")
     assert_refused_for(pipeline, "On what date did the Saudi foreign minister visit Damascus?", "subject", "form")
@@ -908,7 +911,7 @@ def test_who_is_credited_with_a_photo_is_the_person(pipeline):
     ("When did Turkey cut ties?", "Turkey severed its relations with Syria in March 2012", False),
 ])
 def test_other_partner(question: str, sentence: str, other: bool) -> None:
-    from qa.read import other_partner
+    from qa.checks import other_partner
 
     assert other_partner(question, sentence) is other
 

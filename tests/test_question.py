@@ -170,7 +170,7 @@ def test_answer_form(question: str, form: str) -> None:
     ("its suspension more than 10 years ago", "date", False), ("10 days", "day", False),  # counts, no dates
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
-    from qa.read import names_form
+    from qa.checks import names_form
 
     assert names_form(text, form) is names
 
@@ -178,7 +178,7 @@ def test_names_form(text: str, form: str, names: bool) -> None:
 def test_answers_name_what_the_question_form_needs(pipeline) -> None:
     """Only a quantity answers "how many", only a number "in what year": a best answer
     without one is refused."""
-    from qa.read import names_form
+    from qa.checks import names_form
 
     fired = False
     for question in ("How many air strikes did Russia launch?", "How many ministers met in Moscow?",

@@ -1,0 +1,412 @@
+"""Whether a candidate's sentence can answer the question at all: checks of form, time, place,
+partner, speaker and subject that the reader's features cannot express.
+
+Each check compares the question's words with the answer's text or sentence and names a
+mismatch; ``Reader.mismatch`` (``qa/read.py``) runs them on the best pooled answer and refuses
+or passes to the next answer. They are plain functions of text, so each is tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from qa.question import MONTH_NAMES
+from qa.roles import Office, capital_of, countries_named, country_named_by, country_of, mentioned_offices
+from qa.text import STOP_WORDS, content_stems, fold, stem, words
+
+# What an answer to a question of each form (``Question.form``) must contain.
+_QUANTITY = (
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|many|few|numerous|multiple|"
+    r"half|once|twice|none|pair|couple)\b")
+_TIME_SPAN = (
+    r"\b(a|an)\s+(\w+\s+)?(second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
+    r"|\b(seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries)\b")
+# A month's name or its abbreviation, and nothing that merely starts like one ("decade", "mayor").
+_MONTHS = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+# A number of units of time counts them and names no date ("its suspension more than 10 years ago").
+_SPAN_OF_TIME = re.compile(r"\d[\d,.]*\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
+                           re.IGNORECASE)
+# A count is not a length: "12-year" (war) does not answer "how many people ...".
+_UNIT_COMPOUND = re.compile(r"\W*\d[\d.,]*-(?:second|minute|hour|day|week|month|year|decade|century)s?(?:-old|-long)?\W*",
+                            re.IGNORECASE)
+_FORMS = {
+    "money": re.compile(r"[$€£¥₹₺₽]|\b(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|liras?|rubles?|roubles?"
+                        r"|francs?|cents?|riyals?|rials?|dinars?|dirhams?|marks?|pesos?|rand|shekels?|krona|kronor|kroner"
+                        r"|baht|ringgit|rupiah|naira|won|USD|EUR|GBP|JPY|CHF|TRY)\b", re.IGNORECASE),
+    "quantity": re.compile(_QUANTITY, re.IGNORECASE),
+    "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
+    "year": re.compile(r"\d"),
+    "day": re.compile(r"\d"),
+    "month": re.compile(_MONTHS, re.IGNORECASE),
+    "month-year": re.compile(rf"(?:{_MONTHS}).*\d|\d.*(?:{_MONTHS})", re.IGNORECASE),
+    "name": re.compile(r"[A-Z]"),
+    "clock": re.compile(r"\d|\b(?:noon|midday|midnight|dawn|daybreak|sunrise|sunset|dusk|morning|afternoon|evening"
+                        r"|night|overnight|o'clock)\b", re.IGNORECASE),
+    "date": re.compile(rf"\d|{_MONTHS}"
+                       r"|\b(mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btomorrow\b", re.IGNORECASE),
+}
+
+
+COUNTRIES = frozenset(
+    line.strip().lower() for line in resources.files("qa").joinpath("data/countries.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
+_PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
+
+
+def names_form(text: str, form: str) -> bool:
+    """Whether a span names what a question of this form needs: nothing for "polar" (yes or
+    no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
+    not "12-year") for "quantity", that or a span of time ("a decade", "hours") for
+    "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
+    too for "month-year", a number, month or weekday for "date" (not "last month"), a number
+    for "day" (the day of a month the question names: not "Wednesday"), a number
+    or a time of day for "clock" (not "Wednesday"), a name (a capitalised first word: not "to
+    resolve the Syrian conflict") for "name", and one that is not a country's ("Russia", "in
+    Saudi Arabia") nor has a digit ("May 19") for "city"."""
+    if form in ("name", "city"):
+        head = _PLACE_LEAD.sub("", text.strip())
+        if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
+            return False  # a city is neither a country nor a date ("May 19")
+        return head[:1].isupper()
+    if form == "polar":
+        return False  # yes or no is not a span
+    if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):
+        return False
+    if form in ("date", "day"):
+        text = _SPAN_OF_TIME.sub("", text)  # "more than 10 years ago" dates nothing
+    return bool(_FORMS[form].search(text)) if form else True
+
+
+# A question about what is to come ("By what date is the roadmap supposed to be finished?"):
+# the date a page was written does not answer it.
+LOOKS_AHEAD = re.compile(r"\b(?:will|shall|must|supposed to|expected to|due to|scheduled|set to|deadline|next|upcoming"
+                         r"|by (?:what|which) date|by when|completion|finished|completed)\b", re.IGNORECASE)
+
+
+# "Where will the next meeting be held?" asks about an event to come; a sentence that speaks
+# of none (no future, plan, sequel or recurrence) cannot say where or when it is ("In April,
+# Moscow also hosted four-way talks"). Each of the 9 public gold answers to such questions
+# comes from a sentence with one of these words (two only through "heir" and "annual"). The
+# sentence is the best answer's own: "Moscow" is also in sentences that speak of a roadmap to come.
+NEXT_EVENT = re.compile(r"\b(?:the|its|their|a|his|her)\s+next\s+(?!to\b|of\b)[a-z]", re.IGNORECASE)
+# "When will Assad travel to Turkey?" too: a time or place to come, asked in the future tense
+# (the one public question so asked is answered from such a sentence; in the seeds, "When will
+# the summit Assad was invited to be held?" by "invited ... to attend the summit on May 19").
+ASKS_AHEAD = re.compile(r"^\W*(?:when|where|what (?:date|day|year|month|time)|(?:in|on|at) (?:what|which) "
+                         r"(?:year|month|date|day|time|city|place)|by when|how soon)\s+(?:will|shall"
+                         r"|(?:is|are)\s+[^?]*?\b(?:expected|scheduled|due|set|going|planned)\s+to)\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:next|future|upcoming|forthcoming|following(?!\s+(?:a|an|the|its|their|his|her|this|that)\b)"
+                    r"|again|will|shall|would|scheduled|plan\w*"
+                    r"|expected|due|set\s+to|later|subsequent|annual\w*|every|heirs?|successors?|intend\w*"
+                    r"|propos\w*|resume\w*|invit\w*|(?:is|are|was|were)\s+to)\b|['’]ll\b", re.IGNORECASE)
+
+# ... and that word must not be cut from the answer by an event that came before: in "a roadmap
+# will be drafted following a meeting of their foreign ministers in Moscow" and in "Syria will
+# come up with a roadmap, according to a statement issued following the meeting in Moscow",
+# Moscow is where a past meeting was. (Commas do not cut: "Tokyo 2020, is a forthcoming event".)
+_EARLIER_EVENT = re.compile(r"\b(?:following|after|since)\b", re.IGNORECASE)
+
+
+def speaks_ahead(sentence: str, start: int, end: int) -> bool:
+    """Whether a word of what is to come (``_AHEAD``) in ``sentence`` speaks of its span
+    ``[start, end)``: no earlier event (``_EARLIER_EVENT``) is named between the two."""
+    for m in _AHEAD.finditer(sentence):
+        between = sentence[m.end():start] if m.end() <= start else sentence[end:m.start()] if m.start() >= end else ""
+        if not _EARLIER_EVENT.search(between):
+            return True
+    return False
+
+
+# A number that opens a compound counts the compound's own thing: "four-way talks" are talks of
+# four sides, not four advisers, delegates or bilateral meetings; "a five-person board" has five
+# members. The words of each kind count the same things: sides, or people.
+_SIDES = frozenset("""way party parties sided side sides nation nations country countries state states power powers
+government governments participant participants minister ministers member members""".split())
+_PEOPLE = frozenset("""person persons people member members man men woman women strong crew player players seat seats
+staff participant participants minister ministers""".split())
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"-([a-z]+)\b|\s+([a-z]+)\b")
+
+
+def counts_other(question: str, text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` in ``text`` counts another thing than the question's
+    "how many <things>": the thing is the word after the number or after its hyphen ("four-way"),
+    of a kind known here (``_SIDES``, ``_PEOPLE``), and the asked things are of another kind; or,
+    when they are of no kind known here ("advisers"), the number counts sides ("the four
+    countries"). A question that names no counted thing ("How many died?") is not judged."""
+    m, counted = _HOW_MANY.search(question), _COUNTED_NOUN.match(text, end)
+    if not m or not counted:
+        return False
+    asked = []
+    for w in m.group(1).split():
+        if fold(w) in STOP_WORDS:
+            break
+        asked.append(re.sub(r"['’]s?$", "", w.lower()))
+    thing = (counted.group(1) or counted.group(2)).lower()
+    if not asked or stem(thing) in {stem(w) for w in asked}:
+        return False
+    kinds = [k for k in (_SIDES, _PEOPLE) if thing in k]
+    if not kinds:
+        return False
+    asked_kinds = [k for k in (_SIDES, _PEOPLE) if k.intersection(asked)]
+    if asked_kinds:
+        return not any(k in kinds for k in asked_kinds)
+    return _SIDES in kinds and any(w.endswith("s") for w in asked)
+
+
+# "Exactly how many incursions …?" is not answered by "several": a count that names no number.
+EXACT_COUNT = re.compile(r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bhow\s+(?:many|much)\b[^?]*\b(?:exactly|precisely)\b"
+                          r"|\b(?:exact|precise)\s+(?:number|count|figure|total|toll)\b", re.IGNORECASE)
+VAGUE_COUNT = re.compile(r"\W*(?:(?:a|an|the|some|very|quite|so|too|several|many|few|numerous|multiple|countless|dozens"
+                          r"|hundreds|thousands|millions|scores|number|lot|lots|of|more|than|over|about|around)\s*)+\W*",
+                          re.IGNORECASE)
+# "Who won the election?" asks for a winner: one is told of in words of winning, in the answer's
+# sentence or near it (37 of the 39 public gold answers to "who won" have one within three
+# sentences). "President Erdogan is courting a summit" names no winner of anything.
+ASKS_WINNER = re.compile(r"^\W*(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:won|wins|win)\b"
+                          r"|^\W*who\s+(?:was|is|were|are)\s+the\s+winners?\b", re.IGNORECASE)
+WINNING = re.compile(r"\b(?:w[oi]n(?:s|ning|ner|ners)?|victor\w*|defeat\w*|beat(?:s|en|ing)?|champion\w*|(?:re-?)?elected"
+                      r"|prevail\w*|triumph\w*|clinch\w*|award\w*|captur\w*|title|gold|medal|crown\w*|landslide)\b",
+                      re.IGNORECASE)
+WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of the win
+# The event a question asks the time or place of, as held, hosted or given ("Where did the
+# ministers hold their joint press conference?"): if the corpus never names its kind, it tells
+# of none.
+HELD_EVENT = re.compile(r"\b(?:hold|holds|held|holding|host|hosts|hosted|hosting|give|gave|given|stage|staged|convene"
+                         r"|convened|organi[sz]e|organi[sz]ed)\s+(?:(?:a|an|the|their|its|his|her|our|this|that)\s+)?"
+                         r"(?:(?!(?:which|what|whose|where|when|who|how)\b)[\w-]+\s+){0,3}?"  # not "held in which city"
+                         r"(?P<event>(?-i:[a-z]+))(?=\s+(?:after|before|in|on|at|during|with|for"
+                         r"|between|about|to|over)\b|\s*[?.]|\s*$)", re.IGNORECASE)  # a kind, not "the Olympics"
+ASKED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# Many things, none of them named: no answer to "which <one thing>".
+VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|diverse|countless)\s", re.IGNORECASE)
+# A time that names none: "in the future" does not say when (no public gold answer to a "when"
+# question is one of these).
+VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|as|possible|point|time)\s+)*"
+                         r"(?:future|soon|later|eventually|someday|one day|sometime|in due course|at a later date"
+                         r"|at some point)\W*", re.IGNORECASE)
+# A unit of time alone ("year" of "a year after") says no when, nor is any public gold date one;
+# "a week" does say how long.
+UNIT_ALONE = re.compile(r"\W*(?:(?:the|a|this|that)\s+)?(?:year|month|week|day|time|decade|century|period|date|era)s?\W*",
+                         re.IGNORECASE)
+# "What does SANA stand for?": its words, which begin with its first letter (all 14 public gold
+# answers to such questions do: "mitochondrial DNA" for "mtDNA"); not "Faisal Mekdad".
+STANDS_FOR = re.compile(r"\b([\w-]*[A-Z][\w-]*[A-Z][\w-]*)[\"”’']?\s+(?:stands?|stood)\s+for\b")
+# "Which Arab foreign ministers ...?": those of the Arab League's member states
+# (``roles.ARAB_STATES``), not Iran's or Turkey's.
+ASKS_ARAB = re.compile(r"\b(?:which|what)\s+Arab\b", re.IGNORECASE)
+
+
+# A month a question dates something by: "in April", "on May 5", "late December" (not
+# "Theresa May" or "Jan van Riebeeck").
+_ASKED_MONTH = re.compile(rf"\b(?i:in|on|during|early|late|mid|of|since|by|until|the)\s+(?P<m>{MONTH_NAMES})\b"
+                          rf"|\b(?P<d>{MONTH_NAMES})\s+\d")
+_MONTH_NAME = re.compile(_MONTHS, re.IGNORECASE)
+_ISO_MONTH = re.compile(r"\b\d{4}-(\d{2})-\d{2}\b")  # "2023-05-10" is in May
+_MONTH_KEYS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def other_month(question: str, span: str) -> bool:
+    """Whether the answer names months and none the question dates something by ("On what
+    date in April ...?" or "... the April talks?" -> "December"; "Dec. 28" is December,
+    "2023-05-10" May)."""
+    asked = {(m.group("m") or m.group("d")).lower()[:3] for m in _ASKED_MONTH.finditer(question)}
+    named = {m.lower()[:3] for m in _MONTH_NAME.findall(span)}
+    named |= {_MONTH_KEYS[int(m) - 1] for m in _ISO_MONTH.findall(span) if 1 <= int(m) <= 12}
+    return bool(asked and named and not asked & named)
+
+
+# A date right after a reporting verb dates the statement ("Assad said in January that ..."),
+# not the event it reports; it answers "When did he say ...?", not "When did they meet?". (Not
+# "declared": "independence was declared on 3 August 1960" is the event. No gold answer to the
+# 1,490 public date questions follows one of these verbs.)
+REPORTING = frozenset(stem(w) for w in """say said says tell told announce announced state stated add added note
+noted warn warned insist insisted tweet tweeted report reported claim claimed""".split())
+# "What did Iran's defence minister say at the talks?" asks what was said; the name of who said
+# it is no answer (none of the 30 public gold answers to such questions is a person's name).
+WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>[^?]*?)\s*"
+                        r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
+                        re.IGNORECASE)
+# "Who said that the two could put the past behind them?": the words said, to be found near
+# the one who said them ("He said ..." two sentences after the name).
+_WHO_SAID = re.compile(r"^\W*who\s+(?:had\s+|has\s+)?(?:said|says|stated|states|declared|told\s+\w+|added|noted|"
+                       r"warned|insisted|argued|claimed|stressed|believes?|believed|pointed\s+to|spoke\s+of|"
+                       r"described|called)\s+(?:that\s+)?(?P<clause>[^?]+)", re.IGNORECASE)
+CLAUSE_MIN_TERMS = 3  # content words the clause needs for its words to tell who said it
+CLAUSE_SAID = 0.8  # share of them another answer's sentences must hold ...
+CLAUSE_MISSED = 0.5  # ... where the best answer's hold less than this
+CLAUSE_AFTER = 2  # sentences after a name that may hold its words (a quote, then "He pointed to ...")
+
+
+# Where an event took place: "in Moscow", "visited Damascus", "the Moscow talks" (a capital,
+# ``capital_of``; "in Syria" is as often what was discussed); "at the Arab League" is no place.
+_PLACE = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+_LOCATED = re.compile(rf"\b(?:in|visit(?:ed|s|ing)?|(?:trip|visit|travell?ed|flew|went)\s+to)\s+"
+                      rf"(?P<place>{_PLACE})|\bthe\s+(?P<before>{_PLACE})\s+(?:meeting|talks|summit|conference|gathering)\b",
+                      re.IGNORECASE)
+
+
+def places(text: str) -> dict[str, str]:
+    """The capitals ``text`` locates something in, each with its country. A country is left
+    out: "the political process in Syria" is what was discussed, not where."""
+    found = {}
+    for m in _LOCATED.finditer(text):
+        place = m.group("place") or m.group("before")
+        for name in dict.fromkeys((place, place.split()[0])):
+            if country := capital_of(name):
+                found[name] = country
+                break
+    return found
+
+
+def located_elsewhere(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` tells of something in another place than the one the question asks
+    about, and names that one nowhere: "Prince Faisal ... visited Damascus last month" is not
+    who represented Saudi Arabia at the meeting in Moscow."""
+    asked = places(question)
+    if not asked:
+        return False
+    told = places(sentence)
+    return bool(told) and not set(told.values()) & set(asked.values()) \
+        and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in asked)
+
+
+_WITH_COUNTRY = re.compile(r"\bwith\s+(?:the\s+)?(?P<partner>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)")
+
+
+def _partners(text: str) -> set[str]:
+    return {country_of(m.group("partner")) for m in _WITH_COUNTRY.finditer(text)} - {""}
+
+
+def other_partner(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` tells of dealings "with" another country than the one the question
+    asks about, and names that one nowhere: "Turkey severed its relations with Syria in March
+    2012" does not date a break of relations with Iran."""
+    asked = _partners(question)
+    if not asked:
+        return False
+    told = _partners(sentence)
+    return bool(told) and not told & asked and not asked & countries_named(sentence)
+
+
+# "When did Assad confirm he would attend?" asks the date of saying so, not of attending.
+ASKS_STATEMENT = re.compile(r"\b(?:did|does|has|have|had)\s+(?:[\w'’.-]+\s+){1,4}?(?:confirm|announce|declare|reveal"
+                             r"|say|state|tell)\b", re.IGNORECASE)
+STATING = REPORTING | {stem(w) for w in "confirm confirmed announcement declare declared reveal revealed".split()}
+# What a statement does: "When did Assad lay out his conditions?" asks the date of one.
+STATED = STATING | {stem(w) for w in "outline express voice demand propose stress emphasise urge lay laid".split()}
+
+
+def said_clause(question: str) -> list[str]:
+    """The content stems of what "Who said that ...?" asks the speaker of, less names ("Syria
+    and Turkey" are in every sentence about the talks; what was said of them is not); [] for
+    another question or a clause of under ``CLAUSE_MIN_TERMS`` such words."""
+    m = _WHO_SAID.search(question)
+    said = " ".join(w for w in words(m.group("clause")) if not w[:1].isupper()) if m else ""
+    terms = list(dict.fromkeys(content_stems(said)))
+    return terms if len(terms) >= CLAUSE_MIN_TERMS else []
+
+
+_ACCORDING_TO = re.compile(r"^\W*according\s+to\s+(?P<speaker>[^,?]+),\s*", re.IGNORECASE)
+HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
+                          r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
+LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._about_lead``)
+# Words of time and occurrence, and of the page itself ("What publication date appears under the
+# byline?" asks for the page date).
+EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take place held hold happen occur year month "
+                          "printed stamped appears top page publication published byline dateline report article "
+                          "story".split())
+SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
+
+
+def _speaker(question: str) -> str:
+    """The X of "[According to Y,] What did X say ...?", or ""."""
+    according = _ACCORDING_TO.match(question)
+    m = WHAT_SAID.search(question[according.end():] if according else question)
+    return m.group("speaker") if m else ""
+
+
+def speaker_names(question: str) -> list[str]:
+    """The names of whoever "What did X say ...?" asks about, countries aside ("Mekdad",
+    "Amir-Abdollahian"; none for "Iran's foreign minister"): the words one of which a
+    sentence reporting X's words, or one just before it, names."""
+    return _names_in(_speaker(question))
+
+
+def speaker_offices(question: str) -> list[Office]:
+    """The offices of whoever "What did X say ...?" asks about, where X is one ("Iran's foreign
+    minister"; with its country, as ``mentioned_offices`` takes them)."""
+    return _offices_of(_speaker(question))
+
+
+def _offices_of(words: str) -> list[Office]:
+    """The offices a question's words for someone name ("Iran's foreign minister"), read as
+    ``mentioned_offices`` reads a question about what that someone said."""
+    return mentioned_offices(f"What did {words} say?") if words else []
+
+
+def according_to_names(question: str) -> list[str]:
+    """The names of "According to X, ...?" ("Lavrov"; "AFP" and "the reports" too: who of them
+    is a speaker, not a source, the corpus's titles tell)."""
+    according = _ACCORDING_TO.match(question)
+    return _names_in(according.group("speaker")) if according else []
+
+
+def _names_in(words: str) -> list[str]:
+    names = [w for w in re.findall(r"(?<![\w'’-])[A-Z][\w'’-]*", words) if not country_of(w)]
+    return [part for w in names for part in re.split(r"[-'’]", w) if len(part) >= 3 and part[:1].isupper()]
+
+
+# Who or what does what the question asks about: the capitalised words after its auxiliary
+# ("In what year did Iran intervene ...?", "When did Putin meet Assad?").
+_SUBJECT = re.compile(r"^\W*(?:(?:in|on|at|by|for|from|to)\s+)?(?:what|which|when|where|why|how)\b[^?]*?"
+                      r"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
+                      r"(?P<agent>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?)\s+(?-i:[a-z])", re.IGNORECASE)
+
+
+def _agent(question: str) -> str:
+    m = _SUBJECT.search(question)
+    return m.group("agent") if m else ""
+
+
+def subject_country(question: str) -> str:
+    """The country that does what the question asks about ("In what year did Iran intervene
+    ...?" -> "Iran"), or "": a sentence that names it nowhere near cannot tell what it did."""
+    agent = _agent(question)
+    return country_of(agent) if agent and country_named_by(agent) else ""
+
+
+_OFFICE_AGENT = re.compile(r"\b(?:did|does|do|has|have|had|will|would|was|were|is)\s+(?P<agent>(?:the\s+)?"
+                           r"(?:[\w'’-]+\s+){1,3}?(?:minister|president|secretary|ambassador|envoy|spokes(?:man|woman)"
+                           r"|king|emir|crown\s+prince))\b", re.IGNORECASE)
+
+
+def subject_offices(question: str) -> list[Office]:
+    """The office of a country's that does what the question asks about ("When did the Saudi
+    foreign minister visit Damascus?" -> Saudi Arabia's foreign minister), as
+    ``speaker_offices`` gives them; [] where it names no country ("the foreign ministers")."""
+    m = _OFFICE_AGENT.search(question)
+    return [o for o in _offices_of(m.group("agent")) if o.country] if m else []
+
+
+def subject_names(question: str) -> list[str]:
+    """The names of the person or body, not a country, that does what the question asks about
+    ("When did Putin meet Assad?" -> ["Putin"]), as ``speaker_names`` gives them."""
+    agent = _agent(question)
+    return [] if not agent or country_named_by(agent) or country_of(agent) else _names_in(agent)
+
+
+_REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|warned|insisted|tweeted|"
+                          r"reported|claimed)\s+(?:[\w-]+\s+)?"
+                          r"(?:(?:in|on|at|during|last|this|earlier|late|early)\s+)*$",
+                          re.IGNORECASE)
+
+
+def dates_a_statement(text: str, start: int) -> bool:
+    """Whether the span at ``start`` follows a reporting verb, one word at most between
+    them ("said in January", "told reporters on Wednesday")."""
+    return bool(_REPORTED_AT.search(text, max(0, start - 40), start))

@@ -1,0 +1,255 @@
+"""Span tidying: the shortest span of the source that fully answers the question.
+
+The reader's best candidate is a syntactic span; annotators keep less ("diplomatic clout", not
+"the diplomatic clout"; the year alone for "what year"; the name without its title). These
+functions only move ``start`` and ``end`` inside the source text, so every answer stays an exact
+span with exact offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qa.analysis import TYPE_ID
+from qa.index import CorpusIndex
+from qa.question import MONTH_NAMES, answer_form
+from qa.roles import NAME_PARTICLES
+from qa.text import content_stems, stem, words
+
+if TYPE_CHECKING:  # the reader imports these helpers; a candidate only passes through
+    from qa.read import Candidate
+
+_LEADING_WORD = re.compile(r"(?:the|a|an|to)\s+(?=\S)|(?:The|A|An)\s+(?=[^\sA-Z])"
+                           r"|(?:all|various|many|several|different|other)\s+(?:forms|kinds|types|sorts)\s+of\s+(?=\S)")
+
+
+def drop_leading(text: str, start: int, end: int, keep_to: bool = False) -> tuple[int, int]:
+    """``[start, end)`` without a leading article, infinitive "to" or "all forms of":
+    "diplomatic clout", not "the diplomatic clout"; "reinstate Syria's membership", not "to
+    reinstate ..."; "terrorism and extremism", not "all forms of terrorism and extremism". A
+    capitalised article stays before a capitalised word, where it is part of a name ("The
+    Moscow Times"). Prepositions stay: annotators keep "in excess of 250 km/h", "through a
+    basement window", "at the request of Damascus". ``keep_to``: the "to" of a purpose stays
+    ("Why ...?" -> "to support the government's forces": 17 of the 23 public and seed gold
+    reasons beside a "to" keep it). Nothing is dropped if nothing would be left."""
+    while (m := _LEADING_WORD.match(text, start, end)) and m.end() < end:
+        if keep_to and m.group().rstrip().lower() == "to":
+            break
+        start = m.end()
+    return start, end
+
+
+# "Why is Russia isolated?" -> "Moscow's offensive in Ukraine", not "over Moscow's offensive
+# ...": a causal "over" is the sentence's link to the reason, not part of it ("due to" and
+# "because" stay: public annotators keep them; none of the 92 public "why" answers starts "over").
+_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+_CAUSAL_OVER = re.compile(r"over\s+(?=\S)")
+_APPENDIX = re.compile(r",\s+(?:including|such as|especially|notably|particularly)\s")
+_ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particularly|examples?)\b", re.IGNORECASE)
+
+
+_BEFORE_WH = re.compile(r"((?:[\w'’-]+\s+){1,4})(?:what|which|whom|who)\b", re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside from|except(?: for)?|alongside"
+                     r"|along with|together with|as well as)\s+([^,?]+)", re.IGNORECASE)
+_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between the items of "X, Y and Z"
+
+
+def set_aside(question: str) -> str:
+    """The stem of the head of what "Besides X, what else ...?" sets aside ("guidelin" for
+    "Besides setting guidelines"): an answer about it is the thing set aside, in other words.
+    None where the question asks for more of the same ("Besides the defence ministers, which
+    ministers ...?")."""
+    m = _EXCEPT.search(question)
+    if not m or not (stems := content_stems(m.group(1))):
+        return ""
+    head = stems[-1]
+    after = content_stems(question[m.end():])
+    return "" if head in after else head
+
+
+_LINKING_PREPOSITIONS = frozenset({"in", "of", "for", "at", "on", "to", "with", "from"})
+
+
+def beside_set_aside(text: str, start: int, end: int, question: str) -> bool:
+    """Whether the span only qualifies what "Besides X, what else ...?" sets aside: it stands
+    just before X's words ("voluntary, safe and dignified" of "the voluntary, safe and dignified
+    return of Syrians" for "Besides the return of Syrians, what else ...?") or just after one of
+    them and a preposition ("Turkey and Syria" of "the earthquake in Turkey and Syria" for
+    "Alongside the earthquake, what development ...?"). It is part of X, not the other thing."""
+    m = _EXCEPT.search(question)
+    if not m or not set_aside(question):
+        return False
+    excepted = set(content_stems(m.group(1)))
+    after = words(text[end : end + 40])
+    if after and stem(after[0]) in excepted:
+        return True
+    before = words(text[max(0, start - 40) : start])
+    return len(before) >= 2 and before[-1].lower() in _LINKING_PREPOSITIONS and stem(before[-2]) in excepted
+
+
+def _echoed_lead(text: str, start: int, end: int, question: str) -> int:
+    """Where the answer starts once the question's words just before a mid-question "what"
+    are dropped: "Cavusoglu stressed the need for cooperation in what?" -> "the fight against
+    terrorism", not "cooperation in the fight against terrorism"."""
+    found = list(_BEFORE_WH.finditer(question))  # the last: "According to what Assad said, ... ending what?"
+    m = found[-1] if found else None
+    if not m or m.start() == 0:
+        return start
+    before = m.group(1).split()
+    span = text[start:end]
+    for k in range(len(before)):
+        lead = " ".join(before[k:])
+        if span.lower().startswith(lead.lower() + " ") and len(span) > len(lead) + 1:
+            return start + len(lead) + 1
+    return start
+
+
+def excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """For "Apart from X, what else …?", the other item of an answer "X and Y" or "Y and X"
+    ("Besides terrorism and separatism, what …?" -> "extremism" of "terrorism, separatism and
+    extremism"): the one item the question does not set aside, if all the others it does. An
+    item is set aside when at least half its content words are the question's X, in whatever
+    form ("advancing the political process in Syria" for "Apart from moving the political
+    process forward")."""
+    m = _EXCEPT.search(question)
+    if not m:
+        return start, end
+    excepted = set(content_stems(m.group(1)))
+    seps = list(_LIST_SEP.finditer(text, start, end))
+    if not seps or not excepted:
+        return start, end
+    bounds = [start, *(x for sep in seps for x in (sep.start(), sep.end())), end]
+    items = list(zip(bounds[::2], bounds[1::2]))
+    stems = [set(content_stems(text[a:b])) for a, b in items]
+    kept = [item for item, st in zip(items, stems) if not (st and 2 * len(st & excepted) >= len(st))]
+    if len(kept) == 1:
+        return kept[0]
+    return start, end
+
+
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“\"](?=\w)")
+
+
+def _into_quote(text: str, start: int, end: int) -> int:
+    """Where the answer starts once a short lead-in to a quotation it does not close is
+    dropped: "cooperation in the fight against terrorism ...", not "need for “cooperation in
+    the fight against terrorism ..." (at most three words before the quotation mark)."""
+    m = _OPENING_QUOTE.search(text, start, end)
+    if not m or len(text[start:m.start()].split()) > 3 or re.search(r"[”\"]", text[m.end():end]):
+        return start
+    return m.end()
+
+
+QUOTE_MAX_WORDS = 30  # the longest quotation an answer that opens it is extended to close
+
+
+def _whole_quote(text: str, start: int, end: int) -> int:
+    """Where the answer ends once a quotation it opens and leaves unclosed is closed: the words
+    quoted after "stressed the need for" are "cooperation in the fight against terrorism and
+    working together to establish the basis for the return of Syrians", not "cooperation"."""
+    if start == 0 or text[start - 1] not in "“\"" or re.search(r"[”\"]", text[start:end]) \
+            or re.match(r"\s*(?:,|and\b|or\b)", text[end:]):  # one item of a quoted list is whole
+        return end
+    close = re.compile(r"[”\"\n]").search(text, end)
+    if not close or text[close.start()] == "\n" or len(text[end:close.start()].split()) > QUOTE_MAX_WORDS:
+        return end
+    return len(text[:close.start()].rstrip(" ,.;:"))
+
+
+def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The shortest span that fully answers: no words of the question just before its
+    mid-sentence "what" (``_echoed_lead``), no lead-in to a quotation it does not close
+    (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``), no leading
+    article or "to" (``drop_leading``), no trailing examples ("removal of all foreign forces
+    from its territory", not "..., including those of Turkey") unless the question asks about
+    them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
+    causal "over" before a reason, and only the year or the month of a date when one is asked
+    for."""
+    why = bool(_WHY.search(question))
+    start = _echoed_lead(text, start, end, question)
+    start = _into_quote(text, start, end)
+    end = _whole_quote(text, start, end)
+    start, end = drop_leading(text, start, end, keep_to=why)
+    # after the lead is dropped: "all forms of terrorism, separatism and extremism" lists three
+    start, end = excepted_conjunct(text, start, end, question)
+    if why and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:
+        start = m.end()
+    m = _APPENDIX.search(text, start, end)
+    if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
+        end = m.start()
+    return _year_of(text, start, end, question)
+
+
+# "What year did Anandibai die?" -> "1887", not "26 February 1887": 65 of the 69 public
+# answers to "what / which year" questions are the year alone.
+_MONTH_TOKEN = re.compile(rf"\b(?:{MONTH_NAMES})\b")
+_YEAR_TOKEN = re.compile(r"(?<![\w,.])(?:1\d{3}|20\d{2})(?![\w,.]\d)")
+
+
+def _year_of(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The year alone of a short date ("21 October 1805", "summer of 1997") when the question
+    asks for a year, and the month alone ("March" of "March 2012") when it asks for a month; a
+    range ("1768–1771") or a longer span stays whole."""
+    form = answer_form(question)
+    if form == "month" and len(text[start:end].split()) <= 4:
+        months = list(_MONTH_TOKEN.finditer(text, start, end))
+        return months[0].span() if len(months) == 1 else (start, end)
+    years = list(_YEAR_TOKEN.finditer(text, start, end))
+    if len(years) != 1 or len(text[start:end].split()) > 6 or form != "year":
+        return start, end
+    return years[0].span()
+
+
+# A title before a name ("the Saudi foreign minister Prince ..."): its role words, and the others.
+ROLE_WORDS = frozenset("""minister ministers president secretary spokesman spokeswoman spokesperson envoy
+ambassador chief leader king queen official counterpart diplomat senator governor mayor chancellor premier""".split())
+_TITLE_WORDS = ROLE_WORDS | frozenset("the a an of foreign prime deputy vice general defense defence interior top".split())
+
+
+def drop_title(index: CorpusIndex, c: Candidate, start: int, end: int) -> tuple[int, int]:
+    """A person's name without the title before it: "Faisal Mekdad", not "Syria's Foreign
+    Minister Faisal Mekdad" (the longest name the parser found in ``c``'s sentence that ends
+    the span, when all before it is a title: capitalised words, articles and at least one role
+    word such as "minister"; "Sir Ronald Ross" and "Susan Seaforth Hayes" stay whole). A
+    credit "Valery Sharifulin / TASS" gives the name the parser found before its slash."""
+    a, text = index.analysis, index.docs[c.doc].text
+    lo, hi = int(a.sent_cand[c.sentence]), int(a.sent_cand[c.sentence + 1])
+    if (slash := text.find("/", start, end)) > start:
+        for k in range(lo, hi):
+            s, e = int(a.cand_start[k]), int(a.cand_end[k])
+            if a.cand_type[k] == TYPE_ID["PERSON"] and start <= s < e <= slash and not text[e:slash].strip():
+                return s, e
+    best = None
+    for k in range(lo, hi):
+        s, e = int(a.cand_start[k]), int(a.cand_end[k])
+        if a.cand_type[k] == TYPE_ID["PERSON"] and start < s and e == end and (best is None or s < best):
+            best = s
+    title = text[start:best].split() if best else []
+    bare = {w.lower().removesuffix("'s").removesuffix("’s") for w in title}
+    if not title or not all(w.lower() in _TITLE_WORDS or w[:1].isupper() for w in title) or not ROLE_WORDS & bare:
+        return start, end  # "Susan Seaforth Hayes" is one name, not a title and "Hayes"
+    return best, end
+
+
+_FUNCTION_WORDS = frozenset("""a an the in on at of for from by with to into onto over under about as than and or
+but nor if that which who whom whose this these those it its he she they them his her their we us our you your i me my
+is are was were be been being has have had do does did will would can could should may might must there here""".split())
+
+
+
+
+def function_words_only(span: str) -> bool:
+    """A span of function words or name particles alone, in lower case ("in", "of the", "al"
+    of "al-Assad"), answers nothing ("US", "He" or "several" may: 2 of the 6,208 public gold
+    answers are all stop words)."""
+    ws = words(span)
+    return span == span.lower() and all(w in _FUNCTION_WORDS or w in NAME_PARTICLES for w in ws)
+
+
+def cuts_slash_compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stops or starts inside words joined by a slash: "YPG" of
+    "YPG/PKK" names half a thing (4 of 7,210 gold answers here are such halves, 3 of them URL
+    parts, which a digit or a dot beside the slash keeps)."""
+    return (0 < end < len(text) - 1 and text[end] == "/" and text[end - 1].isalpha() and text[end + 1].isalpha()
+            or 1 < start < len(text) and text[start - 1] == "/" and text[start - 2].isalpha() and text[start].isalpha())
