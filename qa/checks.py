@@ -189,6 +189,12 @@ VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|
 VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|as|possible|point|time)\s+)*"
                          r"(?:future|soon|later|eventually|someday|one day|sometime|in due course|at a later date"
                          r"|at some point)\W*", re.IGNORECASE)
+# A length or a point of time and nothing else ("more than 10 years", "a decade ago", "2015"): no
+# reason, whatever the sentence around it (none of the 92 public gold answers to "why" is one).
+TIME_ONLY = re.compile(r"\W*(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+|after\s+"
+                       r"|for\s+|in\s+|since\s+)?(?:(?:a|an|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten"
+                       r"|eleven|twelve|several|a\s+few|many)[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+                       r"|decades?|centur(?:y|ies))(?:\s+ago)?|(?:1\d{3}|20\d{2}))\W*", re.IGNORECASE)
 # A unit of time alone ("year" of "a year after") says no when, nor is any public gold date one;
 # "a week" does say how long.
 UNIT_ALONE = re.compile(r"\W*(?:(?:the|a|this|that)\s+)?(?:year|month|week|day|time|decade|century|period|date|era)s?\W*",

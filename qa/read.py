@@ -29,8 +29,8 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
                          answer_span)
 from qa.checks import (ASKED_YEAR, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED,
                        CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
-                       NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY,
-                       VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, counts_other,
+                       NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT,
+                       VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, counts_other,
                        dates_a_statement, located_elsewhere, names_form, other_month, other_partner, said_clause,
                        speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices)
 from qa.events import contrary_event, other_event
@@ -716,6 +716,8 @@ class Reader:
             return "form"  # "Which opposition leader condemned it?" -> "vindication of ...": no one's name
         if WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
             return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
+        if q.wh == "why" and TIME_ONLY.fullmatch(span):
+            return "form"  # "Why was Syria suspended?" -> "more than 10 years": a time is no reason
         names = speaker_names(q.text) or [n for n in according_to_names(q.text) if self.titles(n)]
         if names and not self._names_near(best, names):
             return "speaker"  # "What did Mekdad say about the invitation?" -> a sentence that is not his

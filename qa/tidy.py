@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qa.analysis import TYPE_ID
+from qa.analysis import F_NOUN, F_NUM, F_PROPN, F_VERB, TYPE_ID
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
 from qa.roles import NAME_PARTICLES
@@ -164,8 +164,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     article or "to" (``drop_leading``), no trailing examples ("removal of all foreign forces
     from its territory", not "..., including those of Turkey") unless the question asks about
     them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
-    causal "over" before a reason, and only the year or the month of a date when one is asked
-    for."""
+    causal "over" before a reason, "ago" after a length of time when "how long ago" is asked, and
+    only the year or the month of a date when one is asked for."""
     why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
     start = _into_quote(text, start, end)
@@ -178,7 +178,15 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     m = _APPENDIX.search(text, start, end)
     if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
         end = m.start()
+    if _ASKS_AGO.search(question) and (m := _AGO.match(text, end)):
+        end = m.end()
     return _year_of(text, start, end, question)
+
+
+# "How long ago was its membership suspended?" -> "more than 10 years ago": the three seed
+# answers to such questions keep "ago", which turns a length of time into a point in it.
+_ASKS_AGO = re.compile(r"\bhow\s+(?:long|many\s+\w+|much\s+time)\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(r"\s+ago\b")
 
 
 # "What year did Anandibai die?" -> "1887", not "26 February 1887": 65 of the 69 public
@@ -230,6 +238,40 @@ def drop_title(index: CorpusIndex, c: Candidate, start: int, end: int) -> tuple[
     if not title or not all(w.lower() in _TITLE_WORDS or w[:1].isupper() for w in title) or not ROLE_WORDS & bare:
         return start, end  # "Susan Seaforth Hayes" is one name, not a title and "Hayes"
     return best, end
+
+
+# "How was the atmosphere described?", "What adjective did the reports use?": the question asks
+# for the description itself, not the thing described.
+_DESCRIBES = re.compile(r"\bhow\b.*\b(?:describ|characteri[sz]|portray|depict|term)\w*"
+                        r"|\b(?:what|which)\s+(?:\w+\s+)?(?:adjectives?|words?|terms?)\b", re.IGNORECASE)
+_ASKS_ADJECTIVE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:adjective|word)\b", re.IGNORECASE)
+_COORDINATOR = frozenset({"and", "but", "or", "yet", ","})
+
+
+def drop_described_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
+                        question: str) -> tuple[int, int]:
+    """The description without the noun it describes, where the question asks how something
+    was described: "positive and constructive", not "positive and constructive atmosphere";
+    "safe, voluntary and dignified", not "... return". Only coordinated lower-case modifiers
+    (no noun, name, verb or number among them) before a final common noun are kept; a single
+    modifier keeps its noun ("main ally") unless the question asks for an adjective or a word
+    ("What adjective ...?" -> "landmark", not "landmark meeting")."""
+    if not _DESCRIBES.search(question):
+        return start, end
+    a, text = index.analysis, index.docs[c.doc].text
+    t_lo, t_hi = int(a.sent_tok[c.sentence]), int(a.sent_tok[c.sentence + 1])
+    toks = [t for t in range(t_lo, t_hi) if start <= int(a.tok_start[t]) and int(a.tok_end[t]) <= end]
+    if len(toks) < 2 or not a.tok_flags[toks[-1]] & F_NOUN or a.tok_flags[toks[-1]] & F_PROPN:
+        return start, end
+    mods = [text[int(a.tok_start[t]):int(a.tok_end[t])] for t in toks[:-1]]
+    if not all(m.islower() or m == "," for m in mods):
+        return start, end
+    content = [t for t, m in zip(toks, mods) if m not in _COORDINATOR]
+    coordinated = len(mods) >= 3 and _COORDINATOR.intersection(mods) \
+        and not any(a.tok_flags[t] & (F_NOUN | F_PROPN | F_VERB | F_NUM) for t in content)
+    if coordinated or len(mods) == 1 and _ASKS_ADJECTIVE.search(question):
+        return start, int(a.tok_end[toks[-2]])
+    return start, end
 
 
 _FUNCTION_WORDS = frozenset("""a an the in on at of for from by with to into onto over under about as than and or

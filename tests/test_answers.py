@@ -267,20 +267,73 @@ def test_cli_errors_are_one_line(tmp_path):
 ])
 def test_a_person_answer_drops_the_title_before_the_name(pipeline, span, kept):
     """The shortest span that fully answers a "who" question is the name the parser found."""
-    from qa.read import Candidate
     from qa.tidy import drop_title
 
-    ix = pipeline.index
+    c = _candidate_at(pipeline.index, span)
+    s, e = drop_title(pipeline.index, c, c.start, c.end)
+    assert pipeline.index.docs[c.doc].text[s:e] in (kept, "Prince " + kept)  # the parser may count "Prince" in the name
+
+
+def _candidate_at(ix, span: str):
+    """A candidate for the first occurrence of ``span`` in the seed corpus, in its sentence."""
+    from qa.read import Candidate
+
     a = ix.analysis
-    for doc, d in enumerate(ix.docs):
-        start = d.text.find(span)
-        if start >= 0:
-            break
+    doc, start = next((doc, d.text.find(span)) for doc, d in enumerate(ix.docs) if span in d.text)
     end = start + len(span)
     sent = next(s for s in range(a.n_sentences)
                 if int(a.sent_doc[s]) == doc and a.sent_start[s] <= start and end <= a.sent_end[s])
-    s, e = drop_title(ix, Candidate(doc, start, end, sent, 0, 0.0), start, end)
-    assert ix.docs[doc].text[s:e] in (kept, "Prince " + kept)  # the parser may count "Prince" in the name
+    return Candidate(doc, start, end, sent, 0, 0.0)
+
+
+@pytest.mark.parametrize("span, question, kept", [
+    ("positive and constructive atmosphere", "How was the atmosphere of the talks described?",
+     "positive and constructive"),
+    ("safe, voluntary and dignified return", "How did the ministers characterise the return they seek?",
+     "safe, voluntary and dignified"),
+    ("slow but steady process", "In what terms is Syria's return to the Arab fold characterised?", "slow but steady"),
+    ("landmark meeting", "What adjective did the reports use for the gathering?", "landmark"),
+    ("main ally", "How is Russia's relationship with Assad described?", "main ally"),  # one modifier keeps its noun
+    ("fruitful meeting", "How was the meeting described?", "fruitful meeting"),
+    ("positive and constructive atmosphere", "What kind of atmosphere was there?",  # no description asked for
+     "positive and constructive atmosphere"),
+])
+def test_a_description_drops_the_noun_it_describes(pipeline, span, question, kept):
+    from qa.tidy import drop_described_noun
+
+    c = _candidate_at(pipeline.index, span)
+    s, e = drop_described_noun(pipeline.index, c, c.start, c.end, question)
+    assert pipeline.index.docs[c.doc].text[s:e] == kept
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("How long ago did the war begin?", "more than a decade ago"),
+    ("How many years ago did the war begin?", "more than a decade ago"),
+    ("How long has the war lasted?", "more than a decade"),  # a length, not a point in time
+])
+def test_how_long_ago_keeps_ago(question, kept):
+    text = "The war began more than a decade ago, AFP said."
+    start = text.index("more")
+    s, e = tidy_span(text, start, start + len("more than a decade"), question)
+    assert text[s:e] == kept
+
+
+@pytest.mark.parametrize("span, time_only", [
+    ("more than 10 years", True), ("a decade ago", True), ("2015", True), ("12-year", True), ("several months", True),
+    ("at the request of Damascus", False), ("to support the government's forces", False),
+    ("its suspension in 2011", False),
+])
+def test_a_time_alone_is_no_reason(span, time_only):
+    """"Why ...?" answered by a length or point of time alone is refused (``Reader.mismatch``)."""
+    from qa.checks import TIME_ONLY
+
+    assert bool(TIME_ONLY.fullmatch(span)) is time_only
+
+
+def test_why_question_answered_by_a_time_is_refused(pipeline):
+    """The sentence read says "its suspension more than 10 years ago": a time, not a reason."""
+    answer = pipeline.ask("Why did the Arab League suspend Syria's membership more than a decade ago?")
+    assert answer.answer is None
 
 
 @pytest.mark.parametrize("span, junk", [
