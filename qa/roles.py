@@ -213,8 +213,10 @@ def _norm(word: str) -> str:
 
 
 def _bare(word: str) -> str:
-    """A word without its possessive ending: "Turkey's" -> "Turkey", "ministers'" -> "ministers"."""
-    return re.sub(r"['’]s?$", "", word)
+    """A word without its possessive ending or a sentence's full stop: "Turkey's" -> "Turkey",
+    "ministers'" -> "ministers", "Turkey." -> "Turkey" ("U.S." keeps its dots)."""
+    word = re.sub(r"['’]s?$", "", word)
+    return word[:-1] if word.endswith(".") and "." not in word[:-1] else word
 
 
 def country_of(words: str) -> str:

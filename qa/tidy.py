@@ -180,7 +180,26 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
         end = m.start()
     if _ASKS_AGO.search(question) and (m := _AGO.match(text, end)):
         end = m.end()
+    start = _agreed_verb(text, start, question)
     return _year_of(text, start, end, question)
+
+
+# "What did the ministers agree at the meeting?" asks for what they agreed to do: "continue
+# high-level contacts", "set up a roadmap of their own", not the object alone. Where the question
+# names the verb itself ("agree to continue"), the object alone answers.
+_COMMIT = r"\b(?:agree|decide|pledge|vow|promise|resolve)[ds]?"
+_ASKS_AGREED = re.compile(rf"{_COMMIT}\b(?!\s+(?:to|on|upon)\b)", re.IGNORECASE)
+_AGREED_TO = re.compile(rf"{_COMMIT}\s+to\s+([a-z]+(?:\s+(?:up|out|on|down|off))?)\s+"
+                        r"(?:(?:a|an|the|their|its|his|her)\s+)?$")
+
+
+def _agreed_verb(text: str, start: int, question: str) -> int:
+    """``start`` moved back to the verb that "agreed to" governs when the question asks what was
+    agreed and names no verb of its own; else ``start``."""
+    if not _ASKS_AGREED.search(question):
+        return start
+    m = _AGREED_TO.search(text, max(0, start - 60), start)
+    return m.start(1) if m and m.end() == start else start
 
 
 # "How long ago was its membership suspended?" -> "more than 10 years ago": the three seed
@@ -254,8 +273,9 @@ def drop_described_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     was described: "positive and constructive", not "positive and constructive atmosphere";
     "safe, voluntary and dignified", not "... return". Only coordinated lower-case modifiers
     (no noun, name, verb or number among them) before a final common noun are kept; a single
-    modifier keeps its noun ("main ally") unless the question asks for an adjective or a word
-    ("What adjective ...?" -> "landmark", not "landmark meeting")."""
+    modifier keeps its noun ("main ally") unless the question names that noun ("How was the
+    meeting described?" -> "fruitful") or asks for an adjective or a word ("What adjective
+    ...?" -> "landmark", not "landmark meeting")."""
     if not _DESCRIBES.search(question):
         return start, end
     a, text = index.analysis, index.docs[c.doc].text
@@ -269,7 +289,9 @@ def drop_described_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     content = [t for t, m in zip(toks, mods) if m not in _COORDINATOR]
     coordinated = len(mods) >= 3 and _COORDINATOR.intersection(mods) \
         and not any(a.tok_flags[t] & (F_NOUN | F_PROPN | F_VERB | F_NUM) for t in content)
-    if coordinated or len(mods) == 1 and _ASKS_ADJECTIVE.search(question):
+    noun = text[int(a.tok_start[toks[-1]]):int(a.tok_end[toks[-1]])]
+    named = stem(noun) in content_stems(question)
+    if coordinated or len(mods) == 1 and (_ASKS_ADJECTIVE.search(question) or named):
         return start, int(a.tok_end[toks[-2]])
     return start, end
 

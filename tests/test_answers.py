@@ -294,7 +294,8 @@ def _candidate_at(ix, span: str):
     ("slow but steady process", "In what terms is Syria's return to the Arab fold characterised?", "slow but steady"),
     ("landmark meeting", "What adjective did the reports use for the gathering?", "landmark"),
     ("main ally", "How is Russia's relationship with Assad described?", "main ally"),  # one modifier keeps its noun
-    ("fruitful meeting", "How was the meeting described?", "fruitful meeting"),
+    ("fruitful meeting", "How was the meeting described?", "fruitful"),  # the question names the noun
+    ("fruitful meeting", "How were the talks described?", "fruitful meeting"),
     ("positive and constructive atmosphere", "What kind of atmosphere was there?",  # no description asked for
      "positive and constructive atmosphere"),
 ])
@@ -315,6 +316,19 @@ def test_how_long_ago_keeps_ago(question, kept):
     text = "The war began more than a decade ago, AFP said."
     start = text.index("more")
     s, e = tidy_span(text, start, start + len("more than a decade"), question)
+    assert text[s:e] == kept
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("What did the ministers agree at the meeting?", "set up a roadmap of their own"),
+    ("What did the ministers decide regarding a roadmap?", "set up a roadmap of their own"),
+    ("What did the ministers agree to set up?", "roadmap of their own"),  # the question names the verb
+    ("What did the ministers discuss?", "roadmap of their own"),
+])
+def test_what_was_agreed_keeps_its_verb(question, kept):
+    text = "The ministers agreed to set up a roadmap of their own, officials said."
+    start = text.index("roadmap")
+    s, e = tidy_span(text, start, start + len("roadmap of their own"), question)
     assert text[s:e] == kept
 
 

@@ -127,6 +127,8 @@ def test_country_of(words: str, country: str) -> None:
     ("Which Arab countries attended?", set()),
     ("how many refugees does us host?", set()),  # "us" is no country
     ("How many refugees from Syria is Ankara hosting?", {"Syria", "Turkey"}),  # a capital for its government
+    ("Russia has encouraged reconciliation with Turkey.", {"Russia", "Turkey"}),  # a sentence's last word
+    ("Officials in the U.S. said so.", {"United States"}),
 ])
 def test_countries_named(text: str, countries: set[str]) -> None:
     assert countries_named(text) == countries
