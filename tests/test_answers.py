@@ -307,28 +307,24 @@ def test_a_description_drops_the_noun_it_describes(pipeline, span, question, kep
     assert pipeline.index.docs[c.doc].text[s:e] == kept
 
 
-@pytest.mark.parametrize("question, kept", [
-    ("How long ago did the war begin?", "more than a decade ago"),
-    ("How many years ago did the war begin?", "more than a decade ago"),
-    ("How long has the war lasted?", "more than a decade"),  # a length, not a point in time
-])
-def test_how_long_ago_keeps_ago(question, kept):
-    text = "The war began more than a decade ago, AFP said."
-    start = text.index("more")
-    s, e = tidy_span(text, start, start + len("more than a decade"), question)
-    assert text[s:e] == kept
+_WAR = "The war began more than a decade ago, AFP said."
+_AGREED = "The ministers agreed to set up a roadmap of their own, officials said."
 
 
-@pytest.mark.parametrize("question, kept", [
-    ("What did the ministers agree at the meeting?", "set up a roadmap of their own"),
-    ("What did the ministers decide regarding a roadmap?", "set up a roadmap of their own"),
-    ("What did the ministers agree to set up?", "roadmap of their own"),  # the question names the verb
-    ("What did the ministers discuss?", "roadmap of their own"),
+@pytest.mark.parametrize("text, span, question, kept", [
+    (_WAR, "more than a decade", "How long ago did the war begin?", "more than a decade ago"),
+    (_WAR, "more than a decade", "How many years ago did the war begin?", "more than a decade ago"),
+    (_WAR, "more than a decade", "How long has the war lasted?", "more than a decade"),  # a length, no point
+    (_AGREED, "roadmap of their own", "What did the ministers agree at the meeting?", "set up a roadmap of their own"),
+    (_AGREED, "roadmap of their own", "What did the ministers decide regarding a roadmap?",
+     "set up a roadmap of their own"),
+    (_AGREED, "roadmap of their own", "What did the ministers agree to set up?", "roadmap of their own"),  # verb asked
+    (_AGREED, "roadmap of their own", "What did the ministers discuss?", "roadmap of their own"),
 ])
-def test_what_was_agreed_keeps_its_verb(question, kept):
-    text = "The ministers agreed to set up a roadmap of their own, officials said."
-    start = text.index("roadmap")
-    s, e = tidy_span(text, start, start + len("roadmap of their own"), question)
+def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
+    """"How long ago" takes the "ago" after the span; what was agreed, the verb before it."""
+    start = text.index(span)
+    s, e = tidy_span(text, start, start + len(span), question)
     assert text[s:e] == kept
 
 
