@@ -273,8 +273,8 @@ def drop_described_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     was described: "positive and constructive", not "positive and constructive atmosphere";
     "safe, voluntary and dignified", not "... return". Only coordinated lower-case modifiers
     (no noun, name, verb or number among them) before a final common noun are kept; a single
-    modifier keeps its noun ("main ally") unless the question names that noun ("How was the
-    meeting described?" -> "fruitful") or asks for an adjective or a word ("What adjective
+    modifier keeps its noun ("main ally") unless the question names that very word ("How was
+    the meeting described?" -> "fruitful"; "supporter" is not "support") or asks for an adjective or a word ("What adjective
     ...?" -> "landmark", not "landmark meeting")."""
     if not _DESCRIBES.search(question):
         return start, end
@@ -290,7 +290,7 @@ def drop_described_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     coordinated = len(mods) >= 3 and _COORDINATOR.intersection(mods) \
         and not any(a.tok_flags[t] & (F_NOUN | F_PROPN | F_VERB | F_NUM) for t in content)
     noun = text[int(a.tok_start[toks[-1]]):int(a.tok_end[toks[-1]])]
-    named = stem(noun) in content_stems(question)
+    named = noun.lower().removesuffix("s") in {w.lower().removesuffix("s") for w in words(question)}
     if coordinated or len(mods) == 1 and (_ASKS_ADJECTIVE.search(question) or named):
         return start, int(a.tok_end[toks[-2]])
     return start, end

@@ -296,6 +296,7 @@ def _candidate_at(ix, span: str):
     ("main ally", "How is Russia's relationship with Assad described?", "main ally"),  # one modifier keeps its noun
     ("fruitful meeting", "How was the meeting described?", "fruitful"),  # the question names the noun
     ("fruitful meeting", "How were the talks described?", "fruitful meeting"),
+    ("staunch supporter", "How is Turkey's support for the opposition described?", "staunch supporter"),
     ("positive and constructive atmosphere", "What kind of atmosphere was there?",  # no description asked for
      "positive and constructive atmosphere"),
 ])
