@@ -242,6 +242,11 @@ WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?
 _WHO_SAID = re.compile(r"^\W*who\s+(?:had\s+|has\s+)?(?:said|says|stated|states|declared|told\s+\w+|added|noted|"
                        r"warned|insisted|argued|claimed|stressed|believes?|believed|pointed\s+to|spoke\s+of|"
                        r"described|called)\s+(?:that\s+)?(?P<clause>[^?]+)", re.IGNORECASE)
+# "What can Syria and Turkey do about the past?", "What could be done with the proposals?": "do"
+# as the main verb asks for an action, which a verb phrase names ("put the past behind them").
+ASKS_ACTION = re.compile(r"^\W*what\b[^?]*\b(?:do|done|doing)\b(?=\s*(?:$|[?,]|(?:with|about|to|for|after|next|regarding"
+                         r"|in|at|on|since|during|when|once|now|then|first)\b))", re.IGNORECASE)
+ACTION_DEPTH = 6  # the best answers looked through for one that opens with a verb
 CLAUSE_MIN_TERMS = 3  # content words the clause needs for its words to tell who said it
 CLAUSE_SAID = 0.8  # share of them another answer's sentences must hold ...
 CLAUSE_MISSED = 0.5  # ... where the best answer's hold less than this

@@ -29,7 +29,7 @@ _PHOTO = re.compile(r"\b(?:photo\w*|picture\w*|image|caption|pictured|shown|stan
 _POSITION = re.compile(
     r"\b(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last)\s+(?:from|on)\s+(?:the\s+)?"
     r"(?P<side>left|right)\b"
-    r"|\b(?:far|extreme)[\s-]+(?P<far>left|right)\b|\b(?P<most>left|right)most\b"
+    r"|\b(?:far|extreme|furthest|farthest)[\s-]+(?:to\s+the\s+)?(?P<far>left|right)\b|\b(?P<most>left|right)most\b"
     r"|\bon\s+the\s+(?P<on>left|right)\b", re.IGNORECASE)
 
 

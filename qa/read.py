@@ -27,12 +27,13 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
                          answer_span)
-from qa.checks import (ASKED_YEAR, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED,
-                       CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
-                       NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT,
-                       VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, counts_other,
-                       dates_a_statement, located_elsewhere, names_form, other_month, other_partner, said_clause,
-                       speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices)
+from qa.checks import (ACTION_DEPTH, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT, ASKS_WINNER,
+                       CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED,
+                       LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, TIME_ONLY,
+                       UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
+                       according_to_names, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
+                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
+                       subject_names, subject_offices)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
@@ -41,7 +42,7 @@ from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, coun
                       holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
-from qa.tidy import ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, set_aside
+from qa.tidy import ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, set_aside, span_tokens
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -648,6 +649,8 @@ class Reader:
             reading = self._holder_of_asked_office(q, reading)
         if reading.groups and q.expected == "PERSON" and (clause := said_clause(q.text)):
             reading = self._speaker_of_clause(q, reading, clause)
+        if reading.groups and ASKS_ACTION.search(q.text):
+            reading = self._action_first(q, reading)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
@@ -671,6 +674,22 @@ class Reader:
             return reading
         for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
             if held(members) >= CLAUSE_SAID:
+                return self._first_instead(q, reading, k)
+        return reading
+
+    def _action_first(self, q: Question, reading: Reading) -> Reading:
+        """Where a question asks what someone did or can do ("What can Syria and Turkey do about
+        the past?") and the best answer does not open with a verb ("the past behind them ..."),
+        put first the best of the ``ACTION_DEPTH`` best that does ("put the past behind them
+        ..."), as ``_first_instead`` does."""
+        def opens_with_verb(members: list[Candidate]) -> bool:
+            toks = span_tokens(self.index, members[0], members[0].start, members[0].end)
+            return bool(toks) and bool(self.index.analysis.tok_flags[toks[0]] & F_VERB)
+
+        if opens_with_verb(reading.groups[0][1]):
+            return reading
+        for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
+            if opens_with_verb(members):
                 return self._first_instead(q, reading, k)
         return reading
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qa.analysis import F_NOUN, F_NUM, F_PROPN, F_VERB, TYPE_ID
+from qa.analysis import F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_VERB, TYPE_ID
+from qa.checks import ASKS_ACTION
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
 from qa.roles import NAME_PARTICLES
 from qa.text import content_stems, stem, words
+
+ACTION_JOIN = 3  # words after an "and" in which a verb starts a second action
 
 if TYPE_CHECKING:  # the reader imports these helpers; a candidate only passes through
     from qa.read import Candidate
@@ -259,6 +262,13 @@ def drop_title(index: CorpusIndex, c: Candidate, start: int, end: int) -> tuple[
     return best, end
 
 
+def span_tokens(index: CorpusIndex, c: Candidate, start: int, end: int) -> list[int]:
+    """The index's tokens of ``c``'s sentence that lie inside ``[start, end)``."""
+    a = index.analysis
+    return [t for t in range(int(a.sent_tok[c.sentence]), int(a.sent_tok[c.sentence + 1]))
+            if start <= int(a.tok_start[t]) and int(a.tok_end[t]) <= end]
+
+
 # "How was the atmosphere described?", "What adjective did the reports use?": the question asks
 # for the description itself, not the thing described.
 _DESCRIBES = re.compile(r"\bhow\b.*\b(?:describ|characteri[sz]|portray|depict|term)\w*"
@@ -274,13 +284,12 @@ def drop_described_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     "safe, voluntary and dignified", not "... return". Only coordinated lower-case modifiers
     (no noun, name, verb or number among them) before a final common noun are kept; a single
     modifier keeps its noun ("main ally") unless the question names that very word ("How was
-    the meeting described?" -> "fruitful"; "supporter" is not "support") or asks for an adjective or a word ("What adjective
-    ...?" -> "landmark", not "landmark meeting")."""
+    the meeting described?" -> "fruitful"; "supporter" is not "support") or asks for an
+    adjective or a word ("What adjective ...?" -> "landmark", not "landmark meeting")."""
     if not _DESCRIBES.search(question):
         return start, end
     a, text = index.analysis, index.docs[c.doc].text
-    t_lo, t_hi = int(a.sent_tok[c.sentence]), int(a.sent_tok[c.sentence + 1])
-    toks = [t for t in range(t_lo, t_hi) if start <= int(a.tok_start[t]) and int(a.tok_end[t]) <= end]
+    toks = span_tokens(index, c, start, end)
     if len(toks) < 2 or not a.tok_flags[toks[-1]] & F_NOUN or a.tok_flags[toks[-1]] & F_PROPN:
         return start, end
     mods = [text[int(a.tok_start[t]):int(a.tok_end[t])] for t in toks[:-1]]
@@ -293,6 +302,31 @@ def drop_described_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     named = noun.lower().removesuffix("s") in {w.lower().removesuffix("s") for w in words(question)}
     if coordinated or len(mods) == 1 and (_ASKS_ADJECTIVE.search(question) or named):
         return start, int(a.tok_end[toks[-2]])
+    return start, end
+
+
+def first_action(index: CorpusIndex, c: Candidate, start: int, end: int, question: str) -> tuple[int, int]:
+    """The first of two actions an answer joins, where the question asks for one ("What has
+    Erdogan done with former rivals?" -> "made up with former rivals across the region", not
+    "... and is now courting a presidential summit"): an answer that opens with a verb is cut
+    before an "and" that a verb follows within ``ACTION_JOIN`` words, if three words or more
+    stand before it, not all of them verbs, and no comma that makes it a list ("plans, designs
+    and reviews the construction of buildings" stays whole)."""
+    if not ASKS_ACTION.search(question):
+        return start, end
+    a, text = index.analysis, index.docs[c.doc].text
+    toks = span_tokens(index, c, start, end)
+    if not toks or not a.tok_flags[toks[0]] & F_VERB:
+        return start, end
+    for i in range(3, len(toks) - 1):
+        if text[int(a.tok_start[toks[i]]):int(a.tok_end[toks[i]])] == "and" \
+                and any(a.tok_flags[t] & F_VERB for t in toks[i + 1:i + 1 + ACTION_JOIN]) \
+                and any(not a.tok_flags[t] & (F_VERB | F_PUNCT) for t in toks[1:i]) \
+                and "," not in {text[int(a.tok_start[t]):int(a.tok_end[t])] for t in toks[1:i]}:
+            before = toks[i - 1]
+            if text[int(a.tok_start[before]):int(a.tok_end[before])] == ",":
+                before = toks[i - 2]
+            return start, int(a.tok_end[before])
     return start, end
 
 

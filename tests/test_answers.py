@@ -308,6 +308,46 @@ def test_a_description_drops_the_noun_it_describes(pipeline, span, question, kep
     assert pipeline.index.docs[c.doc].text[s:e] == kept
 
 
+@pytest.mark.parametrize("question, action", [
+    ("What can Syria and Turkey do about the past?", True),
+    ("What could be done with the proposals once drafted?", True),
+    ("What has Erdogan done with former rivals?", True),
+    ("What is the roadmap meant to do?", True),
+    ("What did the ministers say?", False),  # "did" helps another verb
+    ("What do the reports call the meeting?", False),
+    ("What does SANA stand for?", False),
+])
+def test_a_question_asking_what_was_done(question, action):
+    from qa.checks import ASKS_ACTION
+
+    assert bool(ASKS_ACTION.search(question)) is action
+
+
+@pytest.mark.parametrize("span, question, kept", [
+    ("made up with former rivals across the region and is now courting a presidential summit",
+     "What has Erdogan done with former rivals?", "made up with former rivals across the region"),
+    ("made up with former rivals across the region and is now courting a presidential summit",
+     "What is Erdogan doing?", "made up with former rivals across the region"),
+    ("made up with former rivals across the region and is now courting a presidential summit",
+     "Who has Erdogan made up with?",  # no action asked for
+     "made up with former rivals across the region and is now courting a presidential summit"),
+    ("launching air strikes to support the government's struggling forces",
+     "What did Moscow do in 2015?", "launching air strikes to support the government's struggling forces"),  # no "and"
+])
+def test_an_action_answer_is_the_first_of_two(pipeline, span, question, kept):
+    from qa.tidy import first_action
+
+    c = _candidate_at(pipeline.index, span)
+    s, e = first_action(pipeline.index, c, c.start, c.end, question)
+    assert pipeline.index.docs[c.doc].text[s:e] == kept
+
+
+def test_an_action_question_is_answered_by_a_verb_phrase(pipeline):
+    """The best span names who the proposals go to; the question asks what is done with them."""
+    answer = pipeline.ask("What did Lavrov say could be done with the roadmap proposals once drafted?")
+    assert answer.answer is not None and answer.answer.split()[0] == "put"
+
+
 _WAR = "The war began more than a decade ago, AFP said."
 _AGREED = "The ministers agreed to set up a roadmap of their own, officials said."
 

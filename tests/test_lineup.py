@@ -26,6 +26,7 @@ def test_a_caption_lists_names_left_to_right() -> None:
 
 @pytest.mark.parametrize("question, position", [
     ("Who stands at the far left of the photo?", 0),
+    ("Who is standing furthest left in the photo?", 0), ("Who stands farthest to the right in the picture?", -1),
     ("Who is second from the left in the picture?", 1),
     ("Which minister is shown second from the right in the photograph?", -2),
     ("Who is pictured on the far right?", -1),
