@@ -17,6 +17,7 @@ from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
 from qa.read import Reader, Reading
+from qa.relations import RelationSpan, asks_relation, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
                       holds_asked_office)
@@ -47,6 +48,9 @@ MAX_QUESTION_CHARS = 1000
 # diplomat?" -> the name titled so): one file, or two or more agreeing (fixed, not calibrated:
 # no gold set holds enough such questions; the page-furniture answers use the same two values).
 TITLE_CONFIDENCE = (0.6, 0.9)
+# A reading weaker than this yields to a relation phrase (``qa.relations``) for "How is X's
+# relationship with Y described?" or "What is ...?" (not "When did Russia sever its relations ...?").
+RELATION_TRUST = 0.3
 
 
 _NAME_WORD = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w’'.-]*")
@@ -187,7 +191,11 @@ class Pipeline:
             if holder is not None:
                 return self._holder_answer(question, holder, names, passages)
         confidence = self.reader.confidence(reading)
-        if self.reader.refuses(reading) or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
+        refused = self.reader.refuses(reading)
+        if (refused or confidence < RELATION_TRUST) and q.wh in ("how", "what") and asks_relation(q.text) \
+                and (found := self._relation_spans(q.text, hits[:SUPPORT_DEPTH])):
+            return self._relation_answer(question, found, passages)
+        if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
                           YES_NO if q.form == "polar" else NOT_FOUND)
         members = reading.groups[0][1]
@@ -208,6 +216,35 @@ class Pipeline:
                                       ix.passage_text(c.passage), round(c.score, 4)))
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
+
+    def _relation_spans(self, question: str, hits: list[Hit]) -> list[RelationSpan]:
+        """``relation_spans`` over the sentences of the passages ``hits``, best first."""
+        ix, a = self.index, self.index.analysis
+        sentences = []
+        for h in hits:
+            doc = int(ix.pass_doc[h.passage])
+            for s in range(int(ix.pass_sent_lo[h.passage]), int(ix.pass_sent_hi[h.passage])):
+                start, end = int(a.sent_start[s]), int(a.sent_end[s])
+                sentences.append((doc, h.passage, start, ix.docs[doc].text[start:end]))
+        return relation_spans(question, sentences)
+
+    def _relation_answer(self, question: str, found: list[RelationSpan], passages: list[Passage]) -> Answer:
+        """The relation phrase most files give ("main ally"), cited in each file that gives it in
+        those words, with the confidence of titles (``TITLE_CONFIDENCE``)."""
+        ix = self.index
+        texts = [ix.docs[r.doc].text[r.start:r.end] for r in found]
+        files: dict[str, set[int]] = {}
+        for r, text in zip(found, texts):
+            files.setdefault(text.lower(), set()).add(r.doc)
+        best = max(files, key=lambda k: len(files[k]))  # ties: the first found, from the best passage
+        answer = next(text for text in texts if text.lower() == best)
+        confidence = TITLE_CONFIDENCE[min(len(files[best]), 2) - 1]
+        citations, cited = [], set()
+        for r, text in zip(found, texts):
+            if text == answer and r.doc not in cited:  # one citation a file, slicing to the very answer
+                cited.add(r.doc)
+                citations.append(Citation(ix.docs[r.doc].name, r.start, r.end, ix.passage_text(r.passage), confidence))
+        return Answer(question, answer, confidence, citations, passages)
 
     def _granted_holds(self, granted: str, hits: list[Hit]) -> bool:
         """Whether a sentence of a passage retrieved names together everything a granted clause
