@@ -42,7 +42,8 @@ from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, coun
                       holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
-from qa.tidy import ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, set_aside, span_tokens
+from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label, set_aside,
+                     span_tokens)
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -396,7 +397,7 @@ class Reader:
                 sp = np.concatenate([sp.reshape(-1, 8), np.array(extra, np.int64).reshape(-1, 8)])
             text = ix.docs[int(a.sent_doc[s])].text
             sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not function_words_only(text[x[6]:x[7]])
-                     for x in sp]] if len(sp) else sp
+                     and not line_label(text, int(x[6]), int(x[7])) for x in sp]] if len(sp) else sp
             if len(sp) == 0:
                 continue
             h = seen[int(s)]

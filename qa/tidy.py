@@ -345,6 +345,13 @@ def function_words_only(span: str) -> bool:
     return span == span.lower() and all(w in _FUNCTION_WORDS or w in NAME_PARTICLES for w in ws)
 
 
+def line_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the label that opens a line and ends at its colon
+    ("Source" of "Source: Al Jazeera and news agencies", "Photo" of "Photo: ..."): a label
+    names what the line holds, not anything the line says."""
+    return text.startswith(":", end) and (start == 0 or text[start - 1] == "\n") and len(text[start:end].split()) <= 2
+
+
 def cuts_slash_compound(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stops or starts inside words joined by a slash: "YPG" of
     "YPG/PKK" names half a thing (4 of 7,210 gold answers here are such halves, 3 of them URL

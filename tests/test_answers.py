@@ -387,6 +387,19 @@ def test_why_question_answered_by_a_time_is_refused(pipeline):
     assert answer.answer is None
 
 
+@pytest.mark.parametrize("text, span, label", [
+    ("Syria\nSource: Al Jazeera and news agencies", "Source", True),
+    ("Photo: Reuters", "Photo", True),
+    ("He named one source: a minister.", "source", False),  # mid-line
+    ("Source of the Nile: Lake Victoria", "Source of the Nile", False),  # more than a label
+])
+def test_a_line_label_is_no_answer(text, span, label):
+    from qa.tidy import line_label
+
+    start = text.index(span)
+    assert line_label(text, start, start + len(span)) is label
+
+
 @pytest.mark.parametrize("span, junk", [
     ("in", True), ("of the", True), ("it was", True),
     ("several", False), ("US", False), ("He", False), ("in a slow but steady process", False),
