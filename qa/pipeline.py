@@ -217,16 +217,19 @@ class Pipeline:
         citations += self._supporting(answer, hits[READ_DEPTH:SUPPORT_DEPTH], cited_docs)
         return Answer(question, answer, round(confidence, 4), citations, passages)
 
-    def _relation_spans(self, question: str, hits: list[Hit]) -> list[RelationSpan]:
-        """``relation_spans`` over the sentences of the passages ``hits``, best first."""
+    def _sentences(self, hits: list[Hit]) -> Iterator[tuple[int, int, int, str]]:
+        """The index's sentences of the passages ``hits``, best first, as ``(doc, passage, start,
+        text)``: what the granted-premise and relation checks read."""
         ix, a = self.index, self.index.analysis
-        sentences = []
         for h in hits:
             doc = int(ix.pass_doc[h.passage])
             for s in range(int(ix.pass_sent_lo[h.passage]), int(ix.pass_sent_hi[h.passage])):
                 start, end = int(a.sent_start[s]), int(a.sent_end[s])
-                sentences.append((doc, h.passage, start, ix.docs[doc].text[start:end]))
-        return relation_spans(question, sentences)
+                yield doc, h.passage, start, ix.docs[doc].text[start:end]
+
+    def _relation_spans(self, question: str, hits: list[Hit]) -> list[RelationSpan]:
+        """``relation_spans`` over the sentences of the passages ``hits``, best first."""
+        return relation_spans(question, list(self._sentences(hits)))
 
     def _relation_answer(self, question: str, found: list[RelationSpan], passages: list[Passage]) -> Answer:
         """The relation phrase most files give ("main ally"), cited in each file that gives it in
@@ -252,14 +255,10 @@ class Pipeline:
         names Saudi Arabia and Moscow, so what the question takes as given is not in the
         corpus). A country counts however it is named ("Saudi-Iranian")."""
         named = granted_names(granted)
-        ix, a = self.index, self.index.analysis
-        for h in hits:
-            doc_text = ix.docs[ix.pass_doc[h.passage]].text
-            for s in range(int(ix.pass_sent_lo[h.passage]), int(ix.pass_sent_hi[h.passage])):
-                text = doc_text[a.sent_start[s] : a.sent_end[s]]
-                countries = countries_named(text)
-                if all(c in countries if c else re.search(rf"\b{re.escape(n)}\b", text) for n, c in named):
-                    return True
+        for _, _, _, text in self._sentences(hits):
+            countries = countries_named(text)
+            if all(c in countries if c else re.search(rf"\b{re.escape(n)}\b", text) for n, c in named):
+                return True
         return not named
 
     def _furniture_answer(self, question: str, q: Question, found: Found, passages: list[Passage]) -> Answer:
