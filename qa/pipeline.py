@@ -16,6 +16,7 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
+from qa.quotes import QuoteSpan, quote_spans
 from qa.read import Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
 from qa.retrieve import Hit, HybridRetriever
@@ -190,11 +191,13 @@ class Pipeline:
             holder = self._titled_holder(q, names)
             if holder is not None:
                 return self._holder_answer(question, holder, names, passages)
+        if found := quote_spans(q.text, list(self._sentences(hits[:SUPPORT_DEPTH]))):
+            return self._spans_answer(question, [f for f in found if f.words == found[0].words], passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)
         if (refused or confidence < RELATION_TRUST) and q.wh in ("how", "what") and asks_relation(q.text) \
                 and (found := self._relation_spans(q.text, hits[:SUPPORT_DEPTH])):
-            return self._relation_answer(question, found, passages)
+            return self._spans_answer(question, found, passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
                           YES_NO if q.form == "polar" else NOT_FOUND)
@@ -219,7 +222,7 @@ class Pipeline:
 
     def _sentences(self, hits: list[Hit]) -> Iterator[tuple[int, int, int, str]]:
         """The index's sentences of the passages ``hits``, best first, as ``(doc, passage, start,
-        text)``: what the granted-premise and relation checks read."""
+        text)``: what the granted-premise, relation and quote checks read."""
         ix, a = self.index, self.index.analysis
         for h in hits:
             doc = int(ix.pass_doc[h.passage])
@@ -231,9 +234,10 @@ class Pipeline:
         """``relation_spans`` over the sentences of the passages ``hits``, best first."""
         return relation_spans(question, list(self._sentences(hits)))
 
-    def _relation_answer(self, question: str, found: list[RelationSpan], passages: list[Passage]) -> Answer:
-        """The relation phrase most files give ("main ally"), cited in each file that gives it in
-        those words, with the confidence of titles (``TITLE_CONFIDENCE``)."""
+    def _spans_answer(self, question: str, found: list[RelationSpan] | list[QuoteSpan], passages: list[Passage]) -> Answer:
+        """The phrase most files give among ``found`` ("main ally"; a speaker's quoted words),
+        cited in each file that gives it in those words, with the confidence of titles
+        (``TITLE_CONFIDENCE``)."""
         ix = self.index
         texts = [ix.docs[r.doc].text[r.start:r.end] for r in found]
         files: dict[str, set[int]] = {}

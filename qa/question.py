@@ -112,7 +112,10 @@ _DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) (?:(?:exact|precise|specific) )
 _WEEKDAY_Q = re.compile(rf"\b(what|which) day\b(?! of the (month|year))(?! (?:in|of) {_MONTH_WORDS}\b)", re.IGNORECASE)
 _DURATION_Q = re.compile(
     r"\bhow long (before|after|ago|since|did|does|do|has|have|had|will|would|could|can)\b"  # not "how long is the river"
-    r"|\bhow much time\b|\bhow many (years|months|weeks|days|hours|minutes|decades)\b", re.IGNORECASE)
+    r"|\bhow much time\b|\bhow many (years|months|weeks|days|hours|minutes|decades)\b"
+    # "How long was Syria suspended from the League?": a state that lasted, not a length
+    r"|\bhow long (?:was|were|is|are)\b[^?]*?\b(?:\w{3,}ed|held|kept|shut|cut|frozen|broken)"
+    r"(?:\s*[?.]*\s*$|\s+(?:from|in|for|by|at|under|as|out|off|over|with|on)\b)", re.IGNORECASE)
 
 
 def answer_unit(text: str) -> str:
@@ -367,24 +370,62 @@ def expand_abbreviations(text: str) -> str:
     return _ABBREVIATION.sub(lambda m: _ABBREVIATED[m.group(1).lower()], text)
 
 
+# A search-box query with its wh-word at the end, after a topic of a few words ("erdogan
+# courting what", "december moscow meeting who attended"; not "... pointed to the decline of
+# what", whose wh-word is a preposition's object), or a noun phrase the wh-word's clause describes
+# ("saudi fm who visited damascus" asks which Saudi minister visited).
+_WH_LAST = re.compile(r"^\W*(?P<topic>(?:[^\s?,;:\"“]+\s+){0,5}?[^\s?,;:\"“]*[\w'’)])(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bwith)"
+                      r"(?<!\bby)(?<!\babout)(?<!\bfrom)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bthe)\s+(?P<wh>who|what|when|where|which)"
+                      r"(?P<rest>(?:\s+[\w'’-]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
+_WHO_CLAUSE = re.compile(r"^\W*(?:the\s+)?(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+who\s+(?P<clause>[\w'’-]+\s+[^?]+?)"
+                         r"\s*[?.!]*\s*$", re.IGNORECASE)
+_NOT_TOPIC = re.compile(rf"^\W*(?:{'|'.join(sorted(_AUX))}|is|are|was|were|in|on|at|to|from|for|by|of|with|and|or|but"
+                        r"|according|per|who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
+_FOCUS_HOW_LONG = ("duration", "length")
+
+
 def as_question(text: str) -> str:
-    """A keyword query that ends with its focus noun, asked as a question ("arab league summit
-    location?" -> "What is the location of the arab league summit?"); any other text as is."""
-    if _WH.search(text) or (_POLAR_Q.search(text) and not _NOT_POLAR.search(text)) or _ASKING.match(text):
+    """A keyword query asked as a question: one that ends with its focus noun ("arab league
+    summit location?" -> "What is the location of the arab league summit?"), or with its
+    wh-word ("erdogan courting what" -> "what erdogan courting?"); any other text as is."""
+    if _ASKING.match(text) or (_POLAR_Q.search(text) and not _NOT_POLAR.search(text)):
         return text
-    if m := _TELEGRAPHIC.match(text):
-        return f"What is the {m.group('focus')} of the {m.group('topic')}?"
-    if m := _TELEGRAPHIC_LEAD.match(text):
-        return f"What is the {m.group('focus')} of the {m.group('topic')}?"
-    if m := _TELEGRAPHIC_MID.match(text):
-        return f"What is the {m.group('focus')} of the {m.group('topic')} {m.group('more')}?"
+    if _WH.search(text):
+        if _NOT_TOPIC.match(text):
+            return text
+        if m := _WH_LAST.match(text):
+            return f"{m.group('wh')}{m.group('rest')} {m.group('topic')}?"
+        if (m := _WHO_CLAUSE.match(text)) and not _AUX.intersection(m.group("np").lower().split()):
+            return f"which {m.group('np')} {m.group('clause')}?"
+        return text
+    for pattern in (_TELEGRAPHIC, _TELEGRAPHIC_LEAD, _TELEGRAPHIC_MID):
+        if m := pattern.match(text):
+            focus, topic = m.group("focus"), m.group("topic")
+            more = f" {m.group('more')}" if "more" in pattern.groupindex else ""
+            if focus.lower() in _FOCUS_HOW_LONG:  # "suspension length": how long it lasted
+                return f"How long was the {topic}{more}?"
+            return f"What is the {focus} of the {topic}{more}?"
     return text
+
+
+# Chat around a question: openers ("ok and who ...", "thanks! where ...", "hey, ...") and
+# closers ("... pls"). Not "so far", nor a hyphenated word ("well-known").
+_CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\b)|and|hey|hi|hello|um+|uh+|hm+"
+                           r"|well|thanks|thank\s+you|thx|btw|oh|alright)(?![\w'’-])[\s,.!:;]*)+", re.IGNORECASE)
+_CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx)\W*$", re.IGNORECASE)
+
+
+def strip_chatter(text: str) -> str:
+    """The question without the chat around it ("ok and who is the syrian fm" -> "who is the
+    syrian fm"); the text as is where nothing else is left."""
+    stripped = _CHATTER_TAIL.sub("", _CHATTER_LEAD.sub("", text))
+    return stripped if re.search(r"\w", stripped) else text
 
 
 def analyse_question(text: str) -> Question:
     """The question as the reader sees it: its main clause for what is asked (``main_clause``),
     every word of it for matching."""
-    whole = as_request_answered(expand_abbreviations(expand_contractions(text)))
+    whole = as_request_answered(expand_abbreviations(expand_contractions(strip_chatter(text))))
     main, granted = main_clause(whole)
     text = as_question(main)
     wh, expected = expected_type(text)

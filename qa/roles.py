@@ -27,7 +27,7 @@ from importlib import resources
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
 _ROLES = r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief|director|adviser|advisor"
 _HEADS = r"president|premier|chancellor|king|queen|emir|sultan|governor|mayor|leader"
-_OFFICES = f"{_ROLES}|{_HEADS}"
+OFFICES = f"{_ROLES}|{_HEADS}"  # a regex alternation of office nouns
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
@@ -60,7 +60,7 @@ _WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its 
 _ASKED = re.compile(
     r"^\W*(?:who(?:m)?\s+(?:(?:currently|now|then)\s+)?(?:is|was|are|were|served\s+as|serves\s+as|became)|what\s+(?:is|was)\s+the\s+names?\s+of"
     r"|(?:give\s+|tell\s+me\s+)?(?:the\s+)?names?(?:\s+of)?|identify|which|what)\s+(?:the\s+)?"
-    rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{0,3}}?)(?P<role>{_OFFICES})s?\b"
+    rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})s?\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?"
     # ... and the office is the whole of what is asked: not "King Zhaoxiang of Qin's mother",
     # "the president's wife".
@@ -81,7 +81,7 @@ _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:re
                         rf"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?{_COUNTRY_WORDS}"
                         r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to|as)\b|\s*[?.]?\s*$)", re.IGNORECASE)
 # "Who represented Damascus as its top diplomat?": the office it was represented in
-_AS_OFFICE = re.compile(rf"\s*as\s+(?:its|their|the|a|an)?\s*(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{_OFFICES})s?\b",
+_AS_OFFICE = re.compile(rf"\s*as\s+(?:its|their|the|a|an)?\s*(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})s?\b",
                         re.IGNORECASE)
 # "Who heads Turkey's intelligence service?" asks for the chief of a body; the head of a
 # ministry is its minister ("Who runs Iran's foreign ministry?").
@@ -102,11 +102,11 @@ _OFFICIAL_AT = re.compile(rf"^\W*which\s+{_COUNTRY_WORDS}\s+(?:official|represen
 _POSSESSOR = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "of Syria's wife"
 # A title just before a name ("Turkish Foreign Minister Mevlut Cavusoglu") or just after it
 # (", Syria's foreign minister").
-_TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{_OFFICES})s?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}$",
+_TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{OFFICES})s?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}$",
                            re.IGNORECASE)
 # (not "Sergei Lavrov, Syria's Foreign Minister Faisal Mekdad": that title is the next name's),
 # or the country after it ("Hossein Amirabdollahian of Iran").
-_TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{_OFFICES})\b"
+_TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})\b"
                           r"(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 _COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})")
 _WINDOW = 80
@@ -323,7 +323,7 @@ def asked_office(question: str) -> Office | None:
 def name_of(span: str) -> str:
     """The name in a span that may carry its title: "Mevlut Cavusoglu" of "Turkish Foreign
     Minister Mevlut Cavusoglu"."""
-    parts = re.split(rf"\b(?:{_OFFICES})s?\s+", span, flags=re.IGNORECASE)
+    parts = re.split(rf"\b(?:{OFFICES})s?\s+", span, flags=re.IGNORECASE)
     return parts[-1].strip()
 
 
@@ -384,33 +384,56 @@ _PARTICLES = "|".join(NAME_PARTICLES)
 _NAME = re.compile(rf"(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:\s+|-|$)){{1,6}}")
 
 
-_DEFINE = re.compile(rf"^\W*(?i:who)\s+(?i:is|was)\s+(?P<name>(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:[\s-]+(?:[A-Z][\w'’.-]*|{_PARTICLES})){{0,5}})"
-                     r"\s*\??\s*$")
+_NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:[\s-]+[^\W\d_][\w'’.-]*){0,5}"
+_ROLE_WORD = r"(?:role|title|job|post)"
+# "Who is Sergei Lavrov?", "who was bashar al-assad", "What is Mekdad's title?", "What is the role
+# of Lavrov?", "What post does Cavusoglu hold?": each asks for the title a name holds.
+_DEFINE = re.compile(
+    rf"^\W*(?:who\s+(?:is|was)\s+(?P<who>{_NAME_WORDS})"
+    rf"|(?:what|which)\s+(?:is|was)\s+(?P<whose>{_NAME_WORDS}?)(?:'s|’s)\s+{_ROLE_WORD}"
+    rf"|(?:what|which)\s+(?:is|was)\s+the\s+{_ROLE_WORD}\s+of\s+(?P<of>{_NAME_WORDS})"
+    rf"|(?:what|which)\s+(?:{_ROLE_WORD}|position|office)\s+(?:does|did)\s+(?P<holds>{_NAME_WORDS}?)\s+(?:have|hold)"
+    r")\s*\??\s*$", re.IGNORECASE)
+# Words that open a description, not a name: "Who is the president?", "who is his deputy"
+_NOT_NAME = re.compile(rf"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|there|it|he|she|they"
+                       rf"|(?:{OFFICES}|prince|princess|sheikh|mr|mrs|ms|dr|sir|lord|lady)s?)$", re.IGNORECASE)
+
+
+def _as_name(words: str) -> str:
+    """A name typed in lower case written as names are: "bashar al-assad" -> "Bashar al-Assad"
+    (particles stay lower-case), for ``describe``'s exact match."""
+    def cap(part: str) -> str:
+        return part if part[:1].isupper() or part in NAME_PARTICLES else part[:1].upper() + part[1:]
+    return " ".join("-".join(map(cap, w.split("-"))) for w in words.split())
 
 
 def defined_name(question: str) -> str | None:
-    """The name a "Who is Sergei Lavrov?" question asks about, or None."""
+    """The name a "Who is Sergei Lavrov?" or "What is Lavrov's title?" question asks about, or
+    None. Whether it is a name is for the corpus's titles to say (``describe``)."""
     m = _DEFINE.match(question)
-    if not m or re.fullmatch(rf"(?:{_OFFICES}|prince|princess|sheikh|mr|mrs|ms|dr|sir|lord|lady)s?",
-                             m.group("name"), re.IGNORECASE):
-        return None  # "Who is President?" names no one
-    return m.group("name")
+    if not m:
+        return None
+    name = next(g for g in m.groups() if g is not None)
+    words = name.split()
+    if _NOT_NAME.match(words[0]) or any(w.endswith(("'s", "’s")) for w in words) \
+            or len(words) == 1 and _NOT_NAME.match(name):
+        return None  # "Who is President?", "Who is Turkey's president?" name no one
+    return _as_name(name)
 
 
 _BARE_NAME = re.compile(r"^\W*(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})\s*\??\s*$")
+# "mekdad role", "lavrov's title", "role of cavusoglu": a name alone, asking for its title
+_ROLE_ASKED = re.compile(rf"(?:'s|’s)?\s+{_ROLE_WORD}\s*\??\s*$|^\W*(?:the\s+)?{_ROLE_WORD}\s+of\s+", re.IGNORECASE)
 
 
 def bare_name(query: str) -> str | None:
-    """The name a search-box query of a name alone asks about ("lavrov?", "Sergei Lavrov"),
-    written as names are ("Lavrov"), for ``describe``; None for a question or a longer query.
-    Whether it is a name is for the corpus's titles to say."""
-    m = _BARE_NAME.match(query)
+    """The name a search-box query of a name alone asks about ("lavrov?", "Sergei Lavrov",
+    "mekdad role"), written as names are ("Lavrov"), for ``describe``; None for a question or a
+    longer query. Whether it is a name is for the corpus's titles to say."""
+    m = _BARE_NAME.match(_ROLE_ASKED.sub("", query))
     if not m or _WH.search(query):
         return None
-
-    def cap(part: str) -> str:  # "abdollahian" -> "Abdollahian"; particles stay ("al-Assad")
-        return part if part[:1].isupper() or part in NAME_PARTICLES else part[:1].upper() + part[1:]
-    return " ".join("-".join(map(cap, w.split("-"))) for w in m.group("name").split())
+    return _as_name(m.group("name"))
 
 
 def describe(texts: Sequence[str], name: str) -> tuple[list[TitleSpan], int]:
@@ -486,7 +509,7 @@ def holds_asked_office(titles: Titles, office: Office | None, span: str) -> bool
     return office is not None and holds_one_of(titles, (office,), span)
 
 
-_MENTIONED = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{_OFFICES})s?\b"
+_MENTIONED = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{OFFICES})s?\b"
                         r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
                         re.IGNORECASE)
 

@@ -32,6 +32,9 @@ def test_expected_type(question: str, expected: str) -> None:
     ("How long before the talks did the ministers meet?", "duration"),
     ("How long had Assad been shunned?", "duration"),
     ("How many years did the isolation last?", "duration"),
+    ("How long was Syria suspended from the Arab League?", "duration"),  # a state that lasted
+    ("How long was the longest recorded crocodile?", ""),  # a length
+    ("How long is the CMS detector?", ""),
     ("How long is the Euphrates?", ""),
     ("When did the meeting take place?", ""),
 ])
@@ -283,6 +286,14 @@ def test_office_abbreviations_are_written_out(question: str, expanded: str) -> N
     ("february 6 earthquake death toll", "What is the death toll of the february 6 earthquake?"),
     ("turkish intelligence chief name", "What is the name of the turkish intelligence chief?"),
     ("Tell me the name of Turkey's foreign minister", "Tell me the name of Turkey's foreign minister"),  # a request
+    ("syria arab league suspension length", "How long was the syria arab league suspension?"),  # how long it lasted
+    ("erdogan courting what", "what erdogan courting?"),  # the wh-word last
+    ("the iranian foreign minister pointed to the decline of what", "the iranian foreign minister pointed to the decline of what"),
+    ("december moscow meeting who attended", "who attended december moscow meeting?"),
+    ("saudi fm who visited damascus", "which saudi fm visited damascus?"),  # a noun and its clause
+    ("In which year did Russia intervene?", "In which year did Russia intervene?"),  # a question already
+    ("According to AFP, who met?", "According to AFP, who met?"),
+    ("Did the minister who visited Damascus meet Assad?", "Did the minister who visited Damascus meet Assad?"),
 ])
 def test_a_keyword_query_is_asked_as_a_question(query: str, question: str) -> None:
     from qa.question import as_question
@@ -364,3 +375,22 @@ def test_what_a_question_takes_as_given_must_be_in_the_corpus(pipeline) -> None:
     assert pipeline.ask(question).answer is None
     assert pipeline.ask("Given that Turkey cut ties with Syria in 2012, in which month of that year did it "
                         "sever relations?").answer == "March"
+
+
+@pytest.mark.parametrize("text, question", [
+    ("ok and who is the syrian fm", "who is the syrian fm"),
+    ("hey, who hosted the talks?", "who hosted the talks?"),
+    ("thanks! and who invited assad?", "who invited assad?"),
+    ("when is the arab league summit pls", "when is the arab league summit"),
+    ("So far, how many ministers met?", "So far, how many ministers met?"),  # not chat
+    ("Well-known figures?", "Well-known figures?"),
+    ("Okay, thanks.", "Okay, thanks."),  # nothing else: left as typed
+])
+def test_chat_around_a_question_is_dropped(text: str, question: str) -> None:
+    from qa.question import strip_chatter
+
+    assert strip_chatter(text) == question
+
+
+def test_a_chatty_question_gets_the_answer_of_the_plain_one(pipeline) -> None:
+    assert pipeline.ask("ok who is the syrian fm").answer == pipeline.ask("who is the syrian fm").answer == "Faisal Mekdad"

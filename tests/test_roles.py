@@ -247,6 +247,10 @@ def test_the_subject_of_the_question_is_not_its_answer_over_the_seeds(pipeline) 
     ("Who is Sergei Lavrov?", "Sergei Lavrov"), ("who was Bashar al-Assad", "Bashar al-Assad"),
     ("Who is Lavrov?", "Lavrov"), ("Who is the president?", None), ("Who is Turkey's president?", None),
     ("Who met Lavrov?", None), ("Who is Prince?", None), ("Who is President?", None),
+    ("who is faisal mekdad", "Faisal Mekdad"), ("who is his deputy?", None),  # typed in lower case
+    ("What is Lavrov's title?", "Lavrov"), ("what is the role of bashar al-assad", "Bashar al-Assad"),
+    ("What post does Mevlut Cavusoglu hold?", "Mevlut Cavusoglu"),
+    ("What is Turkey's position?", None),  # a stance, not a title
 ])
 def test_defined_name(question: str, name: str | None) -> None:
     assert defined_name(question) == name
@@ -345,6 +349,7 @@ def test_countries_and_offices_on_another_corpus(encoder, tmp_path) -> None:
     ("Who is Lavrov?", None),  # a question: ``defined_name``'s
     ("Where did the ministers meet", None),
     ("12 years", None),
+    ("mekdad role", "Mekdad"), ("lavrov's title", "Lavrov"), ("role of cavusoglu", "Cavusoglu"),
 ])
 def test_bare_name(query: str, name: str | None) -> None:
     from qa.roles import bare_name
@@ -356,6 +361,15 @@ def test_a_name_alone_is_answered_with_its_title(pipeline) -> None:
     """A search-box query of a name is "Who is X?": "lavrov?" -> his title in the corpus."""
     answer = pipeline.ask("lavrov?")
     assert answer.answer == "Russian Foreign Minister" and answer.citations
+    c = answer.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
+
+
+@pytest.mark.parametrize("query", ["mekdad role", "who is faisal mekdad", "What is Mekdad's title?"])
+def test_a_role_query_in_any_case_is_answered_with_the_title(pipeline, query: str) -> None:
+    """A name's role asked in lower case or as "X role" gets the title the corpus gives him."""
+    answer = pipeline.ask(query)
+    assert answer.answer is not None and "foreign minister" in answer.answer.lower()
     c = answer.citations[0]
     assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
 
