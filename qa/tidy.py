@@ -162,7 +162,8 @@ def _whole_quote(text: str, start: int, end: int) -> int:
 
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The shortest span that fully answers: no words of the question just before its
-    mid-sentence "what" (``_echoed_lead``), no lead-in to a quotation it does not close
+    mid-sentence "what" (``_echoed_lead``), no lead naming the kind of thing asked before the
+    things themselves (``_named_category``), no lead-in to a quotation it does not close
     (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``), no leading
     article or "to" (``drop_leading``), no trailing examples ("removal of all foreign forces
     from its territory", not "..., including those of Turkey") unless the question asks about
@@ -171,6 +172,7 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     only the year or the month of a date when one is asked for."""
     why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
+    start = _named_category(text, start, end, question)
     start = _into_quote(text, start, end)
     end = _whole_quote(text, start, end)
     start, end = drop_leading(text, start, end, keep_to=why)
@@ -185,6 +187,22 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
         end = m.end()
     start = _agreed_verb(text, start, question)
     return _year_of(text, start, end, question)
+
+
+# "What issues do Arab states want to discuss?" -> "the refugee crisis, “terrorism”, and drug
+# smuggling", not "common issues including the refugee crisis, ...": the question's own noun
+# before "including" names the kind of thing asked, and what follows are the things.
+_CATEGORY = re.compile(r"(?:[\w'’-]+\s+){0,2}(?P<head>[\w'’-]+),?\s+(?:including|such\s+as|namely)\s+(?=\S)")
+
+
+def _named_category(text: str, start: int, end: int, question: str) -> int:
+    """``start`` moved past a lead that names the question's noun and lists its instances
+    ("common issues including ..."); else ``start``."""
+    m = _CATEGORY.match(text, start, end)
+    if m and m.end() < end and stem(m.group("head").lower()) in content_stems(question) \
+            and not _ASKS_EXAMPLES.search(question):
+        return m.end()
+    return start
 
 
 # "What did the ministers agree at the meeting?" asks for what they agreed to do: "continue

@@ -127,6 +127,11 @@ def test_a_reason_keeps_the_to_of_its_purpose(span, question, kept):
      "removal of all foreign forces from its territory"),
     ("ports, including Lisbon", "Which ports does the deal include?", "ports, including Lisbon"),  # asked for
     ("Lisbon, including suburbs", "Where?", "Lisbon, including suburbs"),  # too little would be left
+    # the question's noun before "including" names the kind; the things follow
+    ("common issues including the refugee crisis and drug smuggling", "What issues do Arab states want to discuss?",
+     "refugee crisis and drug smuggling"),
+    ("common issues including the refugee crisis", "What do Arab states want to discuss?",
+     "common issues including the refugee crisis"),  # no kind named in the question
     # the question's own words before a mid-question "what" are not the answer
     ("cooperation in the fight against terrorism", "Cavusoglu stressed the need for cooperation in what?",
      "fight against terrorism"),
