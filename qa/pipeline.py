@@ -195,7 +195,7 @@ class Pipeline:
             return self._spans_answer(question, [f for f in found if f.words == found[0].words], passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)
-        if (refused or confidence < RELATION_TRUST) and q.wh in ("how", "what") and asks_relation(q.text) \
+        if (refused or confidence < RELATION_TRUST) and q.wh in ("how", "what", "other") and asks_relation(q.text) \
                 and (found := self._relation_spans(q.text, hits[:SUPPORT_DEPTH])):
             return self._spans_answer(question, found, passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from qa.layout import furniture_asked
-from qa.roles import Office, asked_office, countries_named, mentioned_offices
+from qa.roles import OFFICES, Office, asked_office, countries_named, mentioned_offices
 from qa.text import STOP_WORDS, content_stems, fold
 
 # Expected answer types. REASON and MANNER want clauses; THING wants a noun phrase.
@@ -375,13 +375,22 @@ def expand_abbreviations(text: str) -> str:
 # what", whose wh-word is a preposition's object), or a noun phrase the wh-word's clause describes
 # ("saudi fm who visited damascus" asks which Saudi minister visited).
 _WH_LAST = re.compile(r"^\W*(?P<topic>(?:[^\s?,;:\"“]+\s+){0,5}?[^\s?,;:\"“]*[\w'’)])(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bwith)"
-                      r"(?<!\bby)(?<!\babout)(?<!\bfrom)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bthe)\s+(?P<wh>who|what|when|where|which)"
+                      r"(?<!\bby)(?<!\babout)(?<!\bfrom)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bthe)\s+(?P<wh>who|whom|what|when|where|which)"
                       r"(?P<rest>(?:\s+[\w'’-]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
-_WHO_CLAUSE = re.compile(r"^\W*(?:the\s+)?(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+who\s+(?P<clause>[\w'’-]+\s+[^?]+?)"
+_WHO_CLAUSE = re.compile(r"^\W*(?:the\s+)?(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+who\s+(?P<clause>[\w'’-]+(?P<more>\s+[^?]+?)?)"
                          r"\s*[?.!]*\s*$", re.IGNORECASE)
+# A person's noun before "who" makes the clause describe that person ("iranian foreign minister
+# who attended"), not the topic of a "who" asked last ("december moscow meeting who attended").
+_PERSON_NOUN = re.compile(rf"(?:{OFFICES}|official|diplomat|envoy|man|woman|person|people|officer|general"
+                          r"|commander|journalist|reporter|photographer)s?$", re.IGNORECASE)
+_COPULA = re.compile(r"\s+(?P<verb>is|are|was|were)$", re.IGNORECASE)  # "syria's fm is who"
 _NOT_TOPIC = re.compile(rf"^\W*(?:{'|'.join(sorted(_AUX))}|is|are|was|were|in|on|at|to|from|for|by|of|with|and|or|but"
                         r"|according|per|who|whom|whose|what|which|when|where|why|how)\b", re.IGNORECASE)
 _FOCUS_HOW_LONG = ("duration", "length")
+# A search-box query that opens with a plural noun and a preposition asks which ones
+# ("countries at moscow foreign ministers meeting" -> "which countries at ...?").
+_PLURAL_LEAD = re.compile(r"^\W*(?:the\s+)?(?:[\w'’-]+\s+)?[^\W\d_][\w-]*[^s\W]s\s+"
+                          r"(?:at|in|for|on|with|behind|from|against|between)\s+\w", re.IGNORECASE)
 
 
 def as_question(text: str) -> str:
@@ -393,10 +402,18 @@ def as_question(text: str) -> str:
     if _WH.search(text):
         if _NOT_TOPIC.match(text):
             return text
+        who = _WHO_CLAUSE.match(text)
+        if who and _AUX.intersection(who.group("np").lower().split()):
+            who = None
+        if who and _PERSON_NOUN.search(who.group("np")):
+            return f"which {who.group('np')} {who.group('clause')}?"
         if m := _WH_LAST.match(text):
-            return f"{m.group('wh')}{m.group('rest')} {m.group('topic')}?"
-        if (m := _WHO_CLAUSE.match(text)) and not _AUX.intersection(m.group("np").lower().split()):
-            return f"which {m.group('np')} {m.group('clause')}?"
+            topic, verb = m.group("topic"), ""
+            if c := _COPULA.search(topic):  # "syria's fm is who" -> "who is syria's fm?"
+                topic, verb = topic[: c.start()], f" {c.group('verb')}"
+            return f"{m.group('wh')}{verb}{m.group('rest')} {topic}?"
+        if who and who.group("more"):
+            return f"which {who.group('np')} {who.group('clause')}?"
         return text
     for pattern in (_TELEGRAPHIC, _TELEGRAPHIC_LEAD, _TELEGRAPHIC_MID):
         if m := pattern.match(text):
@@ -405,6 +422,8 @@ def as_question(text: str) -> str:
             if focus.lower() in _FOCUS_HOW_LONG:  # "suspension length": how long it lasted
                 return f"How long was the {topic}{more}?"
             return f"What is the {focus} of the {topic}{more}?"
+    if _PLURAL_LEAD.match(text):
+        return f"which {text.rstrip(' ?.!')}?"
     return text
 
 
@@ -422,10 +441,27 @@ def strip_chatter(text: str) -> str:
     return stripped if re.search(r"\w", stripped) else text
 
 
+# "What was Iran's reaction to the talks?", "show me iran's reaction to the talks", "opposition
+# reaction to X": how someone reacted, which a verb answers ("welcomed the start of the talks"),
+# not who reacted.
+_REACTION = re.compile(r"^\W*(?:(?:what|how)\s+(?:was|is|were|are|has\s+been)\s+|(?:show|tell|give)\s+me\s+)?"
+                       r"(?:the\s+)?(?P<who>[^\W\d_][\w'’. -]*?)(?:'s|’s)?\s+(?:reaction|response)s?\s+(?:to|on)\s+"
+                       r"(?P<what>[^?]+?)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def as_reaction_question(text: str) -> str:
+    """A question about someone's reaction asked as how they reacted ("What was Iran's reaction
+    to the talks?" -> "How did Iran react to the talks?"); any other text as is."""
+    if (m := _REACTION.match(text)) and not _WH.search(m.group("who")) \
+            and m.group("who").split()[-1].lower() not in STOP_WORDS:  # "the reaction to the film"
+        return f"How did {m.group('who')} react to {m.group('what')}?"
+    return text
+
+
 def analyse_question(text: str) -> Question:
     """The question as the reader sees it: its main clause for what is asked (``main_clause``),
     every word of it for matching."""
-    whole = as_request_answered(expand_abbreviations(expand_contractions(strip_chatter(text))))
+    whole = as_request_answered(as_reaction_question(expand_abbreviations(expand_contractions(strip_chatter(text)))))
     main, granted = main_clause(whole)
     text = as_question(main)
     wh, expected = expected_type(text)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from qa.roles import capital_of, countries_named, country_of
+from qa.text import STOP_WORDS, fold
 
 # "relationship with", "ties to", "relations between", "alliance with"
 _ASKS_RELATION = re.compile(r"\b(?:relationship|relations|ties|alliance|association)\s+(?:with|to)\b"
@@ -46,8 +47,18 @@ def asks_relation(question: str) -> bool:
 _NOT_PARTY = frozenset("How What Which Who Whom Whose Why When Where In According Describe Name Tell Give".split())
 
 
+# Words of a relation question typed in lower case that are no party
+_NOT_PARTY_WORD = frozenset("""relationship relations relation ties tie alliance association describe described
+characterise characterised characterize characterized call called portray portrayed define defined stand""".split())
+
+
 def parties(question: str) -> list[str]:
-    """The name words of a relation question: "Russia", "Assad" (not its opening "How")."""
+    """The name words of a relation question: "Russia", "Assad" (not its opening "How"). In a
+    question typed all in lower case, its content words but the relation's own, capitalised
+    ("moscow relationship to assad" -> "Moscow", "Assad")."""
+    if question == question.lower():
+        return [w.capitalize() for w in re.findall(r"[\w-]+", question)
+                if fold(w) not in STOP_WORDS and w not in _NOT_PARTY_WORD and not w.isdigit()]
     return [w for w in _PARTY.findall(question) if w not in _NOT_PARTY]
 
 

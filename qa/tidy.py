@@ -160,11 +160,25 @@ def _whole_quote(text: str, start: int, end: int) -> int:
     return len(text[:close.start()].rstrip(" ,.;:"))
 
 
+def _first_quotation(text: str, start: int, end: int) -> int:
+    """Where an answer that starts inside a quotation ends: at its closing mark, not across the
+    next quotation ("transition process in the world order", not "... world order” and “the
+    decline of American power")."""
+    m = re.compile(r"[“”\"]").search(text, start, end)
+    if not m or m.group() == "“" or m.group() == '"' and (m.start() == start or text[m.start() - 1].isspace()):
+        return end  # no mark, or an opening one
+    if not re.search(r"\w", text[m.end():end]):
+        return end
+    cut = len(text[:m.start()].rstrip(" ,.;:"))
+    return cut if cut > start else end
+
+
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The shortest span that fully answers: no words of the question just before its
     mid-sentence "what" (``_echoed_lead``), no lead naming the kind of thing asked before the
     things themselves (``_named_category``), no lead-in to a quotation it does not close
-    (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``), no leading
+    (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``) nor run into
+    the next (``_first_quotation``), no leading
     article or "to" (``drop_leading``), no trailing examples ("removal of all foreign forces
     from its territory", not "..., including those of Turkey") unless the question asks about
     them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
@@ -175,6 +189,7 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     start = _named_category(text, start, end, question)
     start = _into_quote(text, start, end)
     end = _whole_quote(text, start, end)
+    end = _first_quotation(text, start, end)
     start, end = drop_leading(text, start, end, keep_to=why)
     # after the lead is dropped: "all forms of terrorism, separatism and extremism" lists three
     start, end = excepted_conjunct(text, start, end, question)

@@ -355,6 +355,7 @@ def test_an_action_question_is_answered_by_a_verb_phrase(pipeline):
 
 _WAR = "The war began more than a decade ago, AFP said."
 _AGREED = "The ministers agreed to set up a roadmap of their own, officials said."
+_POINTED = 'He pointed to "the transition process in the world order" and "the decline of American power."'
 
 
 @pytest.mark.parametrize("text, span, question, kept", [
@@ -366,6 +367,10 @@ _AGREED = "The ministers agreed to set up a roadmap of their own, officials said
      "set up a roadmap of their own"),
     (_AGREED, "roadmap of their own", "What did the ministers agree to set up?", "roadmap of their own"),  # verb asked
     (_AGREED, "roadmap of their own", "What did the ministers discuss?", "roadmap of their own"),
+    # one quotation, not two and the words between them
+    (_POINTED, 'transition process in the world order" and "the decline of American power', "What shift did he point to?",
+     "transition process in the world order"),
+    (_POINTED, "the decline of American power", "What decline did he point to?", "decline of American power"),
 ])
 def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
     """"How long ago" takes the "ago" after the span; what was agreed, the verb before it."""

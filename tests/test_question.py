@@ -291,6 +291,11 @@ def test_office_abbreviations_are_written_out(question: str, expanded: str) -> N
     ("the iranian foreign minister pointed to the decline of what", "the iranian foreign minister pointed to the decline of what"),
     ("december moscow meeting who attended", "who attended december moscow meeting?"),
     ("saudi fm who visited damascus", "which saudi fm visited damascus?"),  # a noun and its clause
+    ("iranian foreign minister who attended", "which iranian foreign minister attended?"),  # a person's noun
+    ("syria's foreign minister is who", "who is syria's foreign minister?"),
+    ("turkish troops fighting whom", "whom turkish troops fighting?"),
+    ("countries at moscow foreign ministers meeting", "which countries at moscow foreign ministers meeting?"),
+    ("syria's priority in the talks", "syria's priority in the talks"),  # one thing: left to the reader
     ("In which year did Russia intervene?", "In which year did Russia intervene?"),  # a question already
     ("According to AFP, who met?", "According to AFP, who met?"),
     ("Did the minister who visited Damascus meet Assad?", "Did the minister who visited Damascus meet Assad?"),
@@ -394,3 +399,15 @@ def test_chat_around_a_question_is_dropped(text: str, question: str) -> None:
 
 def test_a_chatty_question_gets_the_answer_of_the_plain_one(pipeline) -> None:
     assert pipeline.ask("ok who is the syrian fm").answer == pipeline.ask("who is the syrian fm").answer == "Faisal Mekdad"
+
+
+@pytest.mark.parametrize("text, question", [
+    ("what was iran's reaction to the talks", "How did iran react to the talks?"),
+    ("show me iran's reaction to the syria turkey talks", "How did iran react to the syria turkey talks?"),
+    ("opposition reaction to syria's return", "How did opposition react to syria's return?"),
+    ("What was the reaction to the film?", "What was the reaction to the film?"),  # no one named
+])
+def test_a_reaction_is_asked_as_how_someone_reacted(text: str, question: str) -> None:
+    from qa.question import as_reaction_question
+
+    assert as_reaction_question(text) == question

@@ -19,6 +19,7 @@ def test_asks_relation(question: str, asks: bool) -> None:
 def test_parties_are_the_question_names() -> None:
     assert parties("How is Russia's relationship with Assad described?") == ["Russia", "Assad"]
     assert parties("What is Moscow's relationship to Damascus?") == ["Moscow", "Damascus"]
+    assert parties("moscow relationship to assad") == ["Moscow", "Assad"]  # typed in lower case
 
 
 SENTENCES = [
@@ -55,3 +56,11 @@ def test_a_relation_question_is_answered_with_the_relation(pipeline) -> None:
 def test_an_unstated_relation_is_refused(pipeline) -> None:
     assert pipeline.ask("How is Iran's relationship with Saudi Arabia described?").answer is None
     assert pipeline.ask("When did Russia sever its relations with Syria?").answer is None  # a date, not a relation
+
+
+def test_a_keyword_relation_query_over_the_seeds(pipeline) -> None:
+    """A search-box relation query in lower case gets the relation phrase, exactly cited."""
+    answer = pipeline.ask("moscow relationship to assad")
+    assert answer.answer == "main ally"
+    for c in answer.citations:
+        assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
