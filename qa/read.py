@@ -32,7 +32,7 @@ from qa.checks import (ACTION_DEPTH, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_A
                        LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, TIME_ONLY,
                        UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
                        according_to_names, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
-                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
+                       other_partner, said_clause, speaker_names, within_said_when, speaker_offices, speaks_ahead, subject_country,
                        subject_names, subject_offices)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
@@ -383,6 +383,7 @@ class Reader:
             timings["span_head"] = (time.perf_counter() - t0) * 1e3
         tops = [top_spans(w, EXTRA_SPANS) for w in windows]  # best first, per window
         extras = self._extra_spans(windows, tops, hits)
+        asks_said = bool(WHAT_SAID.search(q.text))  # no time alone answers what was said
         rows: list[np.ndarray] = []
         cands: list[Candidate] = []
         F = FEATURE_ID
@@ -397,7 +398,8 @@ class Reader:
                 sp = np.concatenate([sp.reshape(-1, 8), np.array(extra, np.int64).reshape(-1, 8)])
             text = ix.docs[int(a.sent_doc[s])].text
             sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not function_words_only(text[x[6]:x[7]])
-                     and not line_label(text, int(x[6]), int(x[7])) for x in sp]] if len(sp) else sp
+                     and not line_label(text, int(x[6]), int(x[7]))
+                     and not (asks_said and within_said_when(text, int(x[6]), int(x[7]))) for x in sp]] if len(sp) else sp
             if len(sp) == 0:
                 continue
             h = seen[int(s)]

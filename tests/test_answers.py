@@ -1088,3 +1088,22 @@ def test_a_time_the_question_sets_is_no_answer(pipeline):
     assert echoes_in_other_words("following the meeting", q)
     assert not echoes_in_other_words("following the earthquake", q)
     assert not echoes_in_other_words("after the meeting", analyse_question("When did he tweet?"))  # a time asked
+
+
+@pytest.mark.parametrize("text, span, inside", [
+    ("emphasized it in his tweet following the meeting.", "following the meeting", True),
+    ("emphasized it in his tweet following the meeting.", "meeting", True),  # a word of the time
+    ("the ministers met on Wednesday.", "Wednesday", True),
+    ("emphasized the importance of cooperation in his tweet.", "importance of cooperation", False),
+])
+def test_a_time_says_when_words_were_said_not_what(text, span, inside):
+    from qa.checks import within_said_when
+
+    start = text.index(span)
+    assert within_said_when(text, start, start + len(span)) is inside
+
+
+def test_what_was_tweeted_is_never_when(pipeline):
+    """"What did Cavusoglu tweet?" was answered "following the meeting", the words beside "tweet"."""
+    answer = pipeline.ask("What did Cavusoglu tweet?").answer
+    assert answer is None or "following" not in answer and answer != "meeting"
