@@ -53,8 +53,10 @@ def asks_quote(question: str) -> bool:
 
 
 def _names(sentence: str) -> set[str]:
-    """The stems of a sentence's capitalised words: the speakers it may name."""
-    return {s for w in _NAME_WORD.findall(sentence) for s in content_stems(w)} - _TITLE_WORDS
+    """The stems of a sentence's capitalised words outside its quotations: the speakers it may
+    name ("American" of “the decline of American power” is what was said, not who said it)."""
+    outside = _QUOTED.sub(" ", sentence)
+    return {s for w in _NAME_WORD.findall(outside) for s in content_stems(w)} - _TITLE_WORDS
 
 
 def quote_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[QuoteSpan]:

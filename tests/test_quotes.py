@@ -48,6 +48,8 @@ def test_no_quotation_without_its_speaker_or_the_query_words() -> None:
     assert quote_spans("lavrov quote refugees", SENTENCES) == []  # none of his words
     assert quote_spans("Which agency quoted Lavrov?", SENTENCES) == []  # no quote asked
     assert quote_spans("arab quote terrorism", SENTENCES) == []  # a scare quote is no one's words
+    # "American" is in what was said, not who said it
+    assert quote_spans("american quote power", SENTENCES[3:]) == []
 
 
 def test_a_quote_query_over_the_seeds(pipeline) -> None:
