@@ -169,6 +169,8 @@ class Pipeline:
         """Answer one question with an exact span of a corpus file, or None."""
         q, hits, reading = self.read(question, top_k, timings)
         ix = self.index
+        if not q.stems:  # "who?", "what is the", "ok": nothing asked about, nothing to find
+            return Answer(question, None, 0.0, [], [], NOT_FOUND)
         passages = [
             Passage(ix.docs[ix.pass_doc[h.passage]].name, int(ix.pass_start[h.passage]),
                     int(ix.pass_end[h.passage]), ix.passage_text(h.passage), round(h.score, 4))

@@ -441,6 +441,11 @@ def strip_chatter(text: str) -> str:
     return stripped if re.search(r"\w", stripped) else text
 
 
+def chatter_only(text: str) -> bool:
+    """Whether the text is chat and nothing else ("ok", "thanks!", "pls")."""
+    return not re.search(r"\w", _CHATTER_TAIL.sub("", _CHATTER_LEAD.sub("", f"ok {text}")))
+
+
 # "What was Iran's reaction to the talks?", "show me iran's reaction to the talks", "opposition
 # reaction to X": how someone reacted, which a verb answers ("welcomed the start of the talks"),
 # not who reacted.
@@ -465,7 +470,8 @@ def analyse_question(text: str) -> Question:
     main, granted = main_clause(whole)
     text = as_question(main)
     wh, expected = expected_type(text)
-    return Question(text=text, wh=wh, expected=expected, stems=tuple(content_stems(whole)), unit=answer_unit(text),
+    stems = () if chatter_only(whole) else tuple(content_stems(whole))
+    return Question(text=text, wh=wh, expected=expected, stems=stems, unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
                     furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)),
                     office=asked_office(text), mentions=tuple(mentioned_offices(text)),

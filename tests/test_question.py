@@ -411,3 +411,10 @@ def test_a_reaction_is_asked_as_how_someone_reacted(text: str, question: str) ->
     from qa.question import as_reaction_question
 
     assert as_reaction_question(text) == question
+
+
+@pytest.mark.parametrize("text", ["who", "What is the?", "ok", "thanks!", "- who"])
+def test_a_question_about_nothing_is_refused(pipeline, text: str) -> None:
+    """No word says what is asked about: no passage can answer it, whatever retrieval returns."""
+    answer = pipeline.ask(text)
+    assert answer.answer is None and answer.reason == "not-found"
