@@ -60,7 +60,8 @@ TUNING = tuple(f"eval/{s}.jsonl" for s in ("gold", "heldout", "heldout2", "heldo
 HELD_OUT = ("eval/heldout8.jsonl", "eval/heldout9.jsonl", "eval/heldout10.jsonl", "eval/heldout11.jsonl",
             "eval/heldout12.jsonl", "eval/heldout13.jsonl", "eval/heldout14.jsonl", "eval/heldout15.jsonl",
             "eval/heldout16.jsonl", "eval/heldout17.jsonl", "eval/heldout18.jsonl",
-            "eval/heldout19.jsonl", "eval/heldout20.jsonl", "eval/heldout21.jsonl", "eval/heldout22.jsonl")
+            "eval/heldout19.jsonl", "eval/heldout20.jsonl", "eval/heldout21.jsonl", "eval/heldout22.jsonl",
+            "eval/heldout23.jsonl")
 
 
 def tuning_gold(path: Path) -> list:
