@@ -17,7 +17,7 @@ from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
 from qa.quotes import QuoteSpan, quote_spans
-from qa.read import Reader, Reading
+from qa.read import FEATURE_ID, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
@@ -212,8 +212,11 @@ class Pipeline:
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
-        # Best first; one citation per file, each slicing to the very answer.
-        for c, (start, end) in zip(members, spans):
+        # The file whose sentence shares most words with the question first, then the reader's
+        # order; one citation per file, each slicing to the very answer.
+        overlap = FEATURE_ID["sent_overlap"]
+        order = sorted(range(len(members)), key=lambda i: -float(reading.features[members[i].row, overlap]))
+        for c, (start, end) in ((members[i], spans[i]) for i in order):
             if c.doc in cited_docs or ix.docs[c.doc].text[start:end] != answer:
                 continue
             cited_docs.add(c.doc)

@@ -1107,3 +1107,13 @@ def test_what_was_tweeted_is_never_when(pipeline):
     """"What did Cavusoglu tweet?" was answered "following the meeting", the words beside "tweet"."""
     answer = pipeline.ask("What did Cavusoglu tweet?").answer
     assert answer is None or "following" not in answer and answer != "meeting"
+
+
+def test_the_first_citation_is_the_sentence_closest_to_the_question(pipeline):
+    """Several files name "Moscow"; the first cited is one that calls it the main ally, as asked,
+    not "Damascus is a staunch ally of Moscow"."""
+    answer = pipeline.ask("Which capital is described as the Syrian president's main ally?")
+    assert answer.answer == "Moscow"
+    c = answer.citations[0]
+    text = pipeline.source_text(c.source)
+    assert text[c.start:c.end] == "Moscow" and "main ally" in text[c.start:text.find("\n", c.start)]
