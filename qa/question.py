@@ -450,7 +450,8 @@ def chatter_only(text: str) -> bool:
 # reaction to X": how someone reacted, which a verb answers ("welcomed the start of the talks"),
 # not who reacted.
 _REACTION = re.compile(r"^\W*(?:(?:what|how)\s+(?:was|is|were|are|has\s+been)\s+|(?:show|tell|give)\s+me\s+)?"
-                       r"(?:the\s+)?(?P<who>[^\W\d_][\w'’. -]*?)(?:'s|’s)?\s+(?:reaction|response)s?\s+(?:to|on)\s+"
+                       r"(?:the\s+)?(?P<who>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*){0,2}?)"
+                       r"(?:(?:'s|’s)\s+(?:reaction|response)|\s+reaction)s?\s+(?:to|on)\s+"
                        r"(?P<what>[^?]+?)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -458,7 +459,7 @@ def as_reaction_question(text: str) -> str:
     """A question about someone's reaction asked as how they reacted ("What was Iran's reaction
     to the talks?" -> "How did Iran react to the talks?"); any other text as is."""
     if (m := _REACTION.match(text)) and not _WH.search(m.group("who")) \
-            and m.group("who").split()[-1].lower() not in STOP_WORDS:  # "the reaction to the film"
+            and not any(fold(w) in STOP_WORDS for w in m.group("who").split()):  # "the reaction to the film"
         return f"How did {m.group('who')} react to {m.group('what')}?"
     return text
 

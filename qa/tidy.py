@@ -160,16 +160,22 @@ def _whole_quote(text: str, start: int, end: int) -> int:
     return len(text[:close.start()].rstrip(" ,.;:"))
 
 
+_QUOTE_MARK = re.compile(r"[“”]|(?<!\d)\"")  # not the inch mark of 6'4"
+
+
 def _first_quotation(text: str, start: int, end: int) -> int:
     """Where an answer that starts inside a quotation ends: at its closing mark, not across the
     next quotation ("transition process in the world order", not "... world order” and “the
-    decline of American power")."""
-    m = re.compile(r"[“”\"]").search(text, start, end)
-    if not m or m.group() == "“" or m.group() == '"' and (m.start() == start or text[m.start() - 1].isspace()):
-        return end  # no mark, or an opening one
-    if not re.search(r"\w", text[m.end():end]):
+    decline of American power"). Inside: the line before the answer leaves a quotation open."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = [m.group() for m in _QUOTE_MARK.finditer(text, line_start, start)]
+    inside = before.count('"') % 2 == 1 if '"' in before else bool(before) and before[-1] == "“"
+    if not inside:
         return end
-    cut = len(text[:m.start()].rstrip(" ,.;:"))
+    close = next((m for m in _QUOTE_MARK.finditer(text, start, end) if m.group() in '”"'), None)
+    if not close or not re.search(r"\w", text[close.end():end]):
+        return end
+    cut = len(text[:close.start()].rstrip(" ,.;:"))
     return cut if cut > start else end
 
 

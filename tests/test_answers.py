@@ -371,6 +371,8 @@ _POINTED = 'He pointed to "the transition process in the world order" and "the d
     (_POINTED, 'transition process in the world order" and "the decline of American power', "What shift did he point to?",
      "transition process in the world order"),
     (_POINTED, "the decline of American power", "What decline did he point to?", "decline of American power"),
+    ("He is 6'4\" (1.93 m), a guard.", "6'4\" (1.93 m)", "How tall is he?", "6'4\" (1.93 m)"),  # an inch mark
+    ('She is known as Amma ("Mother") today.', 'Amma ("Mother")', "What is she known as?", 'Amma ("Mother")'),
 ])
 def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
     """"How long ago" takes the "ago" after the span; what was agreed, the verb before it."""

@@ -406,6 +406,8 @@ def test_a_chatty_question_gets_the_answer_of_the_plain_one(pipeline) -> None:
     ("show me iran's reaction to the syria turkey talks", "How did iran react to the syria turkey talks?"),
     ("opposition reaction to syria's return", "How did opposition react to syria's return?"),
     ("What was the reaction to the film?", "What was the reaction to the film?"),  # no one named
+    ("What is the effect of host immune response to the vector?", "What is the effect of host immune response to the vector?"),
+    ("immune response to the vaccine", "immune response to the vaccine"),  # a response, no one's
 ])
 def test_a_reaction_is_asked_as_how_someone_reacted(text: str, question: str) -> None:
     from qa.question import as_reaction_question
