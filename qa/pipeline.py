@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,7 @@ from qa.read import FEATURE_ID, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
-                      holds_asked_office)
+                      holds_asked_office, name_words, respelt)
 from qa.span import SpanScorer
 from qa.text import content_stems
 from qa.tidy import drop_described_noun, drop_title, excepted_conjunct, first_action, tidy_span
@@ -113,6 +114,11 @@ class Pipeline:
         index, _ = open_index(Path(corpus_dir), Path(index_dir), encoder, rebuild, progress, log)
         return cls(index, encoder)
 
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        """The corpus's capitalised words, for a name query typed with a slip (``respelt``)."""
+        return name_words([d.text for d in self.index.docs])
+
     @property
     def documents(self) -> list[tuple[str, int]]:
         return [(d.name, d.size) for d in self.index.docs]
@@ -186,6 +192,8 @@ class Pipeline:
             return self._furniture_answer(question, q, found, passages)
         if (name := defined_name(q.text) or bare_name(q.text)) is not None:
             titles, files = describe(self.reader.titles.texts, name)
+            if not titles and (fixed := respelt(name, self._names)) != name:  # "mekdat role"
+                titles, files = describe(self.reader.titles.texts, fixed)
             if titles:
                 return self._definition(question, titles, files, passages)
         if self._asks_holder(q) and not reading.office_confirmed and not _ANOTHER_TIME.search(q.text):

@@ -301,6 +301,7 @@ def expand_contractions(text: str) -> str:
     """The question with "who's" / "what’s" / "whats" written out ("who is", "what is"), and
     casual spellings as the patterns here expect them ("wat did lavrov say", "who is gonna")."""
     text = _CASUAL_WH.sub(lambda m: m.group(1) + _CASUAL[m.group(2)], text)
+    text = _WERE_WHERE.sub(lambda m: m.group(1) + "where", text)
     text = _CASUAL_WORDS.sub(lambda m: _CASUAL[m.group(1)], text)
     return _WH_IS.sub(lambda m: m.group(1) + " is", text)
 
@@ -308,11 +309,13 @@ def expand_contractions(text: str) -> str:
 # Typed in a hurry: a misspelt wh-word opening the question, in lower case ("wat did lavrov
 # say", not "Angkor Wat"), and spoken forms.
 _CASUAL_WH_WORDS = {"wat": "what", "wht": "what", "wut": "what", "whta": "what", "wich": "which", "whcih": "which",
-                    "wen": "when", "hw": "how"}
-_CASUAL_SPOKEN = {"gonna": "going to", "wanna": "want to", "gotta": "got to"}
+                    "wen": "when", "whn": "when", "hw": "how", "wher": "where", "whr": "where"}
+_CASUAL_SPOKEN = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "yrs": "years", "w/": "with"}
 _CASUAL = _CASUAL_WH_WORDS | _CASUAL_SPOKEN
 _CASUAL_WH = re.compile(rf"^(\W*)({'|'.join(_CASUAL_WH_WORDS)})(?![\w'’-])")
-_CASUAL_WORDS = re.compile(rf"(?<![\w'’-])({'|'.join(_CASUAL_SPOKEN)})(?![\w'’-])")
+_CASUAL_WORDS = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, _CASUAL_SPOKEN))})(?![\w'’-])")
+# "were was the meeting held": "where", typed without its h, opening a question before its verb
+_WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|would|can|could|should|has|have|had)\b)")
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
 # ("Name the ...", "Give the name of ...", "List the ..." are left to the patterns that read them
 # as they are: ``qa.roles`` takes "Name the Turkish foreign minister" for an office's holder.)
@@ -348,8 +351,9 @@ def main_clause(text: str) -> tuple[str, str]:
 
 
 # Newsroom abbreviations of offices ("syria fm?"); "pm" only where no number is before it ("5 pm").
-_ABBREVIATED = {"fm": "foreign minister", "fms": "foreign ministers", "pm": "prime minister"}
-_ABBREVIATION = re.compile(r"(?<![\w'’-])(?<!\d\s)(fm|fms|pm)(?![\w'’-])", re.IGNORECASE)
+_ABBREVIATED = {"fm": "foreign minister", "fms": "foreign ministers", "pm": "prime minister", "pres": "president",
+                "govt": "government"}
+_ABBREVIATION = re.compile(r"(?<![\w'’-])(?<!\d\s)(fm|fms|pm|pres|govt)(?![\w'’-])", re.IGNORECASE)
 # A search-box query that ends with what it wants ("arab league summit location?", "cavusoglu
 # tweet exact time?") asks "What is the location of ...?".
 _QUERY_FOCUS = (r"(?P<focus>(?:exact\s+|precise\s+|start\s+|starting\s+|death\s+)?(?:location|place|venue|date|day"

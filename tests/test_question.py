@@ -267,6 +267,7 @@ def test_a_contracted_question_is_analysed_as_written_out() -> None:
     ("Who was the UK PM in 1990?", "Who was the UK prime minister in 1990?"),
     ("What happened at 5 pm?", "What happened at 5 pm?"),  # a time of day
     ("fm-radio", "fm-radio"),  # part of a word
+    ("syria pres", "syria president"), ("turkish govt reaction", "turkish government reaction"),
 ])
 def test_office_abbreviations_are_written_out(question: str, expanded: str) -> None:
     from qa.question import expand_abbreviations
@@ -358,6 +359,10 @@ def test_a_granted_clause_still_finds_the_passage(pipeline) -> None:
     ("who is gonna draft the roadmap", "who is going to draft the roadmap"),
     ("What does the name Angkor Wat mean?", "What does the name Angkor Wat mean?"),  # a name, not a typo
     ("Wat Phnom?", "Wat Phnom?"),
+    ("whn did turkey cut ties w/ syria", "when did turkey cut ties with syria"),
+    ("how many yrs was syria suspended", "how many years was syria suspended"),
+    ("were was the meeting held", "where was the meeting held"),  # "where" without its h
+    ("Were there talks?", "Were there talks?"),  # a question of its own
 ])
 def test_casual_spellings(question: str, expanded: str) -> None:
     from qa.question import expand_contractions
