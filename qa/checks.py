@@ -241,7 +241,7 @@ WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?
 # Wednesday" answer no "What did Cavusoglu tweet?".
 _SAID_AT = (r"(?:following|after|before|during|ahead\s+of|prior\s+to|at\s+the\s+end\s+of)\s+"
             r"(?:(?:the|a|an|this|that|their|his|her|its)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+")
-SAID_WHEN = re.compile(rf"\W*(?:{_SAID_AT}|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SAID_WHEN = re.compile(rf"\W*(?:{_SAID_AT}|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                        r"|(?:earlier|later)(?:\s+on)?(?:\s+\w+day)?)\W*", re.IGNORECASE)
 _SAID_AT_RE = re.compile(rf"\b{_SAID_AT}\b", re.IGNORECASE)
 
@@ -249,9 +249,11 @@ _SAID_AT_RE = re.compile(rf"\b{_SAID_AT}\b", re.IGNORECASE)
 def within_said_when(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a time alone or lies in one ("meeting" of "following the
     meeting"), which tells when words were said, not what."""
-    if SAID_WHEN.fullmatch(text, start, end):
+    if _SAID_WHEN.fullmatch(text, start, end):
         return True
     return any(m.start() <= start and end <= m.end() for m in _SAID_AT_RE.finditer(text, max(0, start - 40), end + 40))
+
+
 # "Who said that the two could put the past behind them?": the words said, to be found near
 # the one who said them ("He said ..." two sentences after the name).
 _WHO_SAID = re.compile(r"^\W*who\s+(?:had\s+|has\s+)?(?:said|says|stated|states|declared|told\s+\w+|added|noted|"

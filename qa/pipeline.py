@@ -247,7 +247,8 @@ class Pipeline:
         """``relation_spans`` over the sentences of the passages ``hits``, best first."""
         return relation_spans(question, list(self._sentences(hits)))
 
-    def _spans_answer(self, question: str, found: list[RelationSpan] | list[QuoteSpan], passages: list[Passage]) -> Answer:
+    def _spans_answer(self, question: str, found: list[RelationSpan] | list[QuoteSpan],
+                      passages: list[Passage]) -> Answer:
         """The phrase most files give among ``found`` ("main ally"; a speaker's quoted words),
         cited in each file that gives it in those words, with the confidence of titles
         (``TITLE_CONFIDENCE``)."""

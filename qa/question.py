@@ -378,9 +378,9 @@ def expand_abbreviations(text: str) -> str:
 # courting what", "december moscow meeting who attended"; not "... pointed to the decline of
 # what", whose wh-word is a preposition's object), or a noun phrase the wh-word's clause describes
 # ("saudi fm who visited damascus" asks which Saudi minister visited).
-_WH_LAST = re.compile(r"^\W*(?P<topic>(?:[^\s?,;:\"“]+\s+){0,5}?[^\s?,;:\"“]*[\w'’)])(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bwith)"
-                      r"(?<!\bby)(?<!\babout)(?<!\bfrom)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bthe)\s+(?P<wh>who|whom|what|when|where|which)"
-                      r"(?P<rest>(?:\s+[\w'’-]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
+_STRANDED = "".join(rf"(?<!\b{w})" for w in "of to for with by about from in on at the".split())
+_WH_LAST = re.compile(rf"^\W*(?P<topic>(?:[^\s?,;:\"“]+\s+){{0,5}}?[^\s?,;:\"“]*[\w'’)]){_STRANDED}"
+                      r"\s+(?P<wh>who|whom|what|when|where|which)(?P<rest>(?:\s+[\w'’-]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
 _WHO_CLAUSE = re.compile(r"^\W*(?:the\s+)?(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+who\s+(?P<clause>[\w'’-]+(?P<more>\s+[^?]+?)?)"
                          r"\s*[?.!]*\s*$", re.IGNORECASE)
 # A person's noun before "who" makes the clause describe that person ("iranian foreign minister
@@ -438,16 +438,20 @@ _CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\
 _CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx)\W*$", re.IGNORECASE)
 
 
+def _without_chatter(text: str) -> str:
+    return _CHATTER_TAIL.sub("", _CHATTER_LEAD.sub("", text))
+
+
 def strip_chatter(text: str) -> str:
     """The question without the chat around it ("ok and who is the syrian fm" -> "who is the
     syrian fm"); the text as is where nothing else is left."""
-    stripped = _CHATTER_TAIL.sub("", _CHATTER_LEAD.sub("", text))
+    stripped = _without_chatter(text)
     return stripped if re.search(r"\w", stripped) else text
 
 
 def chatter_only(text: str) -> bool:
-    """Whether the text is chat and nothing else ("ok", "thanks!", "pls")."""
-    return not re.search(r"\w", _CHATTER_TAIL.sub("", _CHATTER_LEAD.sub("", f"ok {text}")))
+    """Whether the text is chat and nothing else ("ok", "thanks!")."""
+    return not re.search(r"\w", _without_chatter(text))
 
 
 # "What was Iran's reaction to the talks?", "show me iran's reaction to the talks", "opposition

@@ -62,9 +62,9 @@ def _names(sentence: str) -> set[str]:
 def quote_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[QuoteSpan]:
     """The quotations of the ``sentences`` (``(doc, passage, start, text)``, best first) whose
     sentence, or the one before it in the same passage (or before that, where a sentence names
-    no one), names a speaker the query names, and
-    that hold at least one of the query's other words (any, where the query names only the
-    speaker), most such words first; [] for a query that asks no quote."""
+    no one), names a speaker the query names, and that hold at least one of the query's other
+    words (any, where the query names only the speaker), most such words first; [] for a query
+    that asks no quote."""
     if not asks_quote(question):
         return []
     asked = [s for s in dict.fromkeys(content_stems(question)) if s not in _ASKING_WORDS]
@@ -72,18 +72,17 @@ def quote_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> li
     last_passage, last_named = -1, set[str]()
     for doc, passage, start, text in sentences:
         # a sentence that names no one ("He pointed to ...") speaks for whom the one before named
-        named = _names(text) | (last_named if passage == last_passage else set())
-        last_passage, last_named = passage, named if not _names(text) else _names(text)
+        own = _names(text)
+        named = own | (last_named if passage == last_passage else set())
+        last_passage, last_named = passage, own or named
         speakers = [s for s in asked if s in named]
         if not speakers:
             continue
         others = [s for s in asked if s not in speakers]
         for m in _QUOTED.finditer(text):
             group = "curly" if m.group("curly") is not None else "straight"
-            lo, hi = m.start(group), m.end(group)
-            words = text[lo:hi]
-            while hi > lo and words[hi - lo - 1] in ",.;: ":  # "..., progress," -> "... progress"
-                hi -= 1
+            lo = m.start(group)
+            hi = lo + len(m.group(group).rstrip(",.;: "))  # "..., progress," -> "... progress"
             quoted = set(content_stems(text[lo:hi]))
             held = sum(s in quoted for s in others)
             if len(text[lo:hi].split()) >= MIN_WORDS and (held or not others):

@@ -32,8 +32,8 @@ from qa.checks import (ACTION_DEPTH, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_A
                        LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, TIME_ONLY,
                        UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
                        according_to_names, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
-                       other_partner, said_clause, speaker_names, within_said_when, speaker_offices, speaks_ahead, subject_country,
-                       subject_names, subject_offices)
+                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
+                       subject_names, subject_offices, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier

@@ -184,8 +184,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     mid-sentence "what" (``_echoed_lead``), no lead naming the kind of thing asked before the
     things themselves (``_named_category``), no lead-in to a quotation it does not close
     (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``) nor run into
-    the next (``_first_quotation``), no leading
-    article or "to" (``drop_leading``), no trailing examples ("removal of all foreign forces
+    the next (``_first_quotation``), no leading article or "to" (``drop_leading``), no
+    trailing examples ("removal of all foreign forces
     from its territory", not "..., including those of Turkey") unless the question asks about
     them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
     causal "over" before a reason, "ago" after a length of time when "how long ago" is asked, and
