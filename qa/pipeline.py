@@ -17,7 +17,7 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
-from qa.quotes import QuoteSpan, quote_spans
+from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import FEATURE_ID, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
 from qa.retrieve import Hit, HybridRetriever
@@ -201,7 +201,7 @@ class Pipeline:
             holder = self._titled_holder(q, names)
             if holder is not None:
                 return self._holder_answer(question, holder, names, passages)
-        if found := quote_spans(q.text, list(self._sentences(hits[:SUPPORT_DEPTH]))):
+        if asks_quote(q.text) and (found := quote_spans(q.text, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, [f for f in found if f.words == found[0].words], passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)
