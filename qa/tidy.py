@@ -179,6 +179,18 @@ def _first_quotation(text: str, start: int, end: int) -> int:
     return cut if cut > start else end
 
 
+_PAIRED_MARKS = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words of an answer that is one whole quotation, without its marks: "Arab-led political
+    path", not "“Arab-led political path”" (an answer neither starts nor ends with punctuation)."""
+    close = _PAIRED_MARKS.get(text[start]) if end - start > 2 else None
+    if close is None or text[end - 1] != close or any(m in text[start + 1 : end - 1] for m in (text[start], close)):
+        return start, end
+    return start + 1, end - 1
+
+
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The shortest span that fully answers: no words of the question just before its
     mid-sentence "what" (``_echoed_lead``), no lead naming the kind of thing asked before the
@@ -189,7 +201,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     from its territory", not "..., including those of Turkey") unless the question asks about
     them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
     causal "over" before a reason, "ago" after a length of time when "how long ago" is asked, and
-    only the year or the month of a date when one is asked for."""
+    only the year or the month of a date when one is asked for, and no quotation marks around
+    an answer that is one whole quotation (``_unquoted``)."""
     why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
     start = _named_category(text, start, end, question)
@@ -207,7 +220,7 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     if _ASKS_AGO.search(question) and (m := _AGO.match(text, end)):
         end = m.end()
     start = _agreed_verb(text, start, question)
-    return _year_of(text, start, end, question)
+    return _unquoted(text, *_year_of(text, start, end, question))
 
 
 # "What issues do Arab states want to discuss?" -> "the refugee crisis, “terrorism”, and drug

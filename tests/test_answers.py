@@ -160,6 +160,11 @@ def test_a_reason_keeps_the_to_of_its_purpose(span, question, kept):
     ("summer of 1997", "In which year was the stadium demolished?", "1997"),
     ("1768–1771", "What year was the first edition published?", "1768–1771"),  # a range stays
     ("26 February 1887", "When did Anandibai die?", "26 February 1887"),  # no year asked for
+    # one whole quotation answers without its marks; a mark inside or at one end only stays
+    ("“Arab-led political path”", "What kind of path are Arab states working towards?", "Arab-led political path"),
+    ('"sui generis"', "What phrase did he use?", "sui generis"),
+    ("“transition” and “decline”", "What did he speak of?", "“transition” and “decline”"),
+    ("‘Syria’s ally’", "How was Moscow described?", "‘Syria’s ally’"),
 ])
 def test_tidy_span(span, question, kept):
     start, end = tidy_span(span, 0, len(span), question)
