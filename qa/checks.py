@@ -326,7 +326,15 @@ ASKS_STATEMENT = re.compile(r"\b(?:did|does|has|have|had)\s+(?:[\w'’.-]+\s+){1
                              r"|say|state|tell)\b", re.IGNORECASE)
 STATING = REPORTING | {stem(w) for w in "confirm confirmed announcement declare declared reveal revealed".split()}
 # What a statement does: "When did Assad lay out his conditions?" asks the date of one.
-STATED = STATING | {stem(w) for w in "outline express voice demand propose stress emphasise urge lay laid".split()}
+STATED = STATING | {stem(w) for w in "outline express voice demand condition propose stress emphasise urge lay laid"
+                    .split()}
+_STATED_PHRASE = re.compile(r"\b(?:set|sets|setting|spell|spells|spelled|spelt)\s+(?:\w+\s+){0,3}?out\b", re.IGNORECASE)
+
+
+def asks_statement(question: str) -> bool:
+    """Whether the question asks about a statement (``STATED``: "When did Assad set out his
+    conditions?"), so that a date of one is what it asks."""
+    return bool(STATED.intersection(stem(w) for w in words(question)) or _STATED_PHRASE.search(question))
 
 
 def said_clause(question: str) -> list[str]:

@@ -21,7 +21,7 @@ _FOCUS_TYPES = {
     "ministry institution nationality team union council newspaper network government "
     "country's countries' university club",
     "LOC": "city country place town region capital state province location area nation "
-    "continent island river mountain site venue street village",
+    "continent island river mountain site venue street village kingdom republic emirate",
     "DATE": "year month day date time decade century period season era deadline",
     "NUM": "number percentage percent amount proportion share rate size population age "
     "distance length height weight temperature price cost",
@@ -98,10 +98,21 @@ def expected_type(text: str) -> tuple[str, str]:
         if nxt in ("long", "old", "far", "often", "big", "large", "high"):
             return wh, "NUM" if nxt != "long" else "DATE"
         return wh, "MANNER"
+    if _PERSON_NAMED_Q.search(text):
+        return wh, "PERSON"  # "What is the name of Turkey's foreign minister?"
     focus = _focus_type(rest)
+    if focus == "LOC" and (m := _FIELD_OF.search(text)) and _focus_type([m.group("noun").lower()]) != "LOC" \
+            and not m.group("noun")[:1].isupper():
+        return wh, "THING"  # "What area of cooperation ...?" is a field, not a place
     if focus:
         return wh, focus
     return wh, "THING"
+
+
+# "What area of cooperation ...?", "which field of the economy": a domain, unless a place follows
+# ("What area of Syria ...?", "which region of the country").
+_FIELD_OF = re.compile(r"\b(?:what|which)\s+(?:areas?|fields?|spheres?|regions?)\s+of\s+(?:the\s+|their\s+|its\s+)?"
+                       r"(?P<noun>[\w'’-]+)", re.IGNORECASE)
 
 
 MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -114,7 +125,9 @@ _DURATION_Q = re.compile(
     r"\bhow long (before|after|ago|since|did|does|do|has|have|had|will|would|could|can)\b"  # not "how long is the river"
     r"|\bhow much time\b|\bhow many (years|months|weeks|days|hours|minutes|decades)\b"
     # "How long was Syria suspended from the League?": a state that lasted, not a length
-    r"|\bhow long (?:was|were|is|are)\b[^?]*?\b(?:\w{3,}ed|held|kept|shut|cut|frozen|broken)"
+    # ... also with the subject first ("for how long Syria's membership was suspended")
+    r"|\bhow long (?:(?:was|were|is|are)\b[^?]*?\b|[^?]*?\b(?:was|were|is|are|been)\s+)"
+    r"(?:\w{3,}ed|held|kept|shut|cut|frozen|broken)"
     r"(?:\s*[?.]*\s*$|\s+(?:from|in|for|by|at|under|as|out|off|over|with|on)\b)", re.IGNORECASE)
 
 

@@ -29,17 +29,18 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
                          answer_span)
 from qa.checks import (ACTION_DEPTH, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT, ASKS_WINNER,
                        CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED,
-                       LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATED, STATING, TIME_ONLY,
+                       LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY,
                        UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
-                       according_to_names, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
-                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
+                       according_to_names, asks_statement, counts_other, dates_a_statement, located_elsewhere, names_form,
+                       other_month, other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
                        subject_names, subject_offices, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
-                      holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country, speaks_as)
+                      holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country, same_name_keys,
+                      speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
 from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label, set_aside,
@@ -636,6 +637,9 @@ class Reader:
         for k in np.argsort(-(X @ self.w))[:ECHO_DEPTH]:  # the best candidates: a corpus may hold
             c = cands[k]                                 # thousands of names
             spans.setdefault(keys[k], self._texts[c.doc][c.start : c.end])
+        if merged := same_name_keys(spans):  # "Sergei Lavrov" and "Sergey Lavrov" vote as one
+            keys = [merged.get(key, key) for key in keys]
+            spans = {key: span for key, span in spans.items() if key not in merged}
         # the Saudi foreign minister for "Whom did the Saudi foreign minister meet?" is an echo
         # too, and so are "Syrian Foreign Minister Faisal Mekdad" for "Who was Syria's foreign
         # minister before Faisal Mekdad?" and "al-Assad" for "Who invited Assad?"
@@ -773,12 +777,12 @@ class Reader:
         if dated and all(self._on_page_date(c) for c in members) \
                 and (LOOKS_AHEAD.search(q.text) or not self._about_lead(q, best.doc)):
             return "page-date"
-        if dated and not STATED.intersection(stem(w) for w in words(q.text)) \
+        if dated and not asks_statement(q.text) \
                 and all(dates_a_statement(texts[c.doc], c.start) for c in members):
             return "said"
         if (NEXT_EVENT.search(q.text) or ASKS_AHEAD.search(q.text)) and not self._speaks_ahead(best):
             return "ahead"
-        if q.office is None and all(other_portfolio(q.text, self._sentence(c)) for c in members):
+        if q.office is None and all(other_portfolio(q.text, self._sentence(c), span) for c in members):
             return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"

@@ -19,10 +19,12 @@ Only a conflict refuses: a name the corpus never titles is left to the reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+
+from qa.text import fold
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
 _ROLES = r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief|director|adviser|advisor"
@@ -67,6 +69,21 @@ _ASKED = re.compile(
     r"(?!\s+(?-i:[A-Z])|\s*['’]s\b|[\w-])",
     re.IGNORECASE)
 _DIPLOMAT = re.compile(r"\b(?:top|chief)\s+diplomat\b", re.IGNORECASE)  # journalists' foreign minister
+# A minister named by the affairs in their charge: "minister of foreign affairs", "minister in
+# charge of external affairs", "minister for defence" are the foreign and defence ministers.
+_MINISTER_FOR = re.compile(r"\bminister(?P<plural>s?)\s+(?:of|for|in\s+charge\s+of|responsible\s+for)\s+(?:the\s+)?"
+                           r"(?P<portfolio>[a-z]+)(?:\s+affairs)?\b", re.IGNORECASE)
+
+
+def _as_title(question: str) -> str:
+    """The question with its offices said as titles are ("foreign minister" for "top diplomat"
+    and "minister of foreign affairs"), so one pattern reads them all."""
+    def title(m: re.Match) -> str:
+        portfolio = "foreign" if m.group("portfolio").lower() == "external" else m.group("portfolio")
+        if _norm(portfolio) not in _PORTFOLIOS:
+            return m.group(0)
+        return f"{portfolio} minister{m.group('plural')}"
+    return _MINISTER_FOR.sub(title, _DIPLOMAT.sub("foreign minister", question))
 _HEAD_OF_STATE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.IGNORECASE)
 HEAD_OF_STATE = "head of state"  # a role held by a president or a monarch, whichever the country has
 _STATE_HEADS = frozenset("president king queen emir sultan".split())
@@ -295,7 +312,7 @@ def asked_office(question: str) -> Office | None:
     else None. An office is asked for only with its portfolio or country."""
     m = _ACTED_FOR.search(question) or _OFFICIAL_AT.search(question)
     if m and (country := body_or_country(m.group("country"))):
-        if as_office := _AS_OFFICE.match(_DIPLOMAT.sub("foreign minister", question[m.end("country"):])):
+        if as_office := _AS_OFFICE.match(_as_title(question[m.end("country"):])):
             office = _office(as_office.group("words"), as_office.group("role"))
             return replace(office, country=country)
         meeting = _AT_MINISTERS.search(question, m.end())
@@ -307,10 +324,11 @@ def asked_office(question: str) -> Office | None:
     if m:
         office = _office(m.group("words"), "minister" if m.group("body").lower() == "ministry" else "chief")
         return office if office.portfolio and office.country else None
-    text = _DIPLOMAT.sub("foreign minister", question)
+    text = _as_title(question)
     head_of_state = _HEAD_OF_STATE.search(text)
-    m = _ASKED.search(_HEAD_OF_STATE.sub("president", text))
-    if not m or _POSSESSOR.match(question, m.end()):
+    text = _HEAD_OF_STATE.sub("president", text)
+    m = _ASKED.search(text)
+    if not m or _POSSESSOR.match(text, m.end()):
         return None
     office = _office(m.group("words"), m.group("role"), m.group("of") or "")
     if head_of_state and office.role == "president":
@@ -457,6 +475,38 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+_SPELT_MIN = 10  # letters of a name whose spellings one letter apart are one person's
+
+
+def _name_letters(span: str) -> str:
+    """A name's letters, lower-cased, for comparing spellings; "" for a span that is no name of
+    two or more capitalised words ("Hossein Amir-Abdollahian" -> "hosseinamirabdollahian")."""
+    parts = span.split()
+    if len(parts) < 2 or not all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts):
+        return ""
+    return "".join(ch for ch in fold(span).lower() if ch.isalpha())
+
+
+def same_name_keys(spans: Mapping[str, str]) -> dict[str, str]:
+    """For pooling keys whose spans spell one person's name two ways ("Sergei Lavrov" and
+    "Sergey Lavrov", "Hossein Amirabdollahian" and "Hossein Amir-Abdollahian"), the key each
+    maps to: the same letters, or as many letters but one, of a name of ``_SPELT_MIN`` letters
+    or more ("Saudi Arabia" and "Saudi Arabian" differ by an added letter, and stay apart)."""
+    merged: dict[str, str] = {}
+    seen: list[tuple[str, str]] = []  # (letters, key) of the names kept
+    for key, span in spans.items():
+        letters = _name_letters(span)
+        if not letters:
+            continue
+        same = next((k for other, k in seen if other == letters or len(letters) >= _SPELT_MIN
+                     and len(other) == len(letters) and _one_edit(other, letters)), None)
+        if same is None:
+            seen.append((letters, key))
+        elif same != key:
+            merged[key] = same
+    return merged
+
+
 def respelt(name: str, known: frozenset[str]) -> str:
     """``name`` with each word the corpus never writes replaced by the one corpus name a single
     typing slip away ("Mekdat" -> "Mekdad", "Lavrof" -> "Lavrov"); words of four letters or
@@ -527,10 +577,18 @@ def portfolios_named(text: str) -> frozenset[str]:
                      if _norm(w) in _PORTFOLIOS - {"prime"})
 
 
-def other_portfolio(question: str, sentence: str) -> bool:
+_WH_PHRASE = re.compile(r"\b(?:which|what|who|whom)\b((?:\s+[\w'’-]+){0,4})", re.IGNORECASE)
+
+
+def other_portfolio(question: str, sentence: str, span: str = "") -> bool:
     """Whether ``sentence`` speaks of ministers of other portfolios than those the question
     names, and not of those: "When did the foreign ministers last meet?" is not answered by
-    "the defense ministers ... met in Moscow late last month"."""
+    "the defense ministers ... met in Moscow late last month". An answer that is ministers of a
+    portfolio is asked for, unless the question's asked-for words name another: "Which officials
+    met before the foreign ministers' meeting?" -> "defense ministers"."""
+    wh = _WH_PHRASE.search(question)
+    if portfolios_named(span) and not (wh and portfolios_named(wh.group(1))):
+        return False
     asked, told = portfolios_named(question), portfolios_named(sentence)
     return bool(asked and told and not asked & told)
 

@@ -447,6 +447,22 @@ def test_the_date_of_a_statement_does_not_date_the_event(pipeline):
                                                        "Turkey?").answer is None
     assert pipeline.ask("When did Assad say a rapprochement with Turkey would depend on Turkey ending its "
                         "occupation?").answer == "January"
+    # setting out conditions is a statement too
+    assert pipeline.ask("In which month did Assad set out his conditions for a rapprochement with Turkey?").answer \
+        == "January"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("When did Assad set out his conditions?", True),
+    ("When did Assad spell his terms out?", True),
+    ("When did Assad lay out his demands?", True),
+    ("When did Putin meet Assad?", False),
+    ("When was the meeting set?", False),
+])
+def test_asks_statement(question: str, asks: bool) -> None:
+    from qa.checks import asks_statement
+
+    assert asks_statement(question) is asks
 
 
 def test_the_page_date_does_not_answer_a_date_to_come(pipeline):
@@ -796,6 +812,9 @@ def test_contrary_event(question: str, sentence: str, contrary: bool) -> None:
     ("When did Turkey sever its relations with Syria?", "Turkey severed its relations in March 2012.", False),
     ("When did the earthquake strike?", "The quake hit Turkey and Syria on February 6.", False),  # no kind known
     ("When did Syria rejoin the League?", "Syria was readmitted on Sunday.", False),  # the same kind
+    # a body's vote to do something is its decision, not an election
+    ("On which day did the bloc vote to bring Syria back?", "a decision Sunday by the League to reinstate Syria", False),
+    ("When was the vote held?", "A decision Sunday by the League to reinstate Syria.", True),
 ])
 def test_other_event(question: str, sentence: str, other: bool) -> None:
     from qa.events import other_event

@@ -20,6 +20,12 @@ from qa.read import FEATURE_ID
     ("Why did Turkey send troops?", "REASON"),
     ("How did Cavusoglu share his views?", "MANNER"),
     ("What did the ministers discuss?", "THING"),
+    ("What is the name of Turkey's foreign minister?", "PERSON"),  # the name of a person
+    ("What is the name of the enclave?", "THING"),
+    ("What area of collaboration did he stress?", "THING"),  # a field, not a place
+    ("What area of Syria does Turkey control?", "LOC"),
+    ("Which region of the country is held by militias?", "LOC"),
+    ("Which kingdom will host the summit?", "LOC"),
 ])
 def test_expected_type(question: str, expected: str) -> None:
     assert expected_type(question)[1] == expected
@@ -36,6 +42,8 @@ def test_expected_type(question: str, expected: str) -> None:
     ("How long was the longest recorded crocodile?", ""),  # a length
     ("How long is the CMS detector?", ""),
     ("How long is the Euphrates?", ""),
+    ("for how long syria membership in arab league was suspended", "duration"),  # the subject first
+    ("How long has the border been closed?", "duration"),
     ("When did the meeting take place?", ""),
 ])
 def test_answer_unit(question: str, unit: str) -> None:
