@@ -31,16 +31,16 @@ from qa.checks import (ACTION_DEPTH, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_A
                        CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED,
                        LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY,
                        UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
-                       according_to_names, asks_statement, counts_other, dates_a_statement, located_elsewhere, names_form,
-                       other_month, other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
-                       subject_names, subject_offices, within_said_when)
+                       according_to_names, asks_statement, counts_other, dates_a_statement, located_elsewhere,
+                       names_form, other_month, other_partner, said_clause, speaker_names, speaker_offices,
+                       speaks_ahead, subject_country, subject_names, subject_offices, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
-                      holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country, same_name_keys,
-                      speaks_as)
+                      holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country,
+                      same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import STOP_WORDS, content_stems, fold, stem, words
 from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label, set_aside,

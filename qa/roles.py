@@ -84,6 +84,8 @@ def _as_title(question: str) -> str:
             return m.group(0)
         return f"{portfolio} minister{m.group('plural')}"
     return _MINISTER_FOR.sub(title, _DIPLOMAT.sub("foreign minister", question))
+
+
 _HEAD_OF_STATE = re.compile(r"\bhead\s+of\s+(?:the\s+)?state\b", re.IGNORECASE)
 HEAD_OF_STATE = "head of state"  # a role held by a president or a monarch, whichever the country has
 _STATE_HEADS = frozenset("president king queen emir sultan".split())

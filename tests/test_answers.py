@@ -813,7 +813,7 @@ def test_contrary_event(question: str, sentence: str, contrary: bool) -> None:
     ("When did the earthquake strike?", "The quake hit Turkey and Syria on February 6.", False),  # no kind known
     ("When did Syria rejoin the League?", "Syria was readmitted on Sunday.", False),  # the same kind
     # a body's vote to do something is its decision, not an election
-    ("On which day did the bloc vote to bring Syria back?", "a decision Sunday by the League to reinstate Syria", False),
+    ("On which day did the bloc vote to bring Syria back?", "a decision Sunday by the League to reinstate it", False),
     ("When was the vote held?", "A decision Sunday by the League to reinstate Syria.", True),
 ])
 def test_other_event(question: str, sentence: str, other: bool) -> None:
