@@ -326,8 +326,8 @@ ASKS_STATEMENT = re.compile(r"\b(?:did|does|has|have|had)\s+(?:[\w'’.-]+\s+){1
                              r"|say|state|tell)\b", re.IGNORECASE)
 STATING = REPORTING | {stem(w) for w in "confirm confirmed announcement declare declared reveal revealed".split()}
 # What a statement does: "When did Assad lay out his conditions?" asks the date of one.
-STATED = STATING | {stem(w) for w in "outline express voice demand condition propose stress emphasise urge lay laid"
-                    .split()}
+_STATEMENT_WORDS = "outline express voice demand condition propose stress emphasise urge lay laid"
+STATED = STATING | {stem(w) for w in _STATEMENT_WORDS.split()}
 _STATED_PHRASE = re.compile(r"\b(?:set|sets|setting|spell|spells|spelled|spelt)\s+(?:\w+\s+){0,3}?out\b", re.IGNORECASE)
 
 

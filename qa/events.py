@@ -69,7 +69,7 @@ _KINDS = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words i
     "membership": r"suspen\w*|expel\w*|expulsion|readmi\w*|reinstat\w*|re-?admi\w*|rejoin\w*|join\w*|accession|ousted|kick\w*",
     "relations": r"restor\w*|re-?establish\w*|sever\w*|normali[sz]\w*|reconcil\w*",
     "military": r"withdr[ae]w\w*|pull\w*|captur\w*|seiz\w*|invad\w*|invasion|incursion\w*|offensive|deploy\w*|occup\w*",
-    # not "a significant sign"; a body's vote or decision to do something is its agreement to
+    # a body's vote or decision to act is an agreement too; "sign" alone is not ("a significant sign")
     "agreement": r"signed|signing|signatur\w*|agree\w*|decision|decided|decides?|vot(?:e|ed|es|ing)\s+to\b",
     "election": r"elect\w*|vote\w*(?!\s+to\b)|voting(?!\s+to\b)|ballot\w*|polls?",
     "meeting": r"meet\w*|met|talks|summit\w*|visit\w*|attend\w*|gather\w*|conference",

@@ -504,7 +504,7 @@ def same_name_keys(spans: Mapping[str, str]) -> dict[str, str]:
                      and len(other) == len(letters) and _one_edit(other, letters)), None)
         if same is None:
             seen.append((letters, key))
-        elif same != key:
+        else:
             merged[key] = same
     return merged
 
@@ -586,8 +586,9 @@ def other_portfolio(question: str, sentence: str, span: str = "") -> bool:
     """Whether ``sentence`` speaks of ministers of other portfolios than those the question
     names, and not of those: "When did the foreign ministers last meet?" is not answered by
     "the defense ministers ... met in Moscow late last month". An answer that is ministers of a
-    portfolio is asked for, unless the question's asked-for words name another: "Which officials
-    met before the foreign ministers' meeting?" -> "defense ministers"."""
+    portfolio is asked for, unless the question's asked-for words name a portfolio themselves:
+    "Which officials met before the foreign ministers' meeting?" -> "defense ministers", but not
+    for "Which foreign ministers met in December?"."""
     wh = _WH_PHRASE.search(question)
     if portfolios_named(span) and not (wh and portfolios_named(wh.group(1))):
         return False
