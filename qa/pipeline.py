@@ -18,7 +18,7 @@ from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
-from qa.read import FEATURE_ID, Reader, Reading
+from qa.read import FEATURE_ID, FEATURES, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
@@ -133,7 +133,9 @@ class Pipeline:
     def read(self, question: str, top_k: int = 5,
              timings: dict[str, float] | None = None) -> tuple[Question, list[Hit], Reading]:
         """Retrieve and read: the question analysed, the passages and the scored candidates.
-        ``timings``, if given, receives the milliseconds of each stage (for benchmarks)."""
+        ``timings``, if given, receives the milliseconds of each stage (for benchmarks). A
+        question with nothing to find ("who?", "what is the", "ok": no content word) is
+        neither encoded nor searched: no passages, no candidates."""
         try:
             text = check_question(question)
         except ValueError as exc:
@@ -142,6 +144,8 @@ class Pipeline:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()
         q = analyse_question(text)
+        if not q.stems:
+            return q, [], Reading([], np.zeros((0, len(FEATURES)), np.float32), [])
         with self._encode_lock:
             q_vec = self.encoder.encode([text])[0]
         if timings is not None:
@@ -177,7 +181,7 @@ class Pipeline:
         """Answer one question with an exact span of a corpus file, or None."""
         q, hits, reading = self.read(question, top_k, timings)
         ix = self.index
-        if not q.stems:  # "who?", "what is the", "ok": nothing asked about, nothing to find
+        if not q.stems:  # "who?", "what is the", "ok": nothing asked about, nothing was read
             return Answer(question, None, 0.0, [], [], NOT_FOUND)
         passages = [
             Passage(ix.docs[ix.pass_doc[h.passage]].name, int(ix.pass_start[h.passage]),
