@@ -54,7 +54,7 @@ _FORMS = {
 COUNTRIES = frozenset(
     line.strip().lower() for line in resources.files("qa").joinpath("data/countries.txt").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#"))
-_PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
+PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
 
 
 def names_form(text: str, form: str) -> bool:
@@ -66,11 +66,14 @@ def names_form(text: str, form: str) -> bool:
     for "day" (the day of a month the question names: not "Wednesday"), a number
     or a time of day for "clock" (not "Wednesday"), a name (a capitalised first word: not "to
     resolve the Syrian conflict") for "name", and one that is not a country's ("Russia", "in
-    Saudi Arabia") nor has a digit ("May 19") for "city"."""
-    if form in ("name", "city"):
-        head = _PLACE_LEAD.sub("", text.strip())
+    Saudi Arabia") nor has a digit ("May 19") for "city", and one that is not a capital
+    ("Moscow", "the Kremlin") for "country"."""
+    if form in ("name", "city", "country"):
+        head = PLACE_LEAD.sub("", text.strip())
         if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
             return False  # a city is neither a country nor a date ("May 19")
+        if form == "country" and capital_of(head):
+            return False  # "Moscow" stands for Russia's government; it is not the country
         return head[:1].isupper()
     if form == "polar":
         return False  # yes or no is not a span

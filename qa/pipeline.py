@@ -16,7 +16,7 @@ from qa.answer import NOT_FOUND, YES_NO, Answer, Citation, Passage
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
-from qa.question import Question, analyse_question
+from qa.question import Question, analyse_question, asked_sentence
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import FEATURE_ID, FEATURES, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
@@ -140,6 +140,7 @@ class Pipeline:
             text = check_question(question)
         except ValueError as exc:
             raise ValueError(f"question {exc}") from None
+        text, _ = asked_sentence(text)
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()

@@ -210,7 +210,8 @@ _CLOCK_Q = re.compile(r"\b(?:what|which) (?:(?:is|was) the )?(?:exact |precise )
 # "which city", "what European capital", "which of the countries": always answered by a name;
 # a city, town or capital never by a country's.
 _PLACE_NAME_Q = re.compile(
-    r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(?:(?P<city>city|cities|towns?|capitals?|villages?)|country|countries|"
+    r"\b(?:which|what)\s+((?:[\w'-]+\s+){0,2}?)(?:(?P<city>city|cities|towns?|capitals?|villages?)"
+    r"|(?P<country>country|countries)(?!['’])|countr(?:y|ies)|"
     r"provinces?|islands?|rivers?|mountains?|continents?)\b", re.IGNORECASE)
 _NOT_BETWEEN = _AUX | {"is", "was", "are", "were", "been", "be"}
 # "What is the name of the enclave / stadium ...?": a place's name (all 4 such public gold
@@ -254,6 +255,8 @@ def answer_form(text: str) -> str:
       enclave", "defense ministers");
     - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
       Arabia" for "which Saudi city");
+    - "country" for "which country" / "what countries" (a name, and not a capital's: not
+      "Moscow" for "Which country hosted the talks?"; "Which country's minister ...?" asks a "name");
     else ""."""
     if _POLAR_Q.search(text) and not _NOT_POLAR.search(text):
         return "polar"
@@ -277,7 +280,7 @@ def answer_form(text: str) -> str:
         return "name"
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
-        return "city" if m.group("city") else "name"
+        return "city" if m.group("city") else "country" if m.group("country") else "name"
     return ""
 
 
@@ -330,12 +333,14 @@ _CASUAL_WORDS = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, _CASUAL_SP
 # "were was the meeting held": "where", typed without its h, opening a question before its verb
 _WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|would|can|could|should|has|have|had)\b)")
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
-# ("Name the ...", "Give the name of ...", "List the ..." are left to the patterns that read them
-# as they are: ``qa.roles`` takes "Name the Turkish foreign minister" for an office's holder.)
 _POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+)?"
-_REQUEST = re.compile(_POLITE + r"(?:give|state|provide|find|show)\s+(?:me\s+)?"
-                      r"(?P<thing>(?:the|all|every|each|both)\s+(?!(?:full\s+|first\s+|last\s+)?names?\b)[^?]+?)\W*$",
-                      re.IGNORECASE)
+_REQUEST = re.compile(_POLITE + r"(?:give|state|provide|find|show|name|identify|write\s+down|tell)\s+(?:me\s+)?"
+                      r"(?P<thing>(?:the|all|every|each|both|(?-i:[A-Z])[\w-]*['’]s)\s+[^?]+?)\W*$", re.IGNORECASE)
+# "the city that hosted the talks": what a request names by what it did ("Which city hosted ...?")
+_DID_WHAT = re.compile(r"^the\s+(?P<head>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:that|which|who)\s+(?P<rest>.+)$",
+                       re.IGNORECASE)
+_NAME_ASKED = re.compile(r"the\s+(?:full\s+|first\s+|last\s+)?names?\s+of\b", re.IGNORECASE)
+_WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of the Arab League who ...": someone
 _ASKING = re.compile(_POLITE + r"(?:tell|give|name|list|identify|state|provide"
                      r"|find|show)\b", re.IGNORECASE)
 _TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|i\s+(?:want|would\s+like|'d"
@@ -348,10 +353,19 @@ _GRANTED = re.compile(r"^\W*(?:given\s+that|since|after|when|while|although|thou
 
 
 def as_request_answered(text: str) -> str:
-    """A request written as the question it asks ("Give the year Russia intervened" -> "What
-    is the year Russia intervened?"; "Tell me who hosted the talks" -> "who hosted the talks")."""
+    """A request written as the question it asks: "Give the year Russia intervened" -> "What
+    is the year Russia intervened?"; "Identify the city that hosted the talks" -> "Which city
+    hosted the talks?"; "Name the Turkish foreign minister" -> "Who is the Turkish foreign
+    minister?" (an office's holder); "Tell me who hosted the talks" -> "who hosted the talks"."""
     if m := _REQUEST.match(text):
-        return f"What is {m.group('thing')}?"
+        thing = m.group("thing")
+        if _NAME_ASKED.match(thing):
+            return f"What is {thing}?"  # "Tell me the name of the minister who ..."
+        if asked_office(f"Who is {thing}?") is not None:
+            return f"Who is {thing}?"
+        if (did := _DID_WHAT.match(thing)) and not STOP_WORDS.intersection(did.group("head").lower().split()):
+            return f"Which {did.group('head')} {did.group('rest')}?"
+        return f"{'Who' if _WHO_DID.search(thing) else 'What'} is {thing}?"
     return _TELL_ME.sub("", text)
 
 
@@ -442,6 +456,39 @@ def as_question(text: str) -> str:
     if _PLURAL_LEAD.match(text):
         return f"which {text.rstrip(' ?.!')}?"
     return text
+
+
+# "Iran's involvement is often overlooked, but its top diplomat was in the room too. What is the
+# name of Iran's foreign minister?": background, then the question. Sentences end at ".", "!",
+# "?", ";" or ":" before a space; the asked one opens with a wh-word (after at most four words:
+# "According to Lavrov, to whom ...?") or a request.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+")
+_OPENS_ASKING = re.compile(r"^\W*(?:(?:[\w'’-]+,?\s+){0,4}(?:who|whom|whose|when|where|why|how|which|what)\b"
+                           r"|(?:please\s+)?(?:tell|give|name|list|identify|state|provide|find|show|describe|explain)\b)",
+                           re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:he|she|him|her|his|they|them|their|it|its|this|that|these|those|there|then)\b",
+                             re.IGNORECASE)
+
+
+def asked_sentence(text: str) -> tuple[str, str]:
+    """The sentence that asks, and the background before it: ``(asked, background)``. The
+    background is the asker's own words (an opinion, a half-remembered fact): searched with the
+    question, they pull in passages that answer neither. ``(text, "")`` for a one-sentence
+    question, and where the asking sentence names too little to be searched alone ("This
+    minister called the talks constructive. Name him.") or points back into the background
+    ("When did that defence-level round take place?", "What did he say?")."""
+    parts = _SENTENCE_BREAK.split(text.strip())
+    if len(parts) < 2:
+        return text, ""
+    for k in range(len(parts) - 1, -1, -1):
+        if _OPENS_ASKING.match(parts[k]):
+            break
+    else:
+        return text, ""
+    asked = " ".join(parts[k:])
+    if k == 0 or len(content_stems(asked)) < 2 or _BACK_REFERENCE.search(asked):
+        return text, ""
+    return asked, " ".join(parts[:k])
 
 
 # Chat around a question: openers ("ok and who ...", "thanks! where ...", "hey, ...") and

@@ -29,8 +29,8 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
                          answer_span)
 from qa.checks import (ACTION_DEPTH, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT, ASKS_WINNER,
                        CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED,
-                       LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY,
-                       UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
+                       LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, PLACE_LEAD, SPEAKER_WINDOW, STANDS_FOR, STATING,
+                       TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
                        according_to_names, asks_statement, counts_other, dates_a_statement, located_elsewhere,
                        names_form, other_month, other_partner, said_clause, speaker_names, speaker_offices,
                        speaks_ahead, subject_country, subject_names, subject_offices, within_said_when)
@@ -38,7 +38,7 @@ from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
+from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, capital_of, countries_named, country_named_by, country_of,
                       holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country,
                       same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
@@ -658,6 +658,8 @@ class Reader:
             reading = self._speaker_of_clause(q, reading, clause)
         if reading.groups and ASKS_ACTION.search(q.text):
             reading = self._action_first(q, reading)
+        if reading.groups and q.form == "country":
+            reading = self._country_of_capital(q, reading)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
@@ -697,6 +699,20 @@ class Reader:
             return reading
         for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
             if opens_with_verb(members):
+                return self._first_instead(q, reading, k)
+        return reading
+
+    def _country_of_capital(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
+        """Where "Which country hosted the talks?" is best answered by a capital ("Moscow", which
+        news writes for its government) and the capital's country ("Russia") is among the
+        ``depth`` best answers, put the country first, as ``_first_instead`` does."""
+        best = reading.groups[0][1][0]
+        country = capital_of(PLACE_LEAD.sub("", self._texts[best.doc][best.start : best.end].strip()))
+        if not country:
+            return reading
+        for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
+            c = members[0]
+            if same_country(self._texts[c.doc][c.start : c.end]) == country:
                 return self._first_instead(q, reading, k)
         return reading
 

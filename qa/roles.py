@@ -60,8 +60,9 @@ _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should
 _WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its full stop
 # The office must be what the question asks for: "Who is / was ...", "Name the ...", "Which ...".
 _ASKED = re.compile(
-    r"^\W*(?:who(?:m)?\s+(?:(?:currently|now|then)\s+)?(?:is|was|are|were|served\s+as|serves\s+as|became)|what\s+(?:is|was)\s+the\s+names?\s+of"
-    r"|(?:give\s+|tell\s+me\s+)?(?:the\s+)?names?(?:\s+of)?|identify|which|what)\s+(?:the\s+)?"
+    r"^\W*(?:who(?:m)?\s+(?:(?:currently|now|then)\s+)?(?:is|was|are|were|served\s+as|serves\s+as|became)"
+    r"|what\s+(?:is|was)\s+the\s+(?:full\s+|complete\s+)?names?\s+of"
+    r"|(?:give\s+|tell\s+me\s+)?(?:the\s+)?(?:full\s+|complete\s+)?names?(?:\s+of)?|identify|which|what)\s+(?:the\s+)?"
     rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})s?\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?"
     # ... and the office is the whole of what is asked: not "King Zhaoxiang of Qin's mother",

@@ -1143,3 +1143,15 @@ def test_the_first_citation_is_the_sentence_closest_to_the_question(pipeline):
     c = answer.citations[0]
     text = pipeline.source_text(c.source)
     assert text[c.start:c.end] == "Moscow" and "main ally" in text[c.start:text.find("\n", c.start)]
+
+
+@pytest.mark.parametrize("question", ["Which country hosted the talks?",
+                                      "Which country hosted the defense ministers in December?"])
+def test_a_country_asked_for_is_not_answered_by_its_capital(pipeline, question):
+    """News writes "Moscow" for Russia's government; "Which country ...?" is answered by the
+    country the capital stands for, when the reader found it too, and never by the capital."""
+    from qa.roles import capital_of
+
+    answer = pipeline.ask(question)
+    assert answer.answer is not None and not capital_of(answer.answer)
+    assert answer.answer == "Russia"

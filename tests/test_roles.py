@@ -21,6 +21,8 @@ TEXTS = [
     ("Who is Turkey's defence minister?", Office("minister", "defence", "Turkey")),
     ("Who was the Turkish defense minister at the December talks?", Office("minister", "defence", "Turkey")),
     ("What is the name of Turkey's defence minister?", Office("minister", "defence", "Turkey")),
+    ("What is the full name of Turkey's president?", Office("president", "", "Turkey")),
+    ("Give the full name of Turkey's president", Office("president", "", "Turkey")),
     ("Name the Turkish defence minister who met his counterpart.", Office("minister", "defence", "Turkey")),
     ("Name Russia's foreign minister.", Office("minister", "foreign", "Russia")),
     ("Who is the current Prime Minister of Romania?", Office("minister", "prime", "Romania")),
