@@ -267,6 +267,10 @@ _WHO_SAID = re.compile(r"^\W*who\s+(?:had\s+|has\s+)?(?:said|says|stated|states|
 ASKS_ACTION = re.compile(r"^\W*what\b[^?]*\b(?:do|done|doing)\b(?=\s*(?:$|[?,]|(?:with|about|to|for|after|next|regarding"
                          r"|in|at|on|since|during|when|once|now|then|first)\b))", re.IGNORECASE)
 ACTION_DEPTH = 6  # the best answers looked through for one that opens with a verb
+# "With whom is Erdogan seeking a summit?", "To whom could the proposals be put?": the answer is
+# the object of that preposition after words of the question ("courting a presidential summit
+# with Assad"), not of another ("made up with former rivals").
+ASKED_PREPOSITION = re.compile(r"^\W*(with|to|from|against)\s+(?:whom|which|what)\b", re.IGNORECASE)
 CLAUSE_MIN_TERMS = 3  # content words the clause needs for its words to tell who said it
 CLAUSE_SAID = 0.8  # share of them another answer's sentences must hold ...
 CLAUSE_MISSED = 0.5  # ... where the best answer's hold less than this

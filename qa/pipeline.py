@@ -16,7 +16,7 @@ from qa.answer import NOT_FOUND, YES_NO, Answer, Citation, Passage
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
-from qa.question import Question, analyse_question, asked_sentence
+from qa.question import Question, analyse_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import FEATURE_ID, FEATURES, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
@@ -140,7 +140,6 @@ class Pipeline:
             text = check_question(question)
         except ValueError as exc:
             raise ValueError(f"question {exc}") from None
-        text, _ = asked_sentence(text)
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()
@@ -148,12 +147,12 @@ class Pipeline:
         if not q.stems:
             return q, [], Reading([], np.zeros((0, len(FEATURES)), np.float32), [])
         with self._encode_lock:
-            q_vec = self.encoder.encode([text])[0]
+            q_vec = self.encoder.encode([q.searched])[0]
         if timings is not None:
             timings["encode"] = (time.perf_counter() - t0) * 1e3
         holder = self._asks_holder(q)
         depth = max(top_k, READ_DEPTH, SUPPORT_DEPTH, HOLDER_DEPTH if holder else 0)
-        hits = self.retriever.run(q_vec, q.stems, depth, timings, text)
+        hits = self.retriever.run(q_vec, q.stems, depth, timings, q.searched)
         # The first READ_DEPTH fused passages, and the first of either ranking if fusion put it
         # lower; not for an office's holder, searched for over HOLDER_DEPTH passages (``ask``).
         read = hits[:READ_DEPTH] + ([] if holder else [h for h in hits[READ_DEPTH:] if h.lead])

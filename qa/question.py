@@ -48,6 +48,7 @@ class Question:
     mentions: tuple[Office, ...] = ()  # offices named, their holders not asked for (``mentioned_offices``)
     countries: frozenset[str] = frozenset()  # countries named or qualified ("Syrian refugees"; ``countries_named``)
     granted: str = ""  # a leading clause taken as given ("Given that Turkey cut ties, ..."; ``main_clause``)
+    searched: str = ""  # the words to search with: the asked sentence, or all if it points back (``asked_sentence``)
 
     @property
     def expected_id(self) -> int:
@@ -464,19 +465,18 @@ def as_question(text: str) -> str:
 # "According to Lavrov, to whom ...?") or a request.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+")
 _OPENS_ASKING = re.compile(r"^\W*(?:(?:[\w'’-]+,?\s+){0,4}(?:who|whom|whose|when|where|why|how|which|what)\b"
-                           r"|(?:please\s+)?(?:tell|give|name|list|identify|state|provide|find|show|describe|explain)\b)",
-                           re.IGNORECASE)
+                           r"|(?:please\s+)?(?:tell|give|name|list|identify|state|provide|find|show|describe"
+                           r"|explain)\b)", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:he|she|him|her|his|they|them|their|it|its|this|that|these|those|there|then)\b",
                              re.IGNORECASE)
 
 
 def asked_sentence(text: str) -> tuple[str, str]:
-    """The sentence that asks, and the background before it: ``(asked, background)``. The
-    background is the asker's own words (an opinion, a half-remembered fact): searched with the
-    question, they pull in passages that answer neither. ``(text, "")`` for a one-sentence
-    question, and where the asking sentence names too little to be searched alone ("This
-    minister called the talks constructive. Name him.") or points back into the background
-    ("When did that defence-level round take place?", "What did he say?")."""
+    """The sentence that asks, and the background before it: ``(asked, background)``; ``(text,
+    "")`` for a one-sentence question, and where the asking sentence names too little to stand
+    alone ("This minister called the talks constructive. Name him."). The asked sentence is
+    what is analysed: a wh-word of the background ("..., which is quite a balancing act.") asks
+    nothing."""
     parts = _SENTENCE_BREAK.split(text.strip())
     if len(parts) < 2:
         return text, ""
@@ -486,7 +486,7 @@ def asked_sentence(text: str) -> tuple[str, str]:
     else:
         return text, ""
     asked = " ".join(parts[k:])
-    if k == 0 or len(content_stems(asked)) < 2 or _BACK_REFERENCE.search(asked):
+    if k == 0 or len(content_stems(asked)) < 2:
         return text, ""
     return asked, " ".join(parts[:k])
 
@@ -533,15 +533,23 @@ def as_reaction_question(text: str) -> str:
 
 
 def analyse_question(text: str) -> Question:
-    """The question as the reader sees it: its main clause for what is asked (``main_clause``),
-    every word of it for matching."""
+    """The question as the reader sees it: its asked sentence (``asked_sentence``) and that
+    sentence's main clause for what is asked (``main_clause``), every word of the sentence for
+    matching. The background before it is the asker's own words (an opinion, a half-remembered
+    fact): searched with the question, they pull in passages that answer neither; they join
+    the search only where the asked sentence points back into them ("When did that round take
+    place?", "What did he say?")."""
+    searched = text
+    text, background = asked_sentence(text)
+    if not _BACK_REFERENCE.search(text):
+        searched, background = text, ""
     whole = as_request_answered(as_reaction_question(expand_abbreviations(expand_contractions(strip_chatter(text)))))
     main, granted = main_clause(whole)
     text = as_question(main)
     wh, expected = expected_type(text)
-    stems = () if chatter_only(whole) else tuple(content_stems(whole))
+    stems = () if chatter_only(whole) else tuple(content_stems(f"{background} {whole}" if background else whole))
     return Question(text=text, wh=wh, expected=expected, stems=stems, unit=answer_unit(text),
                     number=answer_number(text), form=answer_form(text), modifiers=name_modifiers(text),
                     furniture=furniture_asked(text), asks_name=bool(_NAME_OF_Q.search(text)),
                     office=asked_office(text), mentions=tuple(mentioned_offices(text)),
-                    countries=countries_named(text), granted=granted)
+                    countries=countries_named(text), granted=granted, searched=searched)

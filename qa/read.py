@@ -27,13 +27,14 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
                          answer_span)
-from qa.checks import (ACTION_DEPTH, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT, ASKS_WINNER,
-                       CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, EXACT_COUNT, HELD_EVENT, HOW_REACTED,
-                       LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, PLACE_LEAD, SPEAKER_WINDOW, STANDS_FOR, STATING,
-                       TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING,
-                       according_to_names, asks_statement, counts_other, dates_a_statement, located_elsewhere,
-                       names_form, other_month, other_partner, said_clause, speaker_names, speaker_offices,
-                       speaks_ahead, subject_country, subject_names, subject_offices, within_said_when)
+from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
+                       ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER,
+                       EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, PLACE_LEAD,
+                       SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY,
+                       VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
+                       counts_other, dates_a_statement, located_elsewhere, names_form, other_month, other_partner,
+                       said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names,
+                       subject_offices, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
@@ -658,6 +659,8 @@ class Reader:
             reading = self._speaker_of_clause(q, reading, clause)
         if reading.groups and ASKS_ACTION.search(q.text):
             reading = self._action_first(q, reading)
+        if reading.groups and (asked := ASKED_PREPOSITION.match(q.text)):
+            reading = self._object_of_asked_preposition(q, reading, asked.group(1).lower())
         if reading.groups and q.form == "country":
             reading = self._country_of_capital(q, reading)
         if timings is not None:
@@ -699,6 +702,30 @@ class Reader:
             return reading
         for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
             if opens_with_verb(members):
+                return self._first_instead(q, reading, k)
+        return reading
+
+    def _object_of_asked_preposition(self, q: Question, reading: Reading, preposition: str) -> Reading:
+        """Where "With whom ...?" is best answered by the object of a "with" that follows no word
+        of the question ("made up with former rivals") and another answer among the
+        ``ACTION_DEPTH`` best follows one that does ("a presidential summit with Assad"), put that
+        one first, as ``_first_instead`` does."""
+        asked = set(q.stems)
+        after = re.compile(rf"((?:[\w'’-]+\s+){{1,3}}){preposition}\s+(?:(?:the|a|an|their|its|his|her)\s+)?$",
+                           re.IGNORECASE)
+
+        def governed(members: list[Candidate]) -> bool:
+            """Whether one of the answer's first mentions is the object of such a preposition."""
+            for c in members[:3]:
+                m = after.search(self._texts[c.doc][max(0, c.start - 80) : c.start])
+                if m and asked.intersection(content_stems(m.group(1))):
+                    return True
+            return False
+
+        if governed(reading.groups[0][1]):
+            return reading
+        for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
+            if governed(members):
                 return self._first_instead(q, reading, k)
         return reading
 

@@ -1155,3 +1155,24 @@ def test_a_country_asked_for_is_not_answered_by_its_capital(pipeline, question):
     answer = pipeline.ask(question)
     assert answer.answer is not None and not capital_of(answer.answer)
     assert answer.answer == "Russia"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("With whom is Erdogan seeking a presidential summit?", "Assad"),  # "a presidential summit with Assad"
+    ("With whom has Erdogan made up?", "former rivals"),  # "made up with former rivals across the region"
+])
+def test_the_answer_is_the_object_of_the_asked_preposition(pipeline, question, answer):
+    """"With whom ...?" is answered by the object of a "with" that follows words of the
+    question, not by that of another "with" in the same sentence."""
+    assert pipeline.ask(question).answer == answer
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("With whom is Erdogan seeking a summit?", True), ("To which country did he travel?", True),
+    ("On what date did they meet?", False), ("In which city did they meet?", False),  # when and where, not whom
+    ("For what purpose was it drafted?", False), ("Who met with whom?", False),
+])
+def test_a_question_led_by_its_preposition(question, asked):
+    from qa.checks import ASKED_PREPOSITION
+
+    assert bool(ASKED_PREPOSITION.match(question)) is asked

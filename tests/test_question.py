@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from qa.question import (analyse_question, answer_form, answer_number, answer_unit, asked_sentence, echoes_modifier,
-                         expected_type, name_modifiers)
+from qa.question import (analyse_question, answer_form, answer_number, answer_unit, as_question, as_request_answered,
+                         asked_sentence, echoes_modifier, expected_type, name_modifiers)
 from qa.read import FEATURE_ID
 
 
@@ -174,7 +174,8 @@ def test_answer_form(question: str, form: str) -> None:
     ("to resolve the Syrian conflict", "city", False), ("resolve the Syrian conflict", "name", False),
     ("in Amman", "city", True), ("May 19", "city", False),
     ("Russia", "country", True), ("Moscow", "country", False), ("the Kremlin", "country", False),
-    ("in Damascus", "country", False), ("Russia, Syria, Turkey and Iran", "country", True), ("start", "country", False), ("the Hague", "name", True), ("The Hague", "name", True),
+    ("in Damascus", "country", False), ("Russia, Syria, Turkey and Iran", "country", True), ("start", "country", False),
+    ("the Hague", "name", True), ("The Hague", "name", True),
     ("May 19", "date", True), ("Wednesday", "date", True), ("2023-05-10", "date", True),
     ("last month", "date", False), ("recently", "date", False),
     ("December", "month", True), ("late last month", "month", False), ("Sunday", "month", False),
@@ -365,15 +366,31 @@ def test_what_the_question_asks(question: str, text: str, expected: str) -> None
     ("Iran's role is often overlooked, but its top diplomat was there too. What is the name of Iran's foreign "
      "minister?", "What is the name of Iran's foreign minister?"),
     ("I'd like to pin that down: on which day did the ministers meet?", "on which day did the ministers meet?"),
-    ("Lavrov spoke first; according to him, to whom could the proposals be put?", ""),  # "him": the background's
-    ("The defence ministers met before. When did that round take place?", ""),  # "that round": the background's
-    ("This minister called the talks constructive. Name him.", ""),  # too little to search alone
+    ("Lavrov spoke first; according to him, to whom could the proposals be put?",
+     "according to him, to whom could the proposals be put?"),
+    ("The defence ministers met before. When did that round take place?", "When did that round take place?"),
+    ("This minister called the talks constructive. Name him.", ""),  # too little to stand alone
     ("Who hosted the talks? I always forget.", ""),  # the first sentence asks
     ("Who hosted the talks?", ""),
     ("Assad was invited. The summit is in May.", ""),  # nothing asked
 ])
-def test_the_asked_sentence_is_searched_without_the_background(text: str, asked: str) -> None:
+def test_the_asked_sentence_is_told_from_the_background(text: str, asked: str) -> None:
     assert asked_sentence(text) == ((asked, text[: -len(asked) - 1]) if asked else (text, ""))
+
+
+@pytest.mark.parametrize("text, searched", [
+    ("Turkey sits in a Western alliance, which is quite a balancing act. Who hosted the talks?",
+     "Who hosted the talks?"),  # "which" of the background asks nothing
+    ("The defence ministers met in Moscow before. When did that round take place?",
+     "The defence ministers met in Moscow before. When did that round take place?"),  # "that round": the background's
+    ("Mekdad spoke of the negatives. What did he say now exists?",
+     "Mekdad spoke of the negatives. What did he say now exists?"),
+])
+def test_the_background_is_searched_only_where_the_question_points_back(text: str, searched: str) -> None:
+    q = analyse_question(text)
+    assert q.searched == searched and q.wh in ("who", "when", "what")
+    assert q.text == as_question(as_request_answered(asked_sentence(text)[0]))
+    assert ("moscow" in q.stems) is ("Moscow" in searched)
 
 
 def test_a_question_after_background_is_answered(pipeline) -> None:
