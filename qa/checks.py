@@ -267,6 +267,26 @@ _WHO_SAID = re.compile(r"^\W*who\s+(?:had\s+|has\s+)?(?:said|says|stated|states|
 ASKS_ACTION = re.compile(r"^\W*what\b[^?]*\b(?:do|done|doing)\b(?=\s*(?:$|[?,]|(?:with|about|to|for|after|next|regarding"
                          r"|in|at|on|since|during|when|once|now|then|first)\b))", re.IGNORECASE)
 ACTION_DEPTH = 6  # the best answers looked through for one that opens with a verb
+# "Which three countries' ministers met?", "Name the two issues ..." (read "What is the two issues
+# ...?"): as many things as that, listed ("Russian, Syrian and Turkish"), not one ("Russian"). Not
+# "What are the four ministers doing?": there the number counts who acts.
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_ASKED = re.compile(r"^\W*(?:(?:which|what)\s+|what\s+is\s+the\s+)"
+                          rf"(?P<n>{'|'.join(_NUMBER_WORDS)})\s+(?!of\b)[a-z]", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+|\s*&\s*")
+
+
+def things_asked(question: str) -> int:
+    """How many things "Which three countries ...?" asks for (3); 0 where it says no number."""
+    m = _COUNT_ASKED.search(question)
+    return _NUMBER_WORDS[m.group("n").lower()] if m else 0
+
+
+def things_listed(span: str) -> int:
+    """How many things a span lists: 3 for "Russian, Syrian and Turkish", 1 for "Russian"."""
+    return len([part for part in _LIST_SEPARATOR.split(span) if part.strip()])
+
+
 # "With whom is Erdogan seeking a summit?", "To whom could the proposals be put?": the answer is
 # the object of that preposition after words of the question ("courting a presidential summit
 # with Assad"), not of another ("made up with former rivals").

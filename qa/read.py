@@ -34,7 +34,7 @@ from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION,
                        VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
                        counts_other, dates_a_statement, located_elsewhere, names_form, other_month, other_partner,
                        said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names,
-                       subject_offices, within_said_when)
+                       subject_offices, things_asked, things_listed, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
@@ -661,6 +661,8 @@ class Reader:
             reading = self._action_first(q, reading)
         if reading.groups and (asked := ASKED_PREPOSITION.match(q.text)):
             reading = self._object_of_asked_preposition(q, reading, asked.group(1).lower())
+        if reading.groups and (asked_many := things_asked(q.text)):
+            reading = self._as_many_as_asked(q, reading, asked_many)
         if reading.groups and q.form == "country":
             reading = self._country_of_capital(q, reading)
         if timings is not None:
@@ -726,6 +728,21 @@ class Reader:
             return reading
         for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
             if governed(members):
+                return self._first_instead(q, reading, k)
+        return reading
+
+    def _as_many_as_asked(self, q: Question, reading: Reading, asked: int) -> Reading:
+        """Where "Which three countries ...?" is best answered by fewer things ("Russian") and
+        another answer among the ``ACTION_DEPTH`` best lists as many as asked ("Russian, Syrian
+        and Turkish"), put that one first, as ``_first_instead`` does."""
+        def listed(members: list[Candidate]) -> int:
+            c = members[0]
+            return things_listed(self._texts[c.doc][c.start : c.end])
+
+        if listed(reading.groups[0][1]) >= asked:
+            return reading
+        for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
+            if listed(members) == asked:
                 return self._first_instead(q, reading, k)
         return reading
 

@@ -1176,3 +1176,28 @@ def test_a_question_led_by_its_preposition(question, asked):
     from qa.checks import ASKED_PREPOSITION
 
     assert bool(ASKED_PREPOSITION.match(question)) is asked
+
+
+@pytest.mark.parametrize("text, asked, listed", [
+    ("Which three countries' defence ministers met?", 3, 0), ("What two issues did he stress?", 2, 0),
+    ("What is the four countries whose ministers met?", 4, 0),  # "Identify the four countries ...", as read
+    ("What are the four ministers doing in the photo?", 0, 0),  # "four" counts who acts
+    ("What did the two countries agree?", 0, 0), ("Which countries met?", 0, 0),
+    ("Russian, Syrian and Turkish", 0, 3), ("Türkiye, Syria, Russia and Iran", 0, 4), ("Russian", 0, 1),
+    ("embassies and flights", 0, 2),
+])
+def test_how_many_things_are_asked_and_listed(text, asked, listed):
+    from qa.checks import things_asked, things_listed
+
+    assert things_asked(text) == asked
+    if listed:
+        assert things_listed(text) == listed
+
+
+def test_as_many_things_as_asked_are_answered(pipeline):
+    """"Which three countries' ...?" is answered by the three ("Russian, Syrian and Turkish"),
+    when the reader found them too, not by the first of them."""
+    from qa.checks import things_listed
+
+    answer = pipeline.ask("Which three countries' defence ministers met on December 28, 2022?").answer
+    assert answer is not None and things_listed(answer) == 3
