@@ -335,17 +335,20 @@ _CASUAL_WORDS = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, _CASUAL_SP
 _WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|would|can|could|should|has|have|had)\b)")
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
 _POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+)?"
-_REQUEST = re.compile(_POLITE + r"(?:give|state|provide|find|show|name|identify|write\s+down|tell)\s+(?:me\s+)?"
+# The verbs of a request, and wants said outright ("I need the date of the summit").
+_REQUESTING = (r"(?:give|state|provide|find|show|name|identify|specify|write\s+down|look\s+up|point\s+out|tell"
+               r"|let\s+me\s+know|i\s+(?:need|want|would\s+like|'d\s+like))")
+_REQUEST = re.compile(_POLITE + _REQUESTING + r"\s+(?:me\s+)?"
                       r"(?P<thing>(?:the|all|every|each|both|(?-i:[A-Z])[\w-]*['’]s)\s+[^?]+?)\W*$", re.IGNORECASE)
 # "the city that hosted the talks": what a request names by what it did ("Which city hosted ...?")
 _DID_WHAT = re.compile(r"^the\s+(?P<head>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:that|which|who)\s+(?P<rest>.+)$",
                        re.IGNORECASE)
 _NAME_ASKED = re.compile(r"the\s+(?:full\s+|first\s+|last\s+)?names?\s+of\b", re.IGNORECASE)
 _WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of the Arab League who ...": someone
-_ASKING = re.compile(_POLITE + r"(?:tell|give|name|list|identify|state|provide"
-                     r"|find|show)\b", re.IGNORECASE)
-_TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|i\s+(?:want|would\s+like|'d"
-                      r"\s+like)\s+to\s+know)\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.IGNORECASE)
+_ASKING = re.compile(_POLITE + rf"(?:{_REQUESTING}|list)\b", re.IGNORECASE)
+_TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|let\s+me\s+know|find\s+out|look\s+up|point\s+out|specify"
+                      r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)\s+"
+                      r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.IGNORECASE)
 # "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
 _GRANTED = re.compile(r"^\W*(?:given\s+that|since|after|when|while|although|though|as|because|if|before|despite"
                       r"|throughout|considering|now\s+that|once|in\s+light\s+of)\b[^?]*,\s*"
@@ -464,9 +467,8 @@ def as_question(text: str) -> str:
 # "?", ";" or ":" before a space; the asked one opens with a wh-word (after at most four words:
 # "According to Lavrov, to whom ...?") or a request.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+")
-_OPENS_ASKING = re.compile(r"^\W*(?:(?:[\w'’-]+,?\s+){0,4}(?:who|whom|whose|when|where|why|how|which|what)\b"
-                           r"|(?:please\s+)?(?:tell|give|name|list|identify|state|provide|find|show|describe"
-                           r"|explain)\b)", re.IGNORECASE)
+_OPENS_ASKING = re.compile(r"^\W*(?:(?:[\w'’-]+,?\s+){0,4}(?:who|whom|whose|when|where|why|how|which|what)\b)"
+                           rf"|{_POLITE}(?:{_REQUESTING}|list|describe|explain)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:he|she|him|her|his|they|them|their|it|its|this|that|these|those|there|then)\b",
                              re.IGNORECASE)
 

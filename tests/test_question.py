@@ -354,6 +354,10 @@ def test_keyword_queries_over_the_seeds(pipeline) -> None:
      "What is the military alliance of which Turkey is a member?", "THING"),
     ("Identify the countries whose ministers met.", "What is the countries whose ministers met?", "THING"),
     ("Name Syria's foreign minister.", "Who is Syria's foreign minister?", "PERSON"),
+    ("I need the date of the Arab League summit.", "What is the date of the Arab League summit?", "DATE"),
+    ("Point out the city that hosted the talks.", "Which city hosted the talks?", "LOC"),
+    ("Let me know who hosted the talks.", "who hosted the talks.", "PERSON"),
+    ("Find out where the talks were held", "where the talks were held", "LOC"),
 ])
 def test_what_the_question_asks(question: str, text: str, expected: str) -> None:
     q = analyse_question(question)
