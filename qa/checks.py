@@ -291,6 +291,10 @@ def things_listed(span: str) -> int:
 # the object of that preposition after words of the question ("courting a presidential summit
 # with Assad"), not of another ("made up with former rivals").
 ASKED_PREPOSITION = re.compile(r"^\W*(with|to|from|against)\s+(?:whom|which|what)\b", re.IGNORECASE)
+# The object of each such preposition, after up to three words that go before it ("words")
+OBJECT_OF = {p: re.compile(rf"(?P<words>(?:[\w'’-]+\s+){{1,3}}){p}\s+(?:(?:the|a|an|their|its|his|her)\s+)?$",
+                           re.IGNORECASE) for p in ("with", "to", "from", "against")}
+OBJECT_WINDOW = 80  # characters before an answer read for the preposition and its words
 CLAUSE_MIN_TERMS = 3  # content words the clause needs for its words to tell who said it
 CLAUSE_SAID = 0.8  # share of them another answer's sentences must hold ...
 CLAUSE_MISSED = 0.5  # ... where the best answer's hold less than this

@@ -18,7 +18,7 @@ import json
 import math
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -29,12 +29,12 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
                          answer_span)
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER,
-                       EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, PLACE_LEAD,
-                       SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY,
-                       VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
-                       counts_other, dates_a_statement, located_elsewhere, names_form, other_month, other_partner,
-                       said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names,
-                       subject_offices, things_asked, things_listed, within_said_when)
+                       EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, OBJECT_OF,
+                       OBJECT_WINDOW, PLACE_LEAD, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE,
+                       VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names,
+                       asks_statement, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
+                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
+                       subject_names, subject_offices, things_asked, things_listed, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
@@ -700,10 +700,16 @@ class Reader:
             toks = span_tokens(self.index, members[0], members[0].start, members[0].end)
             return bool(toks) and bool(self.index.analysis.tok_flags[toks[0]] & F_VERB)
 
-        if opens_with_verb(reading.groups[0][1]):
+        return self._first_that(q, reading, opens_with_verb)
+
+    def _first_that(self, q: Question, reading: Reading, holds: Callable[[list[Candidate]], bool],
+                    depth: int = ACTION_DEPTH) -> Reading:
+        """The reading as it is where its best answer ``holds``, else with the first of the
+        ``depth`` best that does put first (``_first_instead``), if any."""
+        if holds(reading.groups[0][1]):
             return reading
-        for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
-            if opens_with_verb(members):
+        for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
+            if holds(members):
                 return self._first_instead(q, reading, k)
         return reading
 
@@ -713,23 +719,17 @@ class Reader:
         ``ACTION_DEPTH`` best follows one that does ("a presidential summit with Assad"), put that
         one first, as ``_first_instead`` does."""
         asked = set(q.stems)
-        after = re.compile(rf"((?:[\w'’-]+\s+){{1,3}}){preposition}\s+(?:(?:the|a|an|their|its|his|her)\s+)?$",
-                           re.IGNORECASE)
+        after = OBJECT_OF[preposition]
 
         def governed(members: list[Candidate]) -> bool:
             """Whether one of the answer's first mentions is the object of such a preposition."""
             for c in members[:3]:
-                m = after.search(self._texts[c.doc][max(0, c.start - 80) : c.start])
-                if m and asked.intersection(content_stems(m.group(1))):
+                m = after.search(self._texts[c.doc][max(0, c.start - OBJECT_WINDOW) : c.start])
+                if m and asked.intersection(content_stems(m.group("words"))):
                     return True
             return False
 
-        if governed(reading.groups[0][1]):
-            return reading
-        for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
-            if governed(members):
-                return self._first_instead(q, reading, k)
-        return reading
+        return self._first_that(q, reading, governed)
 
     def _as_many_as_asked(self, q: Question, reading: Reading, asked: int) -> Reading:
         """Where "Which three countries ...?" is best answered by fewer things ("Russian") and
@@ -741,10 +741,7 @@ class Reader:
 
         if listed(reading.groups[0][1]) >= asked:
             return reading
-        for k, (_, members) in enumerate(reading.groups[1:ACTION_DEPTH], start=1):
-            if listed(members) == asked:
-                return self._first_instead(q, reading, k)
-        return reading
+        return self._first_that(q, reading, lambda members: listed(members) == asked)
 
     def _country_of_capital(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
         """Where "Which country hosted the talks?" is best answered by a capital ("Moscow", which
@@ -754,11 +751,12 @@ class Reader:
         country = capital_of(PLACE_LEAD.sub("", self._texts[best.doc][best.start : best.end].strip()))
         if not country:
             return reading
-        for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
+
+        def is_country(members: list[Candidate]) -> bool:
             c = members[0]
-            if same_country(self._texts[c.doc][c.start : c.end]) == country:
-                return self._first_instead(q, reading, k)
-        return reading
+            return same_country(self._texts[c.doc][c.start : c.end]) == country
+
+        return self._first_that(q, reading, is_country, depth)
 
     def _first_instead(self, q: Question, reading: Reading, k: int, **changes) -> Reading:
         """The reading with its ``k``-th answer first: the two trade their probabilities (the
