@@ -13,7 +13,7 @@ from importlib import resources
 
 from qa.question import MONTH_NAMES
 from qa.roles import Office, capital_of, countries_named, country_named_by, country_of, mentioned_offices
-from qa.text import STOP_WORDS, content_stems, fold, stem, words
+from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 
 # What an answer to a question of each form (``Question.form``) must contain.
 _QUANTITY = (
@@ -54,7 +54,13 @@ _FORMS = {
 COUNTRIES = frozenset(
     line.strip().lower() for line in resources.files("qa").joinpath("data/countries.txt").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#"))
-PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
+_PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
+
+
+def capital_named(span: str) -> str:
+    """The country whose capital a place span names ("Moscow", "in Damascus" -> "Russia",
+    "Syria"), or "": the capital stands for its government, and is not the country."""
+    return capital_of(_PLACE_LEAD.sub("", span.strip()))
 
 
 def names_form(text: str, form: str) -> bool:
@@ -69,10 +75,10 @@ def names_form(text: str, form: str) -> bool:
     Saudi Arabia") nor has a digit ("May 19") for "city", and one that is not a capital
     ("Moscow", "the Kremlin") for "country"."""
     if form in ("name", "city", "country"):
-        head = PLACE_LEAD.sub("", text.strip())
+        head = _PLACE_LEAD.sub("", text.strip())
         if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
             return False  # a city is neither a country nor a date ("May 19")
-        if form == "country" and capital_of(head):
+        if form == "country" and capital_named(head):
             return False  # "Moscow" stands for Russia's government; it is not the country
         return head[:1].isupper()
     if form == "polar":
@@ -273,7 +279,6 @@ ACTION_DEPTH = 6  # the best answers looked through for one that opens with a ve
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT_ASKED = re.compile(r"^\W*(?:(?:which|what)\s+|what\s+is\s+the\s+)"
                           rf"(?P<n>{'|'.join(_NUMBER_WORDS)})\s+(?!of\b)[a-z]", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+|\s*&\s*")
 
 
 def things_asked(question: str) -> int:
@@ -284,7 +289,7 @@ def things_asked(question: str) -> int:
 
 def things_listed(span: str) -> int:
     """How many things a span lists: 3 for "Russian, Syrian and Turkish", 1 for "Russian"."""
-    return len([part for part in _LIST_SEPARATOR.split(span) if part.strip()])
+    return len([part for part in LIST_SEPARATOR.split(span) if part.strip()])
 
 
 # "With whom is Erdogan seeking a summit?", "To whom could the proposals be put?": the answer is

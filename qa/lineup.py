@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 
 from qa.roles import NAME_PARTICLES, name_of
-from qa.text import line_spans
+from qa.text import LIST_SEPARATOR, line_spans
 
 # A caption's left-to-right marker, after its list ("... and D (L-R).") or before it ("From
 # left: A, B and C.").
 _AFTER = re.compile(r"\s*\((?:L\s*-\s*R|L\s+to\s+R|left\s+to\s+right|from\s+left)\)", re.IGNORECASE)
 _BEFORE = re.compile(r"(?:^|(?<=[.\]*]\s))(?:From\s+left(?:\s+to\s+right)?|Left\s+to\s+right|L\s*-\s*R)\s*[:,]\s*",
                      re.IGNORECASE)
-_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _WORD = rf"(?:[A-Z][\w'’.-]*|{'|'.join(NAME_PARTICLES)})"
 _NAME = re.compile(rf"{_WORD}(?:[\s-]+{_WORD})*")
 
@@ -68,7 +67,7 @@ def _names(text: str, lo: int, hi: int):
     Amir-Abdollahian" -> "Hossein Amir-Abdollahian"), with its offsets; an item that does not
     start with a name ends the list."""
     bounds = [lo]
-    for sep in _SEP.finditer(text, lo, hi):
+    for sep in LIST_SEPARATOR.finditer(text, lo, hi):
         bounds += [sep.start(), sep.end()]
     bounds.append(hi)
     for a, b in zip(bounds[::2], bounds[1::2]):

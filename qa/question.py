@@ -27,7 +27,8 @@ _FOCUS_TYPES = {
     "distance length height weight temperature price cost",
 }
 _FOCUS = {w: t for t, ws in _FOCUS_TYPES.items() for w in ws.split()}
-_WH = re.compile(r"\b(who|whom|whose|when|where|why|how|which|what)\b", re.IGNORECASE)
+_WH_WORD = r"(?:who|whom|whose|when|where|why|how|which|what)"
+_WH = re.compile(rf"\b({_WH_WORD})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -348,11 +349,11 @@ _WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of th
 _ASKING = re.compile(_POLITE + rf"(?:{_REQUESTING}|list)\b", re.IGNORECASE)
 _TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|let\s+me\s+know|find\s+out|look\s+up|point\s+out|specify"
                       r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)\s+"
-                      r"(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.IGNORECASE)
+                      rf"(?={_WH_WORD}\b)", re.IGNORECASE)
 # "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
 _GRANTED = re.compile(r"^\W*(?:given\s+that|since|after|when|while|although|though|as|because|if|before|despite"
                       r"|throughout|considering|now\s+that|once|in\s+light\s+of)\b[^?]*,\s*"
-                      r"(?=(?:(?:in|on|at|to|from|for|by|of|with)\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b)",
+                      rf"(?=(?:(?:in|on|at|to|from|for|by|of|with)\s+)?{_WH_WORD}\b)",
                       re.IGNORECASE)
 
 
@@ -467,7 +468,7 @@ def as_question(text: str) -> str:
 # "?", ";" or ":" before a space; the asked one opens with a wh-word (after at most four words:
 # "According to Lavrov, to whom ...?") or a request.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+")
-_OPENS_ASKING = re.compile(r"^\W*(?:(?:[\w'’-]+,?\s+){0,4}(?:who|whom|whose|when|where|why|how|which|what)\b)"
+_OPENS_ASKING = re.compile(rf"^\W*(?:(?:[\w'’-]+,?\s+){{0,4}}{_WH_WORD}\b)"
                            rf"|{_POLITE}(?:{_REQUESTING}|list|describe|explain)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:he|she|him|her|his|they|them|their|it|its|this|that|these|those|there|then)\b",
                              re.IGNORECASE)

@@ -30,16 +30,16 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER,
                        EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, OBJECT_OF,
-                       OBJECT_WINDOW, PLACE_LEAD, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE,
-                       VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names,
-                       asks_statement, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
+                       OBJECT_WINDOW, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT,
+                       VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
+                       capital_named, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
                        other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
                        subject_names, subject_offices, things_asked, things_listed, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, Question, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, capital_of, countries_named, country_named_by, country_of,
+from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
                       holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country,
                       same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
@@ -748,7 +748,7 @@ class Reader:
         news writes for its government) and the capital's country ("Russia") is among the
         ``depth`` best answers, put the country first, as ``_first_instead`` does."""
         best = reading.groups[0][1][0]
-        country = capital_of(PLACE_LEAD.sub("", self._texts[best.doc][best.start : best.end].strip()))
+        country = capital_named(self._texts[best.doc][best.start : best.end])
         if not country:
             return reading
 

@@ -41,6 +41,10 @@ _WORD = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
 _stemmer = Stemmer.Stemmer("english")
 
 
+# Between the items of a list: "X, Y and Z" (tidy spans, photo captions, counted answers).
+LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so that "Türkiye" and "Turkiye" meet."""
     text = unicodedata.normalize("NFKD", text.lower())

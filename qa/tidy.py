@@ -16,7 +16,7 @@ from qa.checks import ASKS_ACTION
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
 from qa.roles import NAME_PARTICLES
-from qa.text import content_stems, stem, words
+from qa.text import LIST_SEPARATOR, content_stems, stem, words
 
 ACTION_JOIN = 3  # words after an "and" in which a verb starts a second action
 
@@ -55,7 +55,6 @@ _ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particul
 _BEFORE_WH = re.compile(r"((?:[\w'’-]+\s+){1,4})(?:what|which|whom|who)\b", re.IGNORECASE)
 _EXCEPT = re.compile(r"\b(?:apart from|besides|other than|in addition to|aside from|except(?: for)?|alongside"
                      r"|along with|together with|as well as)\s+([^,?]+)", re.IGNORECASE)
-_LIST_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between the items of "X, Y and Z"
 
 
 def set_aside(question: str) -> str:
@@ -119,7 +118,7 @@ def excepted_conjunct(text: str, start: int, end: int, question: str) -> tuple[i
     if not m:
         return start, end
     excepted = set(content_stems(m.group(1)))
-    seps = list(_LIST_SEP.finditer(text, start, end))
+    seps = list(LIST_SEPARATOR.finditer(text, start, end))
     if not seps or not excepted:
         return start, end
     bounds = [start, *(x for sep in seps for x in (sep.start(), sep.end())), end]
