@@ -25,7 +25,8 @@ from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country
                       holds_asked_office, name_words, respelt)
 from qa.span import SpanScorer
 from qa.text import content_stems
-from qa.tidy import drop_described_noun, drop_title, excepted_conjunct, first_action, tidy_span
+from qa.tidy import (drop_described_noun, drop_title, excepted_conjunct, first_action, tidy_span,
+                     with_countries_served)
 
 # Passages read (span head + candidates), whatever top_k the caller wants back; the leads of
 # ``qa.retrieve`` beyond them are read too.
@@ -220,7 +221,8 @@ class Pipeline:
         members = reading.groups[0][1]
         spans = [tidy_span(ix.docs[c.doc].text, c.start, c.end, q.text) for c in members]
         if q.expected == "PERSON":
-            spans = [drop_title(ix, c, *span) for c, span in zip(members, spans)]
+            spans = [with_countries_served(ix.docs[c.doc].text, *drop_title(ix, c, *span), q.text)
+                     for c, span in zip(members, spans)]
         spans = [first_action(ix, c, *drop_described_noun(ix, c, *span, q.text), q.text)
                  for c, span in zip(members, spans)]
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]

@@ -12,10 +12,10 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.analysis import F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_VERB, TYPE_ID
-from qa.checks import ASKS_ACTION
+from qa.checks import ASKS_ACTION, capital_named
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
-from qa.roles import NAME_PARTICLES
+from qa.roles import NAME_PARTICLES, country_of
 from qa.text import LIST_SEPARATOR, content_stems, stem, words
 
 ACTION_JOIN = 3  # words after an "and" in which a verb starts a second action
@@ -409,3 +409,36 @@ def cuts_slash_compound(text: str, start: int, end: int) -> bool:
     parts, which a digit or a dot beside the slash keeps)."""
     return (0 < end < len(text) - 1 and text[end] == "/" and text[end - 1].isalpha() and text[end + 1].isalpha()
             or 1 < start < len(text) and text[start - 1] == "/" and text[start - 2].isalpha() and text[start].isalpha())
+
+
+_WORD = re.compile(r"\S+")
+SERVED_WINDOW = 80  # characters before a function's name searched for the countries it serves
+
+
+def _country_adjective(word: str) -> bool:
+    """Whether a word is a country's adjective ("Syrian", "Saudi"), not its name or capital."""
+    country = country_of(word)
+    return word[:1].isupper() and word.isalpha() and bool(country) and word != country and not capital_named(word)
+
+
+def with_countries_served(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """People named by their function alone ("defense ministers") with the countries they
+    serve when these come just before ("the Russian, Syrian and Turkish defense ministers"):
+    the function alone does not say whose. Not where the question names a country other than by
+    its capital ("Which Syrian officials met?" says whose)."""
+    if not text[start:end].islower() or any(country_of(w) and not capital_named(w) for w in words(question)):
+        return start, end
+    lo = max(0, start - SERVED_WINDOW)
+    new_start, expect_country = start, True
+    for m in reversed(list(_WORD.finditer(text, lo, start))):
+        word = m.group()
+        if new_start == start and text[m.end() : start].strip():
+            break  # not right before the span
+        core = word.rstrip(",")
+        if core == "and" and not expect_country:
+            expect_country = True
+        elif _country_adjective(core) and (core == word or new_start < start):
+            new_start, expect_country = m.start(), False
+        else:
+            break
+    return new_start, end

@@ -1201,3 +1201,33 @@ def test_as_many_things_as_asked_are_answered(pipeline):
 
     answer = pipeline.ask("Which three countries' defence ministers met on December 28, 2022?").answer
     assert answer is not None and things_listed(answer) == 3
+
+
+@pytest.mark.parametrize("text, span, question, kept", [
+    ("when the Russian, Syrian and Turkish defense ministers met", "defense ministers", "Which officials met?",
+     "Russian, Syrian and Turkish defense ministers"),
+    ("Syrian and Turkish defense ministers had met", "defense ministers", "Who met in Moscow?",
+     "Syrian and Turkish defense ministers"),  # a capital the question names does not say whose
+    ("Syrian and Turkish defense ministers had met", "defense ministers", "Which Syrian officials met?",
+     "defense ministers"),  # the question says whose
+    ("talks in Moscow. Turkish defense ministers had met", "defense ministers", "Who met?",
+     "Turkish defense ministers"),  # not the sentence before's capital
+    ("by Iran and Turkish defense ministers", "defense ministers", "Who met?", "Turkish defense ministers"),
+    ("the countries' defense ministers", "defense ministers", "Who met?", "defense ministers"),
+    ("Turkish, defense ministers", "defense ministers", "Who met?", "defense ministers"),
+    ("Syrian Foreign Minister Faisal Mekdad", "Faisal Mekdad", "Who spoke?", "Faisal Mekdad"),  # a name says who
+])
+def test_people_named_by_function_keep_the_countries_they_serve(text, span, question, kept):
+    """"Which officials met?" -> "Russian, Syrian and Turkish defense ministers", not the
+    function alone ("defense ministers"), which does not say whose."""
+    from qa.tidy import with_countries_served
+
+    start = text.index(span)
+    s, e = with_countries_served(text, start, start + len(span), question)
+    assert text[s:e] == kept
+
+
+def test_officials_named_with_their_countries(pipeline):
+    a = pipeline.ask("Which officials met in Moscow on December 28, 2022?")
+    assert a.answer == "Russian, Syrian and Turkish defense ministers"
+    assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
