@@ -442,3 +442,49 @@ def with_countries_served(text: str, start: int, end: int, question: str) -> tup
         else:
             break
     return new_start, end
+
+
+# The noun a "which"/"what" phrase asks for: "What UN resolution did ...?" -> "resolution", "What
+# power's decline ...?" -> "power", "decline of which power?" -> "power"; none for "What did ...?".
+_ASKED_NOUN = re.compile(r"\b(?:which|what)\s+(?!(?:kind|type|sort|form)s?\s+of\b)(?P<words>(?:[\w’'-]+\s*){1,4})",
+                         re.IGNORECASE)
+_NOT_IN_ASKED_NOUN = frozenset("is was are were be been do does did has have had will would can could should may might "
+                               "must of in on at to for from with by about as the a an this that these those".split())
+
+
+def asked_noun(question: str) -> str:
+    """The noun a "which"/"what" phrase asks for, lower-cased, or "": without a parser, the last
+    of its first four words before a function word or a possessive's owner. A verb can slip in
+    ("Which city hosted ...?" -> "hosted"): callers match it against the text's nouns."""
+    m = _ASKED_NOUN.search(question)
+    if not m:
+        return ""
+    head = ""
+    for w in m.group("words").split():
+        bare = re.sub(r"['’]s$", "", w)
+        if w.lower() in _NOT_IN_ASKED_NOUN or not bare.isalpha():
+            break
+        head = bare.lower()
+        if bare != w:
+            break  # "What power's decline": the owner is asked
+    return head
+
+
+def with_asked_noun(index: CorpusIndex, c: Candidate, start: int, end: int, question: str) -> tuple[int, int]:
+    """A number with the capitalised noun before it that the question asks for: "Resolution
+    2254" for "What UN resolution ...?", not "2254", which names nothing by itself."""
+    noun = asked_noun(question)
+    if not noun:
+        return start, end
+    a, text = index.analysis, index.docs[c.doc].text
+    inside = span_tokens(index, c, start, end)
+    if not inside or not all(a.tok_flags[t] & F_NUM for t in inside):
+        return start, end
+    before = inside[0] - 1
+    if before < int(a.sent_tok[c.sentence]):
+        return start, end
+    s, e = int(a.tok_start[before]), int(a.tok_end[before])
+    if a.tok_flags[before] & (F_NOUN | F_PROPN) and text[s:e][:1].isupper() and not text[e:start].strip(" ") \
+            and stem(text[s:e].lower()) == stem(noun):
+        return s, end
+    return start, end

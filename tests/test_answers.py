@@ -1231,3 +1231,24 @@ def test_officials_named_with_their_countries(pipeline):
     a = pipeline.ask("Which officials met in Moscow on December 28, 2022?")
     assert a.answer == "Russian, Syrian and Turkish defense ministers"
     assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("What UN resolution did the communique cite?", "resolution"),
+    ("What power's decline did he point to?", "power"),
+    ("decline of which power", "power"),
+    ("What did Mekdad say?", ""),
+    ("What kind of return did they call for?", ""),  # the kind is asked, not the noun
+    ("What is the capital of Syria?", ""),
+])
+def test_asked_noun(question, noun):
+    from qa.tidy import asked_noun
+
+    assert asked_noun(question) == noun
+
+
+def test_a_number_keeps_the_name_it_numbers(pipeline):
+    """"2254" names nothing by itself: "Resolution 2254" answers "What UN resolution ...?"."""
+    a = pipeline.ask("what un resolution did the communique cite")
+    assert a.answer == "Resolution 2254"
+    assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
