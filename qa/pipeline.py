@@ -223,8 +223,9 @@ class Pipeline:
         if q.expected == "PERSON":
             spans = [with_countries_served(ix.docs[c.doc].text, *drop_title(ix, c, *span), q.text)
                      for c, span in zip(members, spans)]
-        spans = [with_asked_noun(ix, c, *first_action(ix, c, *drop_described_noun(ix, c, *span, q.text), q.text), q.text)
+        spans = [first_action(ix, c, *drop_described_noun(ix, c, *span, q.text), q.text)
                  for c, span in zip(members, spans)]
+        spans = [with_asked_noun(ix, c, *span, q.text) for c, span in zip(members, spans)]
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()
