@@ -218,7 +218,7 @@ class Pipeline:
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
                           YES_NO if q.form == "polar" else NOT_FOUND)
-        members = reading.groups[0][1]
+        members = self.reader.answer_members(reading)
         spans = [tidy_span(ix.docs[c.doc].text, c.start, c.end, q.text) for c in members]
         if q.expected == "PERSON":
             spans = [with_countries_served(ix.docs[c.doc].text, *drop_title(ix, c, *span), q.text)

@@ -1252,3 +1252,17 @@ def test_a_number_keeps_the_name_it_numbers(pipeline):
     a = pipeline.ask("what un resolution did the communique cite")
     assert a.answer == "Resolution 2254"
     assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
+
+
+def test_an_answer_keeps_the_phrase_that_modifies_it(pipeline):
+    """The reader is split between "rebel efforts" and "rebel efforts to topple Syrian President
+    Bashar al-Assad": the longer says what the efforts were."""
+    a = pipeline.ask("What did Turkey support early in the Syrian war?")
+    assert a.answer == "rebel efforts to topple Syrian President Bashar al-Assad"
+    assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
+
+
+def test_a_place_after_the_answer_is_not_added(pipeline):
+    """"in Turkey and Syria" only places the earthquake: the shorter answer stands."""
+    a = pipeline.ask("What deadly event quickened the restoration of ties with Damascus?")
+    assert a.answer is not None and a.answer.endswith("earthquake")
