@@ -337,7 +337,7 @@ _WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|w
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
 _POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+)?"
 # The verbs of a request, and wants said outright ("I need the date of the summit").
-_REQUESTING = (r"(?:give|state|provide|find|show|name|identify|specify|write\s+down|look\s+up|point\s+out|tell"
+_REQUESTING = (r"(?:give|state|provide|find|show|name|identify|specify|write\s+down|look\s+up|point\s+out|tell|remind"
                r"|let\s+me\s+know|i\s+(?:need|want|would\s+like|'d\s+like))")
 _REQUEST = re.compile(_POLITE + _REQUESTING + r"\s+(?:me\s+)?"
                       r"(?P<thing>(?:the|all|every|each|both|(?-i:[A-Z])[\w-]*['’]s)\s+[^?]+?)\W*$", re.IGNORECASE)
@@ -347,7 +347,7 @@ _DID_WHAT = re.compile(r"^the\s+(?P<head>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?
 _NAME_ASKED = re.compile(r"the\s+(?:full\s+|first\s+|last\s+)?names?\s+of\b", re.IGNORECASE)
 _WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of the Arab League who ...": someone
 _ASKING = re.compile(_POLITE + rf"(?:{_REQUESTING}|list)\b", re.IGNORECASE)
-_TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|let\s+me\s+know|find\s+out|look\s+up|point\s+out|specify"
+_TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|remind\s+me(?:\s+again)?|let\s+me\s+know|find\s+out|look\s+up|point\s+out|specify"
                       r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)\s+"
                       rf"(?={_WH_WORD}\b)", re.IGNORECASE)
 # "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
@@ -496,8 +496,13 @@ def asked_sentence(text: str) -> tuple[str, str]:
 
 # Chat around a question: openers ("ok and who ...", "thanks! where ...", "hey, ...") and
 # closers ("... pls"). Not "so far", nor a hyphenated word ("well-known").
+# A lead-in typed before the question ("quick q: who ...", "fyi who ...", "remind me - date of ..."):
+# "q" and "question" only with their colon, "remind me" only before a punctuation mark (before a
+# wh-word or a noun phrase it is a request: ``as_request_answered``).
 _CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\b)|and|hey|hi|hello|um+|uh+|hm+"
-                           r"|well|thanks|thank\s+you|thx|btw|oh|alright)(?![\w'’-])[\s,.!:;]*)+", re.IGNORECASE)
+                           r"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz|please(?=[\s,.!:;]+(?:who|whom|whose"
+                           r"|what|when|where|which|why|how)\b)|yo|sorry|also(?=\s*,)|quick\s+(?:q|question)|(?:q|question)(?=\s*:)"
+                           r"|remind\s+me(?:\s+again)?(?=\s*[-–—:,]))(?![\w'’-])[\s,.!:;–—-]*)+", re.IGNORECASE)
 _CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx)\W*$", re.IGNORECASE)
 
 

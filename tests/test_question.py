@@ -457,6 +457,15 @@ def test_what_a_question_takes_as_given_must_be_in_the_corpus(pipeline) -> None:
     ("hey, who hosted the talks?", "who hosted the talks?"),
     ("thanks! and who invited assad?", "who invited assad?"),
     ("when is the arab league summit pls", "when is the arab league summit"),
+    ("quick q: who hosted the talks", "who hosted the talks"),
+    ("fyi who is the iranian fm", "who is the iranian fm"),
+    ("pls who chaired the meeting", "who chaired the meeting"),
+    ("Sorry, also, where was the meeting?", "where was the meeting?"),
+    ("remind me - date of the arab league summit", "date of the arab league summit"),
+    ("question: who hosted?", "who hosted?"),
+    ("question of troop withdrawal", "question of troop withdrawal"),  # "question" with no colon: a word
+    ("Also known as what?", "Also known as what?"),  # "also" with no comma: a word
+    ("Please name the minister", "Please name the minister"),  # a request: as_request_answered
     ("So far, how many ministers met?", "So far, how many ministers met?"),  # not chat
     ("Well-known figures?", "Well-known figures?"),
     ("Okay, thanks.", "Okay, thanks."),  # nothing else: left as typed
@@ -465,6 +474,18 @@ def test_chat_around_a_question_is_dropped(text: str, question: str) -> None:
     from qa.question import strip_chatter
 
     assert strip_chatter(text) == question
+
+
+@pytest.mark.parametrize("text, question", [
+    ("remind me who hosted the talks", "who hosted the talks"),
+    ("remind me again when the summit is", "when the summit is"),
+    ("remind me the date of the arab league summit", "What is the date of the arab league summit?"),
+])
+def test_remind_me_is_a_request(text: str, question: str) -> None:
+    """Before a wh-word or a noun phrase, "remind me" asks as "tell me" does, not a topic "who" asks about."""
+    from qa.question import as_request_answered
+
+    assert as_request_answered(text) == question
 
 
 def test_a_chatty_question_gets_the_answer_of_the_plain_one(pipeline) -> None:
