@@ -39,6 +39,11 @@ READ_DEPTH = 3
 # questions. A first reading under 0.45 is weak (0.3 until session 20).
 DEEP_READ_DEPTH = 7
 DEEP_TRUST = 0.45
+# ... and the first DEEP_DENSE of the dense ranking wherever fusion put them: a paraphrase shares
+# no word with its answer's passage ("When did Turkey cut ties with Damascus?" against "Turkey
+# severed its relations with Syria in March 2012"), so the lexical ranking sinks a passage the
+# encoder ranks third.
+DEEP_DENSE = 3
 SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answer
 # Passages searched for the titled holder of an asked office when the reading finds none: the
 # title may stand far from the question's words ("Who currently serves as Turkey's head of
@@ -160,7 +165,9 @@ class Pipeline:
         reading = self.reader.run(q, q_vec, read, timings)
         if len(hits) > READ_DEPTH and not self._trusted(reading) and not holder:
             deep_timings: dict[str, float] = {}
-            deeper = self.reader.run(q, q_vec, hits[:DEEP_READ_DEPTH], deep_timings, reuse=reading)
+            deep = hits[:DEEP_READ_DEPTH]
+            deep += [h for h in sorted(hits, key=lambda h: -h.dense)[:DEEP_DENSE] if h not in deep]
+            deeper = self.reader.run(q, q_vec, deep, deep_timings, reuse=reading)
             if timings is not None:
                 for stage, ms in deep_timings.items():
                     timings[stage] = timings.get(stage, 0.0) + ms

@@ -744,6 +744,24 @@ def test_a_weak_reading_is_read_again_deeper(pipeline):
     assert set(reading.windows) == {h.passage for h in hits[:READ_DEPTH]}
 
 
+def test_the_deeper_reading_reads_the_dense_rankings_first_passages(pipeline):
+    """A paraphrase shares no word with its answer's passage ("cut ties" for "severed its
+    relations"): fusion puts that passage below ``DEEP_READ_DEPTH``, the encoder among its first
+    ``DEEP_DENSE``, and the deeper reading reads it."""
+    from qa.pipeline import DEEP_DENSE, DEEP_READ_DEPTH
+
+    question = "when did turkey cut ties with damascus"
+    _, hits, reading = pipeline.read(question)
+    severed = next(h for h in hits if "severed its relations" in pipeline.index.passage_text(h.passage))
+    assert severed.rank >= DEEP_READ_DEPTH
+    assert severed in sorted(hits, key=lambda h: -h.dense)[:DEEP_DENSE]
+    assert severed.passage in reading.windows
+    answer = pipeline.ask(question)
+    assert answer.answer == "March 2012"
+    c = answer.citations[0]
+    assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
+
+
 def test_a_name_does_not_say_what_was_said(pipeline):
     """"What did X say?" asks for what was said: the name of a speaker is no answer."""
     question = "What did Iran's defense minister say at the April talks in Moscow?"
