@@ -488,3 +488,24 @@ def with_asked_noun(index: CorpusIndex, c: Candidate, start: int, end: int, ques
             and stem(text[s:e].lower()) == stem(noun):
         return s, end
     return start, end
+
+
+# Words that say how many or which of something without naming it: alone they answer only
+# "how many" ("several"), elsewhere they need their noun ("various militias", not "various").
+_QUANTIFIERS = frozenset("various several numerous multiple different certain other".split())
+_ASKS_COUNT = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
+
+
+def with_quantified_noun(index: CorpusIndex, c: Candidate, start: int, end: int, question: str) -> tuple[int, int]:
+    """A lone quantifier with the nouns that follow it in its sentence: "various militias" for
+    "Which militias control the northwest?", where the question's own noun was left out of the
+    span as an echo. Not for "how many" or "how much", which a quantifier answers alone."""
+    a, text = index.analysis, index.docs[c.doc].text
+    inside = span_tokens(index, c, start, end)
+    if len(inside) != 1 or text[start:end].lower() not in _QUANTIFIERS or _ASKS_COUNT.search(question):
+        return start, end
+    new_end, t = end, inside[0] + 1
+    while t < int(a.sent_tok[c.sentence + 1]) and a.tok_flags[t] & F_NOUN and not a.tok_flags[t] & F_PROPN:
+        new_end, t = int(a.tok_end[t]), t + 1
+    return start, new_end
+

@@ -1272,6 +1272,16 @@ def test_a_number_keeps_the_name_it_numbers(pipeline):
     assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
 
 
+def test_a_quantifier_keeps_the_noun_it_counts(pipeline):
+    """"various" says nothing alone: the question's own noun, left out as an echo, comes back
+    ("various militias"); "how many" is answered by the quantifier alone."""
+    a = pipeline.ask("which militias control northwest syria")
+    assert a.answer == "various militias"
+    assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
+    assert pipeline.ask("How many military incursions has Turkey carried out in northwest Syria since 2016?").answer \
+        == "several"
+
+
 def test_an_answer_keeps_the_phrase_that_modifies_it(pipeline):
     """The reader is split between "rebel efforts" and "rebel efforts to topple Syrian President
     Bashar al-Assad": the longer says what the efforts were."""
