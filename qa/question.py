@@ -321,6 +321,7 @@ def expand_contractions(text: str) -> str:
     text = _CASUAL_WH.sub(lambda m: m.group(1) + _CASUAL[m.group(2)], text)
     text = _WERE_WHERE.sub(lambda m: m.group(1) + "where", text)
     text = _CASUAL_WORDS.sub(lambda m: _CASUAL[m.group(1)], text)
+    text = _CASUAL_LETTER.sub(lambda m: _CASUAL[m.group(1)], text)
     return _WH_IS.sub(lambda m: m.group(1) + " is", text)
 
 
@@ -328,8 +329,14 @@ def expand_contractions(text: str) -> str:
 # say", not "Angkor Wat"), and spoken forms.
 _CASUAL_WH_WORDS = {"wat": "what", "wht": "what", "wut": "what", "whta": "what", "wich": "which", "whcih": "which",
                     "wen": "when", "whn": "when", "hw": "how", "wher": "where", "whr": "where"}
-_CASUAL_SPOKEN = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "yrs": "years", "w/": "with"}
-_CASUAL = _CASUAL_WH_WORDS | _CASUAL_SPOKEN
+_CASUAL_SPOKEN = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "yrs": "years", "w/": "with",
+                  "w/o": "without", "abt": "about", "thru": "through", "b4": "before", "bc": "because",
+                  "cuz": "because", "ur": "your", "how come": "why", "How come": "Why"}
+# Single letters for words ("who r the ministers", "u know who hosted?"), only standing alone:
+# not the "u" of "u.s." or the "r" of "r&d".
+_CASUAL_LETTERS = {"u": "you", "r": "are", "w": "with"}
+_CASUAL_LETTER = re.compile(rf"(?<![\w'’./&-])({'|'.join(_CASUAL_LETTERS)})(?![\w'’./&-])")
+_CASUAL = _CASUAL_WH_WORDS | _CASUAL_SPOKEN | _CASUAL_LETTERS
 _CASUAL_WH = re.compile(rf"^(\W*)({'|'.join(_CASUAL_WH_WORDS)})(?![\w'’-])")
 _CASUAL_WORDS = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, _CASUAL_SPOKEN))})(?![\w'’-])")
 # "were was the meeting held": "where", typed without its h, opening a question before its verb
@@ -337,7 +344,7 @@ _WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|w
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
 _POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+)?"
 # The verbs of a request, and wants said outright ("I need the date of the summit").
-_REQUESTING = (r"(?:give|state|provide|find|show|name|identify|specify|write\s+down|look\s+up|point\s+out|tell|remind"
+_REQUESTING = (r"(?:give|state|provide|find|show|name(?!\s+of\b)|identify|specify|write\s+down|look\s+up|point\s+out|tell|remind"
                r"|let\s+me\s+know|i\s+(?:need|want|would\s+like|'d\s+like))")
 _REQUEST = re.compile(_POLITE + _REQUESTING + r"\s+(?:me\s+)?"
                       r"(?P<thing>(?:the|all|every|each|both|(?-i:[A-Z])[\w-]*['’]s)\s+[^?]+?)\W*$", re.IGNORECASE)
@@ -347,7 +354,8 @@ _DID_WHAT = re.compile(r"^the\s+(?P<head>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?
 _NAME_ASKED = re.compile(r"the\s+(?:full\s+|first\s+|last\s+)?names?\s+of\b", re.IGNORECASE)
 _WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of the Arab League who ...": someone
 _ASKING = re.compile(_POLITE + rf"(?:{_REQUESTING}|list)\b", re.IGNORECASE)
-_TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|remind\s+me(?:\s+again)?|let\s+me\s+know|find\s+out|look\s+up|point\s+out|specify"
+_TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|remind\s+me(?:\s+again)?|let\s+me\s+know|(?:do\s+)?you\s+know"
+                      r"|(?:does\s+)?any(?:one|body)\s+know|any\s+idea|i\s+wonder|(?:just\s+)?wondering|find\s+out|look\s+up|point\s+out|specify"
                       r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)\s+"
                       rf"(?={_WH_WORD}\b)", re.IGNORECASE)
 # "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
