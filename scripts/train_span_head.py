@@ -6,6 +6,8 @@ r"""Fine-tune a span-extraction head on the bundled all-MiniLM-L6-v2 (CPU, or a 
         --model-dir DIR                                                  # where qa's deps are missing
     python scripts/train_span_head.py soup A.pt B.pt C.pt                # -> build/span/model.pt
     python scripts/train_span_head.py export                             # -> qa/weights/span-int8.onnx
+    python scripts/train_span_head.py from-onnx                          # shipped head -> build/span/shipped.pt
+    python scripts/train_span_head.py train --init build/span/shipped.pt --train-from-layer 4  # continue on a CPU
 
 Data: the fit part of ``../shared/qa-train`` (articles split by the same hash as
 ``scripts/fit_reader.py``); the held-out part is scored at the end of training (gold paragraph
@@ -370,6 +372,9 @@ def train(args: argparse.Namespace) -> None:
     fit, rows = data["fit"]
     scored = [data["eval"]]
     gold, gold_rows = data["gold"]
+    if args.gold_neg_keep < 1.0:  # a share of the seeds' answerless windows, drawn once
+        keep_rng = random.Random(args.seed)
+        gold_rows = [r for r in gold_rows if r["start"] > 0 or keep_rng.random() < args.gold_neg_keep]
     if gold and args.gold_repeat:
         print(f"{len(gold)} gold examples ({sum(g['start'] >= 0 for g in gold)} with an answer), "
               f"x{args.gold_repeat}", flush=True)
@@ -395,8 +400,12 @@ def train(args: argparse.Namespace) -> None:
     if args.epochs == 0:  # score --init only
         score("init")
         return
-    params = [{"params": model.encoder.parameters(), "lr": args.lr},
-              {"params": model.head.parameters(), "lr": args.lr * 10}]
+    if args.train_from_layer:  # the layers below stay as they are: a CPU can afford the rest
+        for name, p in model.encoder.named_parameters():
+            layer = re.match(r"encoder\.layer\.(\d+)\.", name)
+            p.requires_grad = bool(layer) and int(layer.group(1)) >= args.train_from_layer
+    params = [{"params": [p for p in model.encoder.parameters() if p.requires_grad], "lr": args.lr},
+              {"params": model.head.parameters(), "lr": args.lr * args.head_lr_scale}]
     opt = torch.optim.AdamW(params, weight_decay=0.01)
     steps = math.ceil(len(rows) / args.batch) * args.epochs
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps))
@@ -421,7 +430,7 @@ def train(args: argparse.Namespace) -> None:
             if step % args.log_every == 0:
                 print(f"epoch {epoch} step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
         torch.save({k: v.cpu() for k, v in model.state_dict().items()}, save)
-        if epoch + 1 in args.eval_at or epoch + 1 == args.epochs:
+        if epoch + 1 in args.eval_at or (epoch + 1 == args.epochs and not args.no_score):
             score(f"epoch {epoch}")
 
 
@@ -434,6 +443,43 @@ def soup(args: argparse.Namespace) -> None:
            for k, v in states[0].items()}
     torch.save(avg, args.out)
     print(f"{args.out}: average of {len(states)} runs")
+
+
+def from_onnx(args: argparse.Namespace) -> None:
+    """The state dict of an exported int8 head, its weights dequantized (``(q - zero) * scale``):
+    the float32 runs behind the shipped head stayed on the lent machine and are gone, so continuing to
+    train the shipped head starts from what it runs with (``train --init``)."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(args.onnx)).graph
+    init = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+
+    def dequantized(name: str) -> np.ndarray:
+        q, zero, scale = (init[f"{name}_{k}"] for k in ("quantized", "zero_point", "scale"))
+        return (q.astype(np.float32) - zero.astype(np.float32)) * scale.astype(np.float32)
+
+    state: dict[str, torch.Tensor] = {}
+    for name, value in init.items():
+        if name.startswith("model.") and not re.search(r"_(quantized|zero_point|scale)$", name):
+            state[name.removeprefix("model.")] = torch.from_numpy(value.copy())
+        elif name.startswith("model.") and name.endswith("_quantized"):  # embeddings, per tensor
+            base = name.removesuffix("_quantized")
+            state[base.removeprefix("model.")] = torch.from_numpy(dequantized(base))
+    for node in graph.node:  # a linear layer's weight is the MatMulInteger named after its module
+        if node.op_type == "MatMulInteger":
+            module = node.output[0].removeprefix("/model/").split("/MatMul")[0].replace("/", ".")
+            state[f"{module}.weight"] = torch.from_numpy(dequantized(node.input[1].removesuffix("_quantized")).T.copy())
+    model = SpanModel(args.model_dir)
+    missing = set(model.state_dict()) - set(state)
+    extra = set(state) - set(model.state_dict())
+    if extra or any(not k.startswith("encoder.pooler.") for k in missing):  # the pooler is never read
+        raise SystemExit(f"{args.onnx}: does not map onto the span model (missing {sorted(missing)[:5]}, "
+                         f"extra {sorted(extra)[:5]})")
+    model.load_state_dict(state, strict=False)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({k: v.cpu() for k, v in model.state_dict().items()}, args.out)
+    print(f"{args.out}: {len(state)} tensors from {args.onnx}")
 
 
 def _share(value: str) -> tuple[str, float]:
@@ -483,9 +529,14 @@ def main() -> None:
     t.add_argument("--model-dir", type=Path, help="encoder folder (default: the bundled all-MiniLM-L6-v2)")
     t.add_argument("--init", type=Path, help="state dict to start from instead of the bundled weights")
     t.add_argument("--save", type=Path, help="where the state dict goes (default build/span/model.pt)")
+    t.add_argument("--train-from-layer", type=int, default=0,
+                   help="train only the encoder layers from this one up, and the head (0: every layer)")
+    t.add_argument("--gold-neg-keep", type=float, default=1.0, help="share of the seeds' answerless windows kept")
+    t.add_argument("--head-lr-scale", type=float, default=10.0, help="the head's learning rate over --lr")
     t.add_argument("--gold-repeat", type=int, default=2,
                    help="repeats of the gold examples (0: score them instead of training on them)")
     t.add_argument("--eval-at", type=int, action="append", default=[], help="also score after this epoch")
+    t.add_argument("--no-score", action="store_true", help="skip scoring after the last epoch")
     t.add_argument("--log-every", type=int, default=20, help="steps between loss lines")
     t.set_defaults(func=train)
     k = sub.add_parser("pack")
@@ -496,6 +547,11 @@ def main() -> None:
     u.add_argument("states", type=Path, nargs="+", help="state dicts saved by train")
     u.add_argument("--out", type=Path, default=WORK / "model.pt")
     u.set_defaults(func=soup)
+    o = sub.add_parser("from-onnx")
+    o.add_argument("onnx", type=Path, nargs="?", default=ROOT / "qa" / "weights" / "span-int8.onnx")
+    o.add_argument("--out", type=Path, default=WORK / "shipped.pt")
+    o.add_argument("--model-dir", type=Path, help="encoder folder (default: the bundled all-MiniLM-L6-v2)")
+    o.set_defaults(func=from_onnx)
     _add_export(sub)
     args = p.parse_args()
     args.func(args)
