@@ -344,8 +344,8 @@ _WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|w
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
 _POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+)?"
 # The verbs of a request, and wants said outright ("I need the date of the summit").
-_REQUESTING = (r"(?:give|state|provide|find|show|name(?!\s+of\b)|identify|specify|write\s+down|look\s+up|point\s+out|tell|remind"
-               r"|let\s+me\s+know|i\s+(?:need|want|would\s+like|'d\s+like))")
+_REQUESTING = (r"(?:give|state|provide|find|show|name(?!\s+of\b)|identify|specify|write\s+down|look\s+up"
+               r"|point\s+out|tell|remind|let\s+me\s+know|i\s+(?:need|want|would\s+like|'d\s+like))")
 _REQUEST = re.compile(_POLITE + _REQUESTING + r"\s+(?:me\s+)?"
                       r"(?P<thing>(?:the|all|every|each|both|(?-i:[A-Z])[\w-]*['’]s)\s+[^?]+?)\W*$", re.IGNORECASE)
 # "the city that hosted the talks": what a request names by what it did ("Which city hosted ...?")
@@ -355,7 +355,8 @@ _NAME_ASKED = re.compile(r"the\s+(?:full\s+|first\s+|last\s+)?names?\s+of\b", re
 _WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of the Arab League who ...": someone
 _ASKING = re.compile(_POLITE + rf"(?:{_REQUESTING}|list)\b", re.IGNORECASE)
 _TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|remind\s+me(?:\s+again)?|let\s+me\s+know|(?:do\s+)?you\s+know"
-                      r"|(?:does\s+)?any(?:one|body)\s+know|any\s+idea|i\s+wonder|(?:just\s+)?wondering|find\s+out|look\s+up|point\s+out|specify"
+                      r"|(?:does\s+)?any(?:one|body)\s+know|any\s+idea|i\s+wonder|(?:just\s+)?wondering"
+                      r"|find\s+out|look\s+up|point\s+out|specify"
                       r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)\s+"
                       rf"(?={_WH_WORD}\b)", re.IGNORECASE)
 # "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
@@ -508,8 +509,9 @@ def asked_sentence(text: str) -> tuple[str, str]:
 # "q" and "question" only with their colon, "remind me" only before a punctuation mark (before a
 # wh-word or a noun phrase it is a request: ``as_request_answered``).
 _CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\b)|and|hey|hi|hello|um+|uh+|hm+"
-                           r"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz|please(?=[\s,.!:;]+(?:who|whom|whose"
-                           r"|what|when|where|which|why|how)\b)|yo|sorry|also(?=\s*,)|quick\s+(?:q|question)|(?:q|question)(?=\s*:)"
+                           r"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz"
+                           r"|please(?=[\s,.!:;]+(?:who|whom|whose|what|when|where|which|why|how)\b)|yo|sorry"
+                           r"|also(?=\s*,)|quick\s+(?:q|question)|(?:q|question)(?=\s*:)"
                            r"|remind\s+me(?:\s+again)?(?=\s*[-–—:,]))(?![\w'’-])[\s,.!:;–—-]*)+", re.IGNORECASE)
 _CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx)\W*$", re.IGNORECASE)
 
