@@ -342,7 +342,7 @@ _CASUAL_WORDS = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, _CASUAL_SP
 # "were was the meeting held": "where", typed without its h, opening a question before its verb
 _WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|would|can|could|should|has|have|had)\b)")
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
-_POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+)?"
+_POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+){0,2}"  # "could you please tell me ..."
 # The verbs of a request, and wants said outright ("I need the date of the summit").
 _REQUESTING = (r"(?:give|state|provide|find|show|name(?!\s+of\b)|identify|specify|write\s+down|look\s+up"
                r"|point\s+out|tell|remind|let\s+me\s+know|i\s+(?:need|want|would\s+like|'d\s+like))")
@@ -355,9 +355,10 @@ _NAME_ASKED = re.compile(r"the\s+(?:full\s+|first\s+|last\s+)?names?\s+of\b", re
 _WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of the Arab League who ...": someone
 _ASKING = re.compile(_POLITE + rf"(?:{_REQUESTING}|list)\b", re.IGNORECASE)
 _TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|remind\s+me(?:\s+again)?|let\s+me\s+know|(?:do\s+)?you\s+know"
-                      r"|(?:does\s+)?any(?:one|body)\s+know|any\s+idea|i\s+wonder|(?:just\s+)?wondering"
+                      r"|(?:does\s+)?any(?:one|body)\s+know|any\s+idea|i\s+wonder(?:ed)?"
+                      r"|(?:i\s+(?:was|am|'m)\s+)?(?:just\s+)?wondering"
                       r"|find\s+out|look\s+up|point\s+out|specify"
-                      r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)\s+"
+                      r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know)[\s,:]+"
                       rf"(?={_WH_WORD}\b)", re.IGNORECASE)
 # "Given that Turkey cut ties in 2012, in which month ...?": what is asked comes after what is granted.
 _GRANTED = re.compile(r"^\W*(?:given\s+that|since|after|when|while|although|though|as|because|if|before|despite"
@@ -507,13 +508,15 @@ def asked_sentence(text: str) -> tuple[str, str]:
 # closers ("... pls"). Not "so far", nor a hyphenated word ("well-known").
 # A lead-in typed before the question ("quick q: who ...", "fyi who ...", "remind me - date of ..."):
 # "q" and "question" only with their colon, "remind me" only before a punctuation mark (before a
-# wh-word or a noun phrase it is a request: ``as_request_answered``).
+# wh-word or a noun phrase it is a request: ``as_request_answered``), fillers that are words too
+# ("like", "right", "just") only right before a wh-word ("so like who hosted", "wait, who is ...").
+_FILLERS = (r"(?:please|like|lol|lmao|k|kk|basically|actually|anyway|anyways|right|wait|cool|great|nice|just|honestly"
+            r"|seriously)(?=[\s,.!:;]+(?:who|whom|whose|what|when|where|which|why|how)\b)")
 _CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\b)|and|hey|hi|hello|um+|uh+|hm+"
-                           r"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz"
-                           r"|please(?=[\s,.!:;]+(?:who|whom|whose|what|when|where|which|why|how)\b)|yo|sorry"
+                           rf"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz|{_FILLERS}|yo|sorry"
                            r"|also(?=\s*,)|quick\s+(?:q|question)|(?:q|question)(?=\s*:)"
                            r"|remind\s+me(?:\s+again)?(?=\s*[-–—:,]))(?![\w'’-])[\s,.!:;–—-]*)+", re.IGNORECASE)
-_CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx)\W*$", re.IGNORECASE)
+_CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx|btw|lol)\W*$", re.IGNORECASE)
 
 
 def _without_chatter(text: str) -> str:

@@ -473,6 +473,12 @@ def test_what_a_question_takes_as_given_must_be_in_the_corpus(pipeline) -> None:
     ("question of troop withdrawal", "question of troop withdrawal"),  # "question" with no colon: a word
     ("Also known as what?", "Also known as what?"),  # "also" with no comma: a word
     ("Please name the minister", "Please name the minister"),  # a request: as_request_answered
+    ("hey so like who hosted", "who hosted"),
+    ("ok so basically when was the summit", "when was the summit"),
+    ("wait, who is the iranian fm?", "who is the iranian fm?"),
+    ("who hosted the talks btw", "who hosted the talks"),
+    ("Right of return: who guarantees it?", "Right of return: who guarantees it?"),  # a word, not a filler
+    ("What is TY?", "What is TY?"),
     ("So far, how many ministers met?", "So far, how many ministers met?"),  # not chat
     ("Well-known figures?", "Well-known figures?"),
     ("Okay, thanks.", "Okay, thanks."),  # nothing else: left as typed
@@ -490,6 +496,9 @@ def test_chat_around_a_question_is_dropped(text: str, question: str) -> None:
     ("Do you know who hosted the talks?", "who hosted the talks?"),
     ("any idea when the summit is", "when the summit is"),
     ("name of the iranian fm", "name of the iranian fm"),  # a noun, not the request "name ..."
+    ("could you please tell me when the summit is", "when the summit is"),
+    ("i was wondering who hosted the talks", "who hosted the talks"),
+    ("Tell me, who hosted the talks?", "who hosted the talks?"),
 ])
 def test_remind_me_is_a_request(text: str, question: str) -> None:
     """Before a wh-word or a noun phrase, "remind me" asks as "tell me" does, not a topic "who" asks about."""
