@@ -553,6 +553,15 @@ def as_reaction_question(text: str) -> str:
     return text
 
 
+def unshouted(text: str) -> str:
+    """A question typed in capitals alone ("WHAT DID LAVROV SAY THE TASK WAS") in lower case, as
+    informal queries are read: in capitals every word looks like a name or an acronym. Any
+    lower-case letter, or fewer than two words of letters, keeps the text as typed ("UN?")."""
+    if any(ch.islower() for ch in text) or len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+        return text
+    return text.lower()
+
+
 def analyse_question(text: str) -> Question:
     """The question as the reader sees it: its asked sentence (``asked_sentence``) and that
     sentence's main clause for what is asked (``main_clause``), every word of the sentence for
@@ -560,6 +569,7 @@ def analyse_question(text: str) -> Question:
     fact): searched with the question, they pull in passages that answer neither; they join
     the search only where the asked sentence points back into them ("When did that round take
     place?", "What did he say?")."""
+    text = unshouted(text)
     searched = text
     text, background = asked_sentence(text)
     if not _BACK_REFERENCE.search(text):

@@ -507,6 +507,24 @@ def test_remind_me_is_a_request(text: str, question: str) -> None:
     assert as_request_answered(text) == question
 
 
+@pytest.mark.parametrize("text, read", [
+    ("WHAT DID LAVROV SAY THE TASK WAS", "what did lavrov say the task was"),
+    ("UN?", "UN?"),  # one word: an acronym, as typed
+    ("What did the UN say?", "What did the UN say?"),  # lower case in it: as typed
+])
+def test_a_question_in_capitals_is_read_in_lower_case(text: str, read: str) -> None:
+    from qa.question import unshouted
+
+    assert unshouted(text) == read
+
+
+def test_a_shouted_question_gets_the_answer_of_the_plain_one(pipeline) -> None:
+    """In capitals every word looked like a name: "SAY" and "TASK" made a speaker the question
+    named, and the answer was refused."""
+    shouted = pipeline.ask("WHAT DID LAVROV SAY THE TASK WAS")
+    assert shouted.answer is not None and shouted.answer == pipeline.ask("what did lavrov say the task was").answer
+
+
 def test_a_chatty_question_gets_the_answer_of_the_plain_one(pipeline) -> None:
     assert pipeline.ask("ok who is the syrian fm").answer == pipeline.ask("who is the syrian fm").answer == "Faisal Mekdad"
 
