@@ -511,7 +511,7 @@ def asked_sentence(text: str) -> tuple[str, str]:
 # wh-word or a noun phrase it is a request: ``as_request_answered``), fillers that are words too
 # ("like", "right", "just") only right before a wh-word ("so like who hosted", "wait, who is ...").
 _FILLERS = (r"(?:please|like|lol|lmao|k|kk|basically|actually|anyway|anyways|right|wait|cool|great|nice|just|honestly"
-            r"|seriously)(?=[\s,.!:;]+(?:who|whom|whose|what|when|where|which|why|how)\b)")
+            rf"|seriously)(?=[\s,.!:;]+{_WH_WORD}\b)")
 _CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\b)|and|hey|hi|hello|um+|uh+|hm+"
                            rf"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz|{_FILLERS}|yo|sorry"
                            r"|also(?=\s*,)|quick\s+(?:q|question)|(?:q|question)(?=\s*:)"

@@ -508,4 +508,3 @@ def with_quantified_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     while t < int(a.sent_tok[c.sentence + 1]) and a.tok_flags[t] & F_NOUN and not a.tok_flags[t] & F_PROPN:
         new_end, t = int(a.tok_end[t]), t + 1
     return start, new_end
-
