@@ -278,9 +278,19 @@ def _squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(text))
 
 
+def _names_in(question: str) -> list[str]:
+    """The capitalised names of a question, less its first word's run: capitalised as every
+    question's first word is ("Who took ...", "Al Jazeera's ..." aside). A question typed in
+    lower case ("who took the photo in the Moscow Times article") keeps its first name."""
+    found = list(_NAME.finditer(question))
+    if found and not question[: found[0].start()].strip(" \t\"'“‘([*"):
+        found = found[1:]
+    return [m.group() for m in found]
+
+
 def _squashed_names(question: str) -> list[str]:
-    """The capitalised names of a question past its first word, squashed for look-ups."""
-    return [_squash(n) for n in _NAME.findall(question)[1:] if len(_squash(n)) >= 2]
+    """The capitalised names of a question (``_names_in``), squashed for look-ups."""
+    return [_squash(n) for n in _names_in(question) if len(_squash(n)) >= 2]
 
 
 def _name_hits(names: list[str], texts: dict[int, str]) -> dict[int, float]:
@@ -378,7 +388,7 @@ class Layout:
         if not pieces:
             return None
         # The names in the question ("the Al Jazeera report", "AFP's story").
-        found_names = _NAME.findall(question)[1:]
+        found_names = _names_in(question)
         # A page no file is: "the Anadolu report" where no file says "Anadolu" anywhere, not
         # even run into other words ("themoscowtimes.com" holds "Times").
         if any(len(w) >= 3 and w[:1].isupper() and not self._anywhere(_squash(w)) for n in found_names for w in words(n)):

@@ -8,15 +8,17 @@ import time
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 
 from qa.analysis import TYPE_ID
 from qa.answer import NOT_FOUND, YES_NO, Answer, Citation, Passage
+from qa.casing import Casing
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
-from qa.question import Question, analyse_question
+from qa.question import Question, analyse_question, unshouted
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import FEATURE_ID, FEATURES, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
@@ -93,6 +95,13 @@ def check_question(question: str) -> str:
     return text
 
 
+def _site_name(url: str) -> str:
+    """The name of a link's site ("https://www.themoscowtimes.com/..." -> "themoscowtimes")."""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    parts = [p for p in host.split(".") if p != "www"]
+    return parts[-2] if len(parts) >= 2 else "".join(parts)
+
+
 class Pipeline:
     """Retriever and reader over one loaded index; safe to share between threads."""
 
@@ -128,6 +137,16 @@ class Pipeline:
         """The corpus's capitalised words, for a name query typed with a slip (``respelt``)."""
         return name_words([d.text for d in self.index.docs])
 
+    @cached_property
+    def _casing(self) -> Casing:
+        """The corpus's spellings of its names, for a question typed in lower case: its words,
+        the names in its bylines, credits and source lines, and its links' site names."""
+        texts = [d.text for d in self.index.docs]
+        furniture = [texts[p.doc][p.start:p.end] for p in self.layout.pieces
+                     if p.kind in ("byline", "credit", "source")]
+        hosts = [_site_name(texts[p.doc][p.start:p.end]) for p in self.layout.pieces if p.kind == "url"]
+        return Casing(texts, furniture, hosts)
+
     @property
     def documents(self) -> list[tuple[str, int]]:
         return [(d.name, d.size) for d in self.index.docs]
@@ -150,7 +169,7 @@ class Pipeline:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()
-        q = analyse_question(text)
+        q = analyse_question(self._casing.restore(unshouted(text)))
         if not q.stems:
             return q, [], Reading([], np.zeros((0, len(FEATURES)), np.float32), [])
         with self._encode_lock:

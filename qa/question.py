@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from qa.layout import furniture_asked
 from qa.roles import OFFICES, Office, asked_office, countries_named, mentioned_offices
+from qa.spoken import spoken_as_typed
 from qa.text import STOP_WORDS, content_stems, fold
 
 # Expected answer types. REASON and MANNER want clauses; THING wants a noun phrase.
@@ -512,11 +513,17 @@ def asked_sentence(text: str) -> tuple[str, str]:
 # ("like", "right", "just") only right before a wh-word ("so like who hosted", "wait, who is ...").
 _FILLERS = (r"(?:please|like|lol|lmao|k|kk|basically|actually|anyway|anyways|right|wait|cool|great|nice|just|honestly"
             rf"|seriously)(?=[\s,.!:;]+{_WH_WORD}\b)")
+# The assistant addressed by name before a question or a request ("hey siri who is ...", "alexa,
+# when is ...", "ok google tell me ..."): a wake word, no word of the question.
+_ADDRESSED = (rf"(?:siri|alexa|cortana|google|assistant|chatbot|bot)(?=[\s,.!:;]+(?:{_WH_WORD}|{_REQUESTING}|list"
+              r"|can|could|would|do|does|did|is|are|was|were)\b)")
 _CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\b)|and|hey|hi|hello|um+|uh+|hm+"
                            rf"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz|{_FILLERS}|yo|sorry"
                            r"|also(?=\s*,)|quick\s+(?:q|question)|(?:q|question)(?=\s*:)"
-                           r"|remind\s+me(?:\s+again)?(?=\s*[-–—:,]))(?![\w'’-])[\s,.!:;–—-]*)+", re.IGNORECASE)
-_CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx|btw|lol)\W*$", re.IGNORECASE)
+                           rf"|remind\s+me(?:\s+again)?(?=\s*[-–—:,])|{_ADDRESSED})(?![\w'’-])[\s,.!:;–—-]*)+",
+                           re.IGNORECASE)
+_CHATTER_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thank\s+you|thx|btw|lol|or\s+something|or\s+whatever"
+                           r"|you\s+know|and\s+stuff|i\s+think|i\s+guess)\W*$", re.IGNORECASE)
 
 
 def _without_chatter(text: str) -> str:
@@ -553,6 +560,20 @@ def as_reaction_question(text: str) -> str:
     return text
 
 
+# A question opening with its wh-word or its verb ("which alliance is turkey part of").
+_QUESTION_FORM = re.compile(rf"^\W*(?:{_WH_WORD}|is|are|was|were|do|does|did|can|could|will|would|has|have|had"
+                            r"|should)\b", re.IGNORECASE)
+
+
+def with_question_mark(text: str) -> str:
+    """A question typed without its question mark, with it: the span head learnt from questions
+    that end with one, and reads one without it otherwise ("which alliance is Turkey part of"
+    -> "Russia", "... part of?" -> "NATO"). Any other text as is."""
+    if _QUESTION_FORM.match(text) and re.search(r"[\w'’\")\]]\s*$", text):
+        return text.rstrip() + "?"
+    return text
+
+
 def unshouted(text: str) -> str:
     """A question typed in capitals alone ("WHAT DID LAVROV SAY THE TASK WAS") in lower case, as
     informal queries are read: in capitals every word looks like a name or an acronym. Any
@@ -568,15 +589,15 @@ def analyse_question(text: str) -> Question:
     matching. The background before it is the asker's own words (an opinion, a half-remembered
     fact): searched with the question, they pull in passages that answer neither; they join
     the search only where the asked sentence points back into them ("When did that round take
-    place?", "What did he say?")."""
-    text = unshouted(text)
+    place?", "What did he say?"). A dictated question is read as typed (``spoken_as_typed``)."""
+    text = spoken_as_typed(unshouted(text))
     searched = text
     text, background = asked_sentence(text)
     if not _BACK_REFERENCE.search(text):
         searched, background = text, ""
     whole = as_request_answered(as_reaction_question(expand_abbreviations(expand_contractions(strip_chatter(text)))))
     main, granted = main_clause(whole)
-    text = as_question(main)
+    text = with_question_mark(as_question(main))
     wh, expected = expected_type(text)
     stems = () if chatter_only(whole) else tuple(content_stems(f"{background} {whole}" if background else whole))
     return Question(text=text, wh=wh, expected=expected, stems=stems, unit=answer_unit(text),

@@ -211,3 +211,15 @@ def test_the_half_of_a_furniture_line_the_question_sets_aside_is_dropped(pipelin
     assert ans.answer == "Al Jazeera"
     c = ans.citations[0]
     assert pipeline.source_text(c.source)[c.start:c.end] == "Al Jazeera"
+
+
+@pytest.mark.parametrize("question, names", [
+    ("Who took the photo in the AFP story?", ["AFP"]),
+    ("who took the photo in the Moscow Times article", ["Moscow Times"]),  # typed in lower case: kept
+    ("Al Jazeera's headline?", []),  # opening the question: a first word's capital
+    ("“Al Jazeera” headline", []),
+])
+def test_the_names_of_a_question_leave_out_its_first_word_only(question: str, names: list[str]) -> None:
+    from qa.layout import _names_in
+
+    assert _names_in(question) == names
