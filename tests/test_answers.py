@@ -1294,3 +1294,18 @@ def test_a_place_after_the_answer_is_not_added(pipeline):
     """"in Turkey and Syria" only places the earthquake: the shorter answer stands."""
     a = pipeline.ask("What deadly event quickened the restoration of ties with Damascus?")
     assert a.answer is not None and a.answer.endswith("earthquake")
+
+
+def test_the_reports_own_event_is_dated_by_their_lead(pipeline):
+    """"late last month" dates the defense ministers' meeting: a question in words the lead holds
+    asks about the event the lead dates ("gathered in Moscow on Wednesday"); one naming the defense
+    ministers, whom the lead does not name, keeps its answer."""
+    a = pipeline.ask("When did the ministers meet in Moscow?")
+    assert a.answer == "Wednesday"
+    assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
+    assert pipeline.ask("When did the Syrian and Turkish foreign ministers meet in Moscow?").answer == "Wednesday"
+    assert pipeline.ask("When did the defense ministers and intelligence chiefs meet in Moscow?").answer \
+        not in (None, "Wednesday")
+    # "the defense ministries" stand in a report's third sentence: the lead is two
+    assert pipeline.ask("When did the defense ministers of the four countries meet in Moscow before the foreign "
+                        "ministers did?").answer == "April"
