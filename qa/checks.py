@@ -386,7 +386,7 @@ def said_clause(question: str) -> list[str]:
 _ACCORDING_TO = re.compile(r"^\W*according\s+to\s+(?P<speaker>[^,?]+),\s*", re.IGNORECASE)
 HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
                           r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
-LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._about_lead``)
+LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._about_lead``, ``_main_event_date``)
 # Words of time and occurrence, and of the page itself ("What publication date appears under the
 # byline?" asks for the page date).
 EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take place held hold happen occur year month "

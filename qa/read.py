@@ -68,9 +68,6 @@ FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 POSTMODIFIER = re.compile(r"\s+(?:of|with|among|to|for)\b", re.IGNORECASE)
 FULLER_SHARE = 0.2
 FULLER_DEPTH = 2
-# A news report's first sentences date the event it reports ("... gathered in Moscow on Wednesday
-# for a landmark meeting"): ``Reader._main_event_date``.
-MAIN_EVENT_LEAD = 2
 # No answer under this belief (``Reader.belief``: the confidence before calibration) was right
 # on the tuning sets or on the public held-out parts: below it an answer is refused. It was
 # 0.03 (24 answers to answerable public questions under it, all wrong) until session 16, whose
@@ -772,14 +769,13 @@ class Reader:
 
     def _main_event_date(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
         """Where "When ...?" asks in words that all stand in a report's lead (its first
-        ``MAIN_EVENT_LEAD`` sentences) about the event that lead dates, and the best answer is
+        ``LEAD_SENTENCES``) about the event that lead dates, and the best answer is
         no date of a lead, put first the best answer among the ``depth`` best that is one, as
         ``_first_instead`` does: "When did the ministers meet in Moscow?" -> "Wednesday", not the
         "late last month" of the defense ministers' meeting. A word the lead lacks ("When did
         the defense ministers meet?") leaves the reading as it is."""
         date_col = FEATURE_ID["x:DATE:DATE"]
-        terms = {stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in EVENT_FILLER
-                 and not country_of(w)}
+        terms = set(_event_terms(q))
 
         def lead_dates(members: list[Candidate]) -> list[Candidate]:
             return [c for c in members if reading.features[c.row, date_col] > 0 and self._in_lead(c)
@@ -794,11 +790,12 @@ class Reader:
         return reading
 
     def _lead_range(self, doc: int) -> tuple[int, int]:
-        """The first and one past the last sentence of ``doc``'s lead (``MAIN_EVENT_LEAD``)."""
+        """The first and one past the last sentence of ``doc``'s lead (``LEAD_SENTENCES``): what
+        its page date dates, and the date it gives the event it reports."""
         a = self.index.analysis
         first = int(np.searchsorted(a.sent_doc, doc))
-        last = min(first + MAIN_EVENT_LEAD, len(a.sent_doc))
-        while a.sent_doc[last - 1] != doc:
+        last = min(first + LEAD_SENTENCES, len(a.sent_doc))
+        while last > first and a.sent_doc[last - 1] != doc:
             last -= 1
         return first, last
 
@@ -809,7 +806,7 @@ class Reader:
     def _lead(self, doc: int) -> str:
         a = self.index.analysis
         first, last = self._lead_range(doc)
-        return self._texts[doc][a.sent_start[first] : a.sent_end[last - 1]]
+        return self._texts[doc][a.sent_start[first] : a.sent_end[last - 1]] if last > first else ""
 
     def _first_instead(self, q: Question, reading: Reading, k: int, **changes) -> Reading:
         """The reading with its ``k``-th answer first: the two trade their probabilities (the
@@ -944,14 +941,8 @@ class Reader:
         the event its page date dates: at least half the question's own terms (less the
         countries it names and words of time and occurrence, ``EVENT_FILLER``) are there. The
         date at the top of a report of talks does not date an election or a break of ties."""
-        a = self.index.analysis
-        first = int(np.searchsorted(a.sent_doc, doc))
-        last = min(first + LEAD_SENTENCES, len(a.sent_doc))
-        while a.sent_doc[last - 1] != doc:
-            last -= 1
-        lead = set(content_stems(self._texts[doc][a.sent_start[first] : a.sent_end[last - 1]]))
-        terms = [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in EVENT_FILLER
-                 and not country_of(w)]
+        lead = set(content_stems(self._lead(doc)))
+        terms = _event_terms(q)
         return not terms or sum(s in lead for s in terms) * 2 >= len(terms)
 
     def _speaks_ahead(self, c: Candidate) -> bool:
@@ -1055,6 +1046,14 @@ class Reader:
                 or self.answerability(reading) < self.threshold
                 or not reading.office_confirmed and (
                     self.belief(reading) < max(self.floor, reading.floor)))
+
+
+def _event_terms(q: Question) -> list[str]:
+    """The stems of what a question asks about, less the countries it names and words of time
+    and occurrence (``EVENT_FILLER``): what a report's lead must hold for the question to be
+    about the event the lead reports."""
+    return [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in EVENT_FILLER
+            and not country_of(w)]
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:
