@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from qa.text import STOP_WORDS
+from qa.text import STOP_WORDS, fold
 from qa.tidy import ROLE_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -106,7 +106,8 @@ class Casing:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    """Letters and digits only, accents folded, as ``qa.layout`` squashes names."""
+    return re.sub(r"[^0-9a-z]", "", fold(text))
 
 
 def _opens(line: str, start: int) -> bool:
