@@ -18,7 +18,7 @@ from qa.casing import Casing
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
-from qa.question import Question, analyse_question, unshouted
+from qa.question import Question, analyse_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import FEATURE_ID, FEATURES, Reader, Reading
 from qa.relations import RelationSpan, asks_relation, relation_spans
@@ -169,7 +169,7 @@ class Pipeline:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()
-        q = analyse_question(self._casing.restore(unshouted(text)))
+        q = analyse_question(text, self._casing.restore)
         if not q.stems:
             return q, [], Reading([], np.zeros((0, len(FEATURES)), np.float32), [])
         with self._encode_lock:

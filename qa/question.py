@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.layout import furniture_asked
@@ -583,14 +584,17 @@ def unshouted(text: str) -> str:
     return text.lower()
 
 
-def analyse_question(text: str) -> Question:
+def analyse_question(text: str, cased: Callable[[str], str] | None = None) -> Question:
     """The question as the reader sees it: its asked sentence (``asked_sentence``) and that
     sentence's main clause for what is asked (``main_clause``), every word of the sentence for
     matching. The background before it is the asker's own words (an opinion, a half-remembered
     fact): searched with the question, they pull in passages that answer neither; they join
     the search only where the asked sentence points back into them ("When did that round take
-    place?", "What did he say?"). A dictated question is read as typed (``spoken_as_typed``)."""
-    text = spoken_as_typed(unshouted(text))
+    place?", "What did he say?"). A dictated question is read as typed (``spoken_as_typed``), and
+    one typed in lower case gets the corpus's capitals back where ``cased`` is given
+    (``qa.casing.Casing.restore``)."""
+    text = unshouted(text)
+    text = spoken_as_typed(cased(text) if cased is not None else text)
     searched = text
     text, background = asked_sentence(text)
     if not _BACK_REFERENCE.search(text):
