@@ -192,7 +192,15 @@ class Pipeline:
                 for stage, ms in deep_timings.items():
                     timings[stage] = timings.get(stage, 0.0) + ms
             if self._trusted(deeper):
-                reading = deeper
+                reading, read = deeper, deep
+        # "When was the meeting held?": the reports' own event, dated by their leads, whose
+        # passages the question's few words did not rank among those read
+        if q.wh == "when" and q.expected == "DATE" and not holder and not self.reader.dates_lead(reading):
+            leads = [h for h in hits if h not in read and self.reader.reports_event(q, h.passage)]
+            if leads:
+                led = self.reader.run(q, q_vec, read + leads, None, reuse=reading)
+                if self.reader.dates_lead(led):
+                    reading = led
         return q, hits, reading
 
     @staticmethod

@@ -43,7 +43,7 @@ from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, coun
                       holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country,
                       same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
-from qa.text import STOP_WORDS, content_stems, fold, stem, words
+from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label, set_aside,
                      span_tokens)
 
@@ -182,9 +182,16 @@ def answer_key(text: str) -> str:
     return " ".join(text.split())
 
 
+LISTED_WORDS = 3  # the most words of each item of a list whose order does not matter to its key
+
+
 def pool_key(span: str) -> str:
     """What candidates that agree share: the normal form (``answer_key``), the same for every
-    name of one country ("Türkiye" and "Turkey" vote together)."""
+    name of one country ("Türkiye" and "Turkey" vote together), and for a list of short items
+    in any order ("Iran, Turkey, Russia and Syria" and "Türkiye, Syria, Russia and Iran")."""
+    items = [item for item in LIST_SEPARATOR.split(span) if item.strip()]
+    if len(items) > 1 and all(len(item.split()) <= LISTED_WORDS for item in items):
+        return " , ".join(sorted(answer_key(same_country(item) or item) for item in items))
     return answer_key(same_country(span) or span)
 
 
@@ -788,6 +795,23 @@ class Reader:
             if lead_dates(members):
                 return self._first_instead(q, reading, k)
         return reading
+
+    def reports_event(self, q: Question, passage: int) -> bool:
+        """Whether ``passage`` holds the lead of its report and that lead holds every word of
+        what "When ...?" asks about (``_event_terms``): the passage that dates the event the
+        report is about, which ``_main_event_date`` puts first."""
+        doc = int(self.index.pass_doc[passage])
+        first, last = self._lead_range(doc)
+        terms = set(_event_terms(q))
+        return bool(terms) and last > first \
+            and int(self.index.pass_sent_lo[passage]) <= first < int(self.index.pass_sent_hi[passage]) \
+            and terms <= set(content_stems(self._lead(doc)))
+
+    def dates_lead(self, reading: Reading) -> bool:
+        """Whether the best answer is a date in a report's lead (``_main_event_date``'s choice)."""
+        date_col = FEATURE_ID["x:DATE:DATE"]
+        return bool(reading.groups) and any(reading.features[c.row, date_col] > 0 and self._in_lead(c)
+                                            for c in reading.groups[0][1])
 
     def _lead_range(self, doc: int) -> tuple[int, int]:
         """The first and one past the last sentence of ``doc``'s lead (``LEAD_SENTENCES``): what

@@ -1309,3 +1309,27 @@ def test_the_reports_own_event_is_dated_by_their_lead(pipeline):
     # "the defense ministries" stand in a report's third sentence: the lead is two
     assert pipeline.ask("When did the defense ministers of the four countries meet in Moscow before the foreign "
                         "ministers did?").answer == "April"
+
+
+def test_the_reports_own_event_is_dated_by_a_lead_not_read_at_first(pipeline):
+    """"When was the meeting held?" ranks the passages that name other meetings ("had also held
+    talks in Moscow in December") above the leads; the leads that hold the question's words are
+    read too, and the event they report is dated by them."""
+    a = pipeline.ask("When was the meeting held?")
+    assert a.answer == "Wednesday"
+    assert all(pipeline.source_text(c.source)[c.start : c.end] == a.answer for c in a.citations)
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("Türkiye, Syria, Russia and Iran", "Iran, Turkey, Russia and Syria", True),
+    ("Turkey, Syria, Russia, and Iran", "Russia, Syria, Turkey and Iran", True),
+    ("Russia and Iran", "Iran and Russia", True),
+    ("Russia and Iran", "Russia, Iran and Syria", False),
+    ("Turkey and Syria", "Syria", False),
+    # items of more than LISTED_WORDS words are clauses, in the order they were said
+    ("cooperation in the fight against terrorism and working together on returns",
+     "working together on returns and cooperation in the fight against terrorism", False),
+])
+def test_lists_of_the_same_items_vote_together(one, other, same):
+    from qa.read import pool_key
+    assert (pool_key(one) == pool_key(other)) is same
