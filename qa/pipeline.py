@@ -147,6 +147,11 @@ class Pipeline:
         hosts = [_site_name(texts[p.doc][p.start:p.end]) for p in self.layout.pieces if p.kind == "url"]
         return Casing(texts, furniture, hosts)
 
+    def _titled(self, word: str) -> bool:
+        """Whether the corpus titles ``word`` as someone ("Mekdad": "Syria's Foreign Minister
+        Faisal Mekdad"): whom a question's "he" may stand for."""
+        return bool(self.reader.titles(word))
+
     @property
     def documents(self) -> list[tuple[str, int]]:
         return [(d.name, d.size) for d in self.index.docs]
@@ -169,7 +174,7 @@ class Pipeline:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()
-        q = analyse_question(text, self._casing.restore)
+        q = analyse_question(text, self._casing.restore, self._titled)
         if not q.stems:
             return q, [], Reading([], np.zeros((0, len(FEATURES)), np.float32), [])
         with self._encode_lock:

@@ -486,6 +486,25 @@ _BACK_REFERENCE = re.compile(r"\b(?:he|she|him|her|his|they|them|their|it|its|th
                              re.IGNORECASE)
 
 
+_PERSON_PRONOUN = re.compile(r"\b(?:(?P<name>he|she|him)|(?P<owner>his))\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w-]*")
+
+
+def named_back(asked: str, background: str, person: Callable[[str], bool]) -> str:
+    """The asked sentence with "he", "she", "him" and "his" put as the one person its background
+    names ("Assad has set conditions ... What did he say in January ...?" -> "What did Assad say
+    in January ...?"): the reader's checks of who said or did what read the asked sentence alone.
+    ``person`` says whether a word names a person (the corpus titles them). Left as it is where
+    the background names no one or several, or the asked sentence names someone itself."""
+    if not _PERSON_PRONOUN.search(asked) or any(person(w) for w in _CAPITALISED.findall(asked)):
+        return asked
+    names = {w for w in _CAPITALISED.findall(background) if person(w)}
+    if len(names) != 1:
+        return asked
+    name = names.pop()
+    return _PERSON_PRONOUN.sub(lambda m: name if m.group("name") else f"{name}'s", asked)
+
+
 def asked_sentence(text: str) -> tuple[str, str]:
     """The sentence that asks, and the background before it: ``(asked, background)``; ``(text,
     "")`` for a one-sentence question, and where the asking sentence names too little to stand
@@ -584,7 +603,8 @@ def unshouted(text: str) -> str:
     return text.lower()
 
 
-def analyse_question(text: str, cased: Callable[[str], str] | None = None) -> Question:
+def analyse_question(text: str, cased: Callable[[str], str] | None = None,
+                     person: Callable[[str], bool] | None = None) -> Question:
     """The question as the reader sees it: its asked sentence (``asked_sentence``) and that
     sentence's main clause for what is asked (``main_clause``), every word of the sentence for
     matching. The background before it is the asker's own words (an opinion, a half-remembered
@@ -592,13 +612,17 @@ def analyse_question(text: str, cased: Callable[[str], str] | None = None) -> Qu
     the search only where the asked sentence points back into them ("When did that round take
     place?", "What did he say?"). A dictated question is read as typed (``spoken_as_typed``), and
     one typed in lower case gets the corpus's capitals back where ``cased`` is given
-    (``qa.casing.Casing.restore``)."""
+    (``qa.casing.Casing.restore``). Where ``person`` is given (whether the corpus titles a word
+    as someone), "he" in the asked sentence becomes the person its background names
+    (``named_back``)."""
     text = unshouted(text)
     text = spoken_as_typed(cased(text) if cased is not None else text)
     searched = text
     text, background = asked_sentence(text)
     if not _BACK_REFERENCE.search(text):
         searched, background = text, ""
+    elif person is not None:
+        text = named_back(text, background, person)
     whole = as_request_answered(as_reaction_question(expand_abbreviations(expand_contractions(strip_chatter(text)))))
     main, granted = main_clause(whole)
     text = with_question_mark(as_question(main))

@@ -576,3 +576,31 @@ def test_a_question_without_its_question_mark_gets_the_answer_of_the_marked_one(
     question and answered "Russia"."""
     marked = pipeline.ask("Which alliance is Turkey part of?")
     assert pipeline.ask("which alliance is turkey part of").answer == marked.answer
+
+
+@pytest.mark.parametrize("asked, background, expected", [
+    ("What did he say in January?", "Assad has set conditions.", "What did Assad say in January?"),
+    ("What was his main demand?", "I saw Mekdad on TV.", "What was Mekdad's main demand?"),
+    ("State what he said it would depend on.", "Assad set conditions in January for any rapprochement.",
+     "State what Assad said it would depend on."),
+    # no one named, two named, or the asked sentence names someone: left alone
+    ("What did he say?", "Politicians tweet everything these days.", "What did he say?"),
+    ("What did he say?", "Mekdad met Cavusoglu.", "What did he say?"),
+    ("What did Lavrov say he hoped for?", "Mekdad spoke first.", "What did Lavrov say he hoped for?"),
+    # "the" and "shell" hold the letters of "he": only the word is read
+    ("What did the shell company do?", "Mekdad spoke.", "What did the shell company do?"),
+])
+def test_he_is_the_person_the_background_names(asked, background, expected):
+    from qa.question import named_back
+
+    people = {"Assad", "Mekdad", "Cavusoglu", "Lavrov"}
+    assert named_back(asked, background, lambda w: w in people) == expected
+
+
+def test_the_asked_sentence_is_read_with_the_person_its_background_names(pipeline):
+    q, _, _ = pipeline.read("Assad has set conditions for any reconciliation with Ankara, and they sound tough. "
+                            "What did he say in January a rapprochement with Turkey would depend on?")
+    assert q.text == "What did Assad say in January a rapprochement with Turkey would depend on?"
+    # a background naming no one the corpus titles leaves "he" as it is
+    q, _, _ = pipeline.read("My uncle follows this closely. What did he say about the talks?")
+    assert "he" in q.text.split()
