@@ -44,8 +44,8 @@ from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, coun
                       same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
-from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label, set_aside,
-                     span_tokens)
+from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
+                     opens_with_clitic, set_aside, span_tokens)
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -414,7 +414,7 @@ class Reader:
                 sp = np.concatenate([sp.reshape(-1, 8), np.array(extra, np.int64).reshape(-1, 8)])
             text = ix.docs[int(a.sent_doc[s])].text
             sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not function_words_only(text[x[6]:x[7]])
-                     and not line_label(text, int(x[6]), int(x[7]))
+                     and not opens_with_clitic(text[x[6]:x[7]]) and not line_label(text, int(x[6]), int(x[7]))
                      and not (asks_said and within_said_when(text, int(x[6]), int(x[7]))) for x in sp]] if len(sp) else sp
             if len(sp) == 0:
                 continue

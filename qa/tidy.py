@@ -396,6 +396,15 @@ def function_words_only(span: str) -> bool:
     return span == span.lower() and all(w in _FUNCTION_WORDS or w in NAME_PARTICLES for w in ws)
 
 
+_CLITIC_OPENING = re.compile(r"^['’](?:s|re|ve|ll|d|m)\b|^n['’]t\b", re.IGNORECASE)
+
+
+def opens_with_clitic(span: str) -> bool:
+    """A span the span head cut after a word's own ending ("’s membership after its suspension"
+    of "Syria’s membership ..."): the word it belongs to is left out, so it is no answer."""
+    return bool(_CLITIC_OPENING.match(span))
+
+
 def line_label(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the label that opens a line and ends at its colon
     ("Source" of "Source: Al Jazeera and news agencies", "Photo" of "Photo: ..."): a label

@@ -1333,3 +1333,12 @@ def test_the_reports_own_event_is_dated_by_a_lead_not_read_at_first(pipeline):
 def test_lists_of_the_same_items_vote_together(one, other, same):
     from qa.read import pool_key
     assert (pool_key(one) == pool_key(other)) is same
+
+
+@pytest.mark.parametrize("span, cut", [
+    ("’s membership after its suspension", True), ("'s membership", True), ("n't agree", True),
+    ("Syria’s membership", False), ("’Arab-led political path’", False), ("sooner", False),
+])
+def test_a_span_cut_after_a_words_own_ending_is_no_answer(span, cut):
+    from qa.tidy import opens_with_clitic
+    assert opens_with_clitic(span) is cut
