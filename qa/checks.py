@@ -392,6 +392,9 @@ LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._abou
 EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take place held hold happen occur year month "
                           "printed stamped appears top page publication published byline dateline report article "
                           "story".split())
+# Words for one gathering: "When were the talks held?" asks about the meeting a lead reports as
+# "a landmark meeting" or "their summit" (``Reader._lead_reports``)
+GATHERING = frozenset(stem(w) for w in "meeting talks summit gathering session conference negotiations".split())
 SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
 
 

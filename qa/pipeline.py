@@ -52,6 +52,7 @@ SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answe
 # title may stand far from the question's words ("Who currently serves as Turkey's head of
 # state?" -> "Turkish President Recep Tayyip Erdogan", in a passage about the summit).
 HOLDER_DEPTH = 30
+LEAD_FILES = 3  # the most leads of retrieved files read for "When ...?" about the event they report
 # An office held at another time than the corpus's ("Who was Turkey's foreign minister when
 # Ankara cut ties in 2012?"): the titles the corpus gives are those of its own day.
 _ANOTHER_TIME = re.compile(r"\b(?:when|before|after|until|since|former|formerly|previous|previously|prior|earlier"
@@ -201,7 +202,12 @@ class Pipeline:
         # "When was the meeting held?": the reports' own event, dated by their leads, whose
         # passages the question's few words did not rank among those read
         if q.wh == "when" and q.expected == "DATE" and not holder and not self.reader.dates_lead(reading):
-            leads = [h for h in hits if h not in read and self.reader.reports_event(q, h.passage)]
+            read_ids = {h.passage for h in read}
+            by_passage = {h.passage: h for h in hits}
+            files = dict.fromkeys(int(self.index.pass_doc[h.passage]) for h in hits)  # best ranked first
+            leads = [by_passage.get(p) or Hit(p, len(hits) + k, 0.0, 0.0, 0.0)
+                     for k, p in enumerate(self.reader.lead_passage(d) for d in files)
+                     if p is not None and p not in read_ids and self.reader.reports_event(q, p)][:LEAD_FILES]
             if leads:
                 led = self.reader.run(q, q_vec, read + leads, None, reuse=reading)
                 if self.reader.dates_lead(led):

@@ -28,7 +28,7 @@ import numpy as np
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
                          answer_span)
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
-                       ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER,
+                       ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, GATHERING,
                        EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, OBJECT_OF,
                        OBJECT_WINDOW, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT,
                        VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
@@ -183,12 +183,24 @@ def answer_key(text: str) -> str:
 
 
 LISTED_WORDS = 3  # the most words of each item of a list whose order does not matter to its key
+# "Earlier Wednesday", "on Wednesday", "in December 2022": the date itself, with a word that
+# places it (a preposition, or "earlier" and "later" of the reporting day) before it
+_DATE_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
+              r"|july|august|september|october|november|december|\d{4})\b")
+_PLACED_DATE = re.compile(rf"^(?:(?:on|in|at|by|earlier|later)\s+)+(?={_DATE_WORD})", re.IGNORECASE)
+
+
+def placed_date(span: str) -> bool:
+    """Whether ``span`` is a date with a word that places it before it ("Earlier Wednesday")."""
+    return bool(_PLACED_DATE.match(span))
 
 
 def pool_key(span: str) -> str:
     """What candidates that agree share: the normal form (``answer_key``), the same for every
     name of one country ("Türkiye" and "Turkey" vote together), and for a list of short items
-    in any order ("Iran, Turkey, Russia and Syria" and "Türkiye, Syria, Russia and Iran")."""
+    in any order ("Iran, Turkey, Russia and Syria" and "Türkiye, Syria, Russia and Iran"), and
+    for a date with or without a word that places it ("Earlier Wednesday", "Wednesday")."""
+    span = _PLACED_DATE.sub("", span)  # "Earlier Wednesday" and "Wednesday" vote together
     items = [item for item in LIST_SEPARATOR.split(span) if item.strip()]
     if len(items) > 1 and all(len(item.split()) <= LISTED_WORDS for item in items):
         return " , ".join(sorted(answer_key(same_country(item) or item) for item in items))
@@ -282,13 +294,16 @@ def echoes_in_other_words(span: str, q: Question) -> bool:
 
 
 def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: str,
-         unknown_frac: float, X: np.ndarray, nn_best: float = 0.0, drop: np.ndarray | None = None) -> Reading:
+         unknown_frac: float, X: np.ndarray, nn_best: float = 0.0, drop: np.ndarray | None = None,
+         placed: Sequence[bool] | None = None) -> Reading:
     """Softmax over candidate scores, pooled by normalised answer text, best pool first.
 
     A candidate made only of the question's own words is left out when anything else is
     there: it tells the asker nothing ("Besides opposition groups, who holds territory?" ->
     "opposition groups"), and under 1% of the gold answers of the public sets are such echoes.
-    Candidates in ``drop`` (ruled out by the question: ``Reader.ruled_out``) are left out always."""
+    Candidates in ``drop`` (ruled out by the question: ``Reader.ruled_out``) are left out always.
+    A pool's mentions are best first, those of a date without the word that places it
+    (``placed``: "Wednesday", not "Earlier Wednesday") before the others."""
     if not cands:
         return Reading([], X, [])
     keep = X[:, FEATURE_ID["cand_all_in_q"]] == 0
@@ -307,7 +322,7 @@ def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: 
             pools.setdefault(key, []).append(Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pk), k))
     if not pools:
         return Reading([], X, [])
-    groups = [(sum(c.score for c in members), sorted(members, key=lambda c: -c.score))
+    groups = [(sum(c.score for c in members), sorted(members, key=lambda c: (bool(placed and placed[c.row]), -c.score)))
               for members in pools.values()]
     groups.sort(key=lambda g: -g[0])
     return Reading(groups, X, cands, answer_features(X, groups, expected, unknown_frac, nn_best), nn_best)
@@ -663,7 +678,8 @@ class Reader:
         X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         ruled_out = {key for key, span in spans.items() if self.ruled_out(q, span)}
         drop = np.array([key in ruled_out for key in keys], bool) if ruled_out else None
-        reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best, drop)
+        placed = [placed_date(self._texts[c.doc][c.start : c.end]) for c in cands]
+        reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best, drop, placed)
         reading = replace(reading, floor=question_floor(q), windows=windows)
         if reading.groups:
             reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1], reading.features))
@@ -786,7 +802,7 @@ class Reader:
 
         def lead_dates(members: list[Candidate]) -> list[Candidate]:
             return [c for c in members if reading.features[c.row, date_col] > 0 and self._in_lead(c)
-                    and terms <= set(content_stems(self._lead(c.doc)))]
+                    and self._lead_reports(terms, c.doc)]
 
         if not terms or lead_dates(reading.groups[0][1]) \
                 or all(reading.features[c.row, date_col] > 0 and self._in_lead(c) for c in reading.groups[0][1]):
@@ -805,7 +821,19 @@ class Reader:
         terms = set(_event_terms(q))
         return bool(terms) and last > first \
             and int(self.index.pass_sent_lo[passage]) <= first < int(self.index.pass_sent_hi[passage]) \
-            and terms <= set(content_stems(self._lead(doc)))
+            and self._lead_reports(terms, doc)
+
+    def _lead_reports(self, terms: set[str], doc: int) -> bool:
+        """Whether ``doc``'s lead holds every one of ``terms``, one word for a gathering standing
+        for another ("talks" for the lead's "meeting": ``GATHERING``)."""
+        lead = set(content_stems(self._lead(doc)))
+        return all(t in lead or t in GATHERING and GATHERING & lead for t in terms)
+
+    def lead_passage(self, doc: int) -> int | None:
+        """The passage that opens ``doc`` (passages run file by file, in order), or None for a
+        file without one."""
+        p = int(np.searchsorted(self.index.pass_doc, doc))
+        return p if p < len(self.index.pass_doc) and int(self.index.pass_doc[p]) == doc else None
 
     def dates_lead(self, reading: Reading) -> bool:
         """Whether the best answer is a date in a report's lead (``_main_event_date``'s choice)."""
