@@ -167,7 +167,9 @@ class Pipeline:
         """Retrieve and read: the question analysed, the passages and the scored candidates.
         ``timings``, if given, receives the milliseconds of each stage (for benchmarks). A
         question with nothing to find ("who?", "what is the", "ok": no content word) is
-        neither encoded nor searched: no passages, no candidates."""
+        neither encoded nor searched: no passages, no candidates. A weak first reading is read
+        again deeper (``DEEP_READ_DEPTH``), and a "When ...?" about the event the reports' leads
+        tell is read with those leads (``LEAD_FILES``; the leads' timings are not counted)."""
         try:
             text = check_question(question)
         except ValueError as exc:
