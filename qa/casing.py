@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from qa.text import STOP_WORDS, fold
+from qa.text import STOP_WORDS, squash
 from qa.tidy import ROLE_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -61,8 +61,8 @@ class Casing:
                 self.spelling[key] = form
         # "al jazeera" -> "Al Jazeera", "moscow times" -> "Moscow Times" (of "themoscowtimes"):
         # the names a question refers to a report by are looked up in their capitals
-        self.names = {_squash(m.group()): m.group() for line in furniture for m in _NAME_RUN.finditer(line)}
-        self.hosts = [h for h in (_squash(h) for h in hosts) if len(h) >= MIN_HOST]
+        self.names = {squash(m.group()): m.group() for line in furniture for m in _NAME_RUN.finditer(line)}
+        self.hosts = [h for h in (squash(h) for h in hosts) if len(h) >= MIN_HOST]
 
     def restore(self, question: str) -> str:
         """``question`` with each word typed all in lower case spelt as the corpus spells it
@@ -92,7 +92,7 @@ class Casing:
                 text = question[run[0].start() : run[-1].end()]
                 if not _LOWER_RUN.fullmatch(text) or run[0].group() in STOP_WORDS or run[-1].group() in STOP_WORDS:
                     continue
-                key = _squash(text)
+                key = squash(text)
                 form = self.names.get(key)
                 if form is None and n > 1 and len(key) >= MIN_HOST and any(key in h for h in self.hosts):
                     form = " ".join(w.group()[:1].upper() + w.group()[1:] for w in run)
@@ -103,11 +103,6 @@ class Casing:
             else:
                 i += 1
         return "".join(out) + question[k:]
-
-
-def _squash(text: str) -> str:
-    """Letters and digits only, accents folded, as ``qa.layout`` squashes names."""
-    return re.sub(r"[^0-9a-z]", "", fold(text))
 
 
 def _opens(line: str, start: int) -> bool:

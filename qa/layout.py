@@ -18,7 +18,7 @@ from functools import cached_property
 
 from qa.corpus import clean_view
 from qa.lineup import asked_position, find_lineups, pick
-from qa.text import STOP_WORDS, fold, line_spans, stem, words
+from qa.text import STOP_WORDS, fold, line_spans, squash, stem, words
 
 MAX_HEADLINE_WORDS = 25
 MAX_SUBHEADING_WORDS = 12
@@ -274,10 +274,6 @@ def _echoes(piece: str, question: str) -> bool:
     return bool(piece_words) and piece_words <= {fold(w) for w in words(question)}
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", fold(text))
-
-
 def _names_in(question: str) -> list[str]:
     """The capitalised names of a question, less its first word's run: capitalised as every
     question's first word is ("Who took ...", "Al Jazeera's ..." aside). A question typed in
@@ -290,7 +286,7 @@ def _names_in(question: str) -> list[str]:
 
 def _squashed_names(question: str) -> list[str]:
     """The capitalised names of a question (``_names_in``), squashed for look-ups."""
-    return [_squash(n) for n in _names_in(question) if len(_squash(n)) >= 2]
+    return [squash(n) for n in _names_in(question) if len(squash(n)) >= 2]
 
 
 def _name_hits(names: list[str], texts: dict[int, str]) -> dict[int, float]:
@@ -333,7 +329,7 @@ class Layout:
         for p in self.pieces:
             if p.kind not in ("subheading", "related"):
                 ident[p.doc].append(self.texts[p.doc][p.start:p.end])
-        self.identity = {d: _squash(" ".join(v)) for d, v in ident.items()}
+        self.identity = {d: squash(" ".join(v)) for d, v in ident.items()}
         self.identity_stems = {d: {stem(w) for w in words(" ".join(v))} for d, v in ident.items()}
         # Captions naming people left to right (``qa.lineup``).
         self.lineups = [lu for d, t in enumerate(self.texts) for lu in find_lineups(d, t)]
@@ -347,7 +343,7 @@ class Layout:
     @cached_property
     def bodies(self) -> dict[int, str]:
         """Each file's text squashed for name lookups; built at the first furniture question."""
-        return {d: _squash(t) for d, t in enumerate(self.texts)}
+        return {d: squash(t) for d, t in enumerate(self.texts)}
 
     def _files_named(self, question: str) -> dict[int, float]:
         """The files the question's names name in their furniture ("the Al Jazeera report",
@@ -391,7 +387,8 @@ class Layout:
         found_names = _names_in(question)
         # A page no file is: "the Anadolu report" where no file says "Anadolu" anywhere, not
         # even run into other words ("themoscowtimes.com" holds "Times").
-        if any(len(w) >= 3 and w[:1].isupper() and not self._anywhere(_squash(w)) for n in found_names for w in words(n)):
+        if any(len(w) >= 3 and w[:1].isupper() and not self._anywhere(squash(w))
+               for n in found_names for w in words(n)):
             return Found(-1, 0, 0, 0, 0, 0.0, missing=True)
         named = self._files_named(question)
         mentioned = _name_hits(_squashed_names(question), self.bodies)  # weaker: "the report that spells it Türkiye"

@@ -352,6 +352,7 @@ class Reader:
         self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
         self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
+        self._lead_stem_cache: dict[int, frozenset[str]] = {}  # ``_lead_stems``, by file
         self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
@@ -797,15 +798,13 @@ class Reader:
         ``_first_instead`` does: "When did the ministers meet in Moscow?" -> "Wednesday", not the
         "late last month" of the defense ministers' meeting. A word the lead lacks ("When did
         the defense ministers meet?") leaves the reading as it is."""
-        date_col = FEATURE_ID["x:DATE:DATE"]
         terms = set(_event_terms(q))
 
         def lead_dates(members: list[Candidate]) -> list[Candidate]:
-            return [c for c in members if reading.features[c.row, date_col] > 0 and self._in_lead(c)
-                    and self._lead_reports(terms, c.doc)]
+            return [c for c in members if self._lead_date(reading, c) and self._lead_reports(terms, c.doc)]
 
         if not terms or lead_dates(reading.groups[0][1]) \
-                or all(reading.features[c.row, date_col] > 0 and self._in_lead(c) for c in reading.groups[0][1]):
+                or all(self._lead_date(reading, c) for c in reading.groups[0][1]):
             return reading
         for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
             if lead_dates(members):
@@ -826,7 +825,7 @@ class Reader:
     def _lead_reports(self, terms: set[str], doc: int) -> bool:
         """Whether ``doc``'s lead holds every one of ``terms``, one word for a gathering standing
         for another ("talks" for the lead's "meeting": ``GATHERING``)."""
-        lead = set(content_stems(self._lead(doc)))
+        lead = self._lead_stems(doc)
         return all(t in lead or t in GATHERING and GATHERING & lead for t in terms)
 
     def lead_passage(self, doc: int) -> int | None:
@@ -837,9 +836,11 @@ class Reader:
 
     def dates_lead(self, reading: Reading) -> bool:
         """Whether the best answer is a date in a report's lead (``_main_event_date``'s choice)."""
-        date_col = FEATURE_ID["x:DATE:DATE"]
-        return bool(reading.groups) and any(reading.features[c.row, date_col] > 0 and self._in_lead(c)
-                                            for c in reading.groups[0][1])
+        return bool(reading.groups) and any(self._lead_date(reading, c) for c in reading.groups[0][1])
+
+    def _lead_date(self, reading: Reading, c: Candidate) -> bool:
+        """Whether ``c`` is a date in its report's lead."""
+        return reading.features[c.row, FEATURE_ID["x:DATE:DATE"]] > 0 and self._in_lead(c)
 
     def _lead_range(self, doc: int) -> tuple[int, int]:
         """The first and one past the last sentence of ``doc``'s lead (``LEAD_SENTENCES``): what
@@ -859,6 +860,13 @@ class Reader:
         a = self.index.analysis
         first, last = self._lead_range(doc)
         return self._texts[doc][a.sent_start[first] : a.sent_end[last - 1]] if last > first else ""
+
+    def _lead_stems(self, doc: int) -> frozenset[str]:
+        """The stems of ``doc``'s lead, found once per file (the questions' checks ask often)."""
+        found = self._lead_stem_cache.get(doc)
+        if found is None:
+            found = self._lead_stem_cache[doc] = frozenset(content_stems(self._lead(doc)))
+        return found
 
     def _first_instead(self, q: Question, reading: Reading, k: int, **changes) -> Reading:
         """The reading with its ``k``-th answer first: the two trade their probabilities (the
@@ -993,7 +1001,7 @@ class Reader:
         the event its page date dates: at least half the question's own terms (less the
         countries it names and words of time and occurrence, ``EVENT_FILLER``) are there. The
         date at the top of a report of talks does not date an election or a break of ties."""
-        lead = set(content_stems(self._lead(doc)))
+        lead = self._lead_stems(doc)
         terms = _event_terms(q)
         return not terms or sum(s in lead for s in terms) * 2 >= len(terms)
 

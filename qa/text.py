@@ -51,6 +51,11 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def squash(text: str) -> str:
+    """Letters and digits only, accents folded: "Al Jazeera" and "aljazeera.com" meet as names."""
+    return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
 # British spellings' stems joined to the American ones ("defence" and "defense", "normalising"
 # and "normalizing"): news copy and questions mix them.
 _BRITISH = dict(
