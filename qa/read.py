@@ -156,6 +156,11 @@ class Reading:
     # The corpus titles the best answer with the office the question asks for ("Turkish President
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
     office_confirmed: bool = False
+    # The best answer dates, in a report's lead, the event that lead reports, and the question
+    # asks about that event in the lead's own words ("When did the foreign ministers gather in
+    # Moscow?" -> the "Wednesday" of "Foreign ministers ... gathered in Moscow on Wednesday"):
+    # neither the floor nor the answerability threshold applies (``Reader._main_event_date``).
+    event_dated: bool = False
     floor: float = 0.0  # the least belief the question's answer needs beyond the reader's (``question_floor``)
     # The span head's windows of each passage read, by passage id: a deeper reading of the same
     # question reuses them (``Reader.run``'s ``reuse``).
@@ -187,6 +192,11 @@ LISTED_WORDS = 3  # the most words of each item of a list whose order does not m
 # places it (a preposition, or "earlier" and "later" of the reporting day) before it
 _DATE_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
               r"|july|august|september|october|november|december|\d{4})\b")
+# A day, a month, a year, a decade or a century (not a length: "12 years", "more than a decade")
+_NAMES_DATE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june"
+                         r"|july|august|september|october|november|december|\d+(?:st|nd|rd|th)|today|yesterday"
+                         r"|\d{2,4}s?(?!\s*(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)\b))\b",
+                         re.IGNORECASE)
 _PLACED_DATE = re.compile(rf"^(?:(?:on|in|at|by|earlier|later)\s+)+(?={_DATE_WORD})", re.IGNORECASE)
 
 
@@ -696,7 +706,7 @@ class Reader:
             reading = self._as_many_as_asked(q, reading, asked_many)
         if reading.groups and q.form == "country":
             reading = self._country_of_capital(q, reading)
-        if reading.groups and q.expected == "DATE" and q.wh == "when":
+        if reading.groups and q.expected == "DATE" and q.unit != "duration":
             reading = self._main_event_date(q, reading)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
@@ -797,18 +807,24 @@ class Reader:
         no date of a lead, put first the best answer among the ``depth`` best that is one, as
         ``_first_instead`` does: "When did the ministers meet in Moscow?" -> "Wednesday", not the
         "late last month" of the defense ministers' meeting. A word the lead lacks ("When did
-        the defense ministers meet?") leaves the reading as it is."""
+        the defense ministers meet?") leaves the reading as it is. A best answer that is such a
+        date, for any question asking a date, is confirmed by the lead (``Reading.event_dated``);
+        only "When ...?" has another answer put first: a Wikipedia article's lead ("What year was
+        Vietnam colonized by the French?") tells of more than one time."""
         terms = set(_event_terms(q))
 
         def lead_dates(members: list[Candidate]) -> list[Candidate]:
             return [c for c in members if self._lead_date(reading, c) and self._lead_reports(terms, c.doc)]
 
-        if not terms or lead_dates(reading.groups[0][1]) \
-                or all(self._lead_date(reading, c) for c in reading.groups[0][1]):
+        if not terms:
+            return reading
+        if lead_dates(reading.groups[0][1]):
+            return replace(reading, event_dated=True)
+        if q.wh != "when" or all(self._lead_date(reading, c) for c in reading.groups[0][1]):
             return reading
         for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
             if lead_dates(members):
-                return self._first_instead(q, reading, k)
+                return self._first_instead(q, reading, k, event_dated=True)
         return reading
 
     def reports_event(self, q: Question, passage: int) -> bool:
@@ -825,8 +841,13 @@ class Reader:
     def _lead_reports(self, terms: set[str], doc: int) -> bool:
         """Whether ``doc``'s lead holds every one of ``terms``, one word for a gathering standing
         for another ("talks" for the lead's "meeting": ``GATHERING``)."""
+        return all(self._lead_holds(t, doc) for t in terms)
+
+    def _lead_holds(self, term: str, doc: int) -> bool:
+        """Whether ``doc``'s lead holds ``term``, or another word for a gathering where it is
+        one ("talks" for the lead's "meeting": ``GATHERING``)."""
         lead = self._lead_stems(doc)
-        return all(t in lead or t in GATHERING and GATHERING & lead for t in terms)
+        return term in lead or term in GATHERING and bool(GATHERING & lead)
 
     def lead_passage(self, doc: int) -> int | None:
         """The passage that opens ``doc`` (passages run file by file, in order), or None for a
@@ -839,8 +860,10 @@ class Reader:
         return bool(reading.groups) and any(self._lead_date(reading, c) for c in reading.groups[0][1])
 
     def _lead_date(self, reading: Reading, c: Candidate) -> bool:
-        """Whether ``c`` is a date in its report's lead."""
-        return reading.features[c.row, FEATURE_ID["x:DATE:DATE"]] > 0 and self._in_lead(c)
+        """Whether ``c`` is a date in its report's lead that names a day, a month or a year: not
+        a length ("after more than a decade of isolation") nor a habit ("monthly")."""
+        return reading.features[c.row, FEATURE_ID["x:DATE:DATE"]] > 0 and self._in_lead(c) \
+            and bool(_NAMES_DATE.search(self._texts[c.doc][c.start : c.end]))
 
     def _lead_range(self, doc: int) -> tuple[int, int]:
         """The first and one past the last sentence of ``doc``'s lead (``LEAD_SENTENCES``): what
@@ -1001,9 +1024,8 @@ class Reader:
         the event its page date dates: at least half the question's own terms (less the
         countries it names and words of time and occurrence, ``EVENT_FILLER``) are there. The
         date at the top of a report of talks does not date an election or a break of ties."""
-        lead = self._lead_stems(doc)
         terms = _event_terms(q)
-        return not terms or sum(s in lead for s in terms) * 2 >= len(terms)
+        return not terms or sum(self._lead_holds(t, doc) for t in terms) * 2 >= len(terms)
 
     def _speaks_ahead(self, c: Candidate) -> bool:
         a = self.index.analysis
@@ -1086,7 +1108,7 @@ class Reader:
         score, members = reading.groups[0]
         best = members[0]
         text = self._texts[best.doc]
-        if not POSTMODIFIER.match(text, best.end):
+        if reading.features[best.row, FEATURE_ID["x:DATE:DATE"]] or not POSTMODIFIER.match(text, best.end):
             return members
         for other_score, others in reading.groups[1 : 1 + FULLER_DEPTH]:
             if other_score >= FULLER_SHARE * score and any(
@@ -1102,18 +1124,25 @@ class Reader:
         belief (``belief``) under the floor (``CONFIDENCE_FLOOR``, or the question's own:
         ``question_floor``) unless the corpus titles it with the office asked for
         (``Reading.office_confirmed``)."""
-        return (not reading.groups or bool(reading.mismatch)
-                or self.answerability(reading) < self.threshold
+        if not reading.groups or reading.mismatch:
+            return True
+        if reading.event_dated:
+            return False
+        return (self.answerability(reading) < self.threshold
                 or not reading.office_confirmed and (
                     self.belief(reading) < max(self.floor, reading.floor)))
 
 
+# How many take part ("the four foreign ministers"): a lead lists them rather than counts them.
+_COUNTS = frozenset("two three four five six seven eight nine ten".split())
+
+
 def _event_terms(q: Question) -> list[str]:
-    """The stems of what a question asks about, less the countries it names and words of time
-    and occurrence (``EVENT_FILLER``): what a report's lead must hold for the question to be
-    about the event the lead reports."""
+    """The stems of what a question asks about, less the countries it names, how many take part
+    (``_COUNTS``) and words of time and occurrence (``EVENT_FILLER``): what a report's lead
+    must hold for the question to be about the event the lead reports."""
     return [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in EVENT_FILLER
-            and not country_of(w)]
+            and fold(w).lower() not in _COUNTS and not country_of(w)]
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:
