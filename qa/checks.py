@@ -204,6 +204,18 @@ TIME_ONLY = re.compile(r"\W*(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|
                        r"|for\s+|in\s+|since\s+)?(?:(?:a|an|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten"
                        r"|eleven|twelve|several|a\s+few|many)[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
                        r"|decades?|centur(?:y|ies))(?:\s+ago)?|(?:1\d{3}|20\d{2}))\W*", re.IGNORECASE)
+_WHEN_WHERE_WORD = re.compile(rf"(?:on|in|at|during|earlier|later|last|this|next|and|(?:mon|tues|wednes|thurs|fri"
+                              rf"|satur|sun)days?|{MONTH_NAMES}|\d{{1,4}})", re.IGNORECASE)
+
+
+def time_and_place_only(span: str) -> bool:
+    """Whether ``span`` only says when and where ("on Wednesday in Moscow", "in Damascus"):
+    days, months, years, capitals and countries, with the words that place them. It gives no
+    reason for "Why ...?", whatever the sentence around it."""
+    tokens = words(span)
+    return bool(tokens) and all(_WHEN_WHERE_WORD.fullmatch(w) or capital_of(w) or country_of(w) for w in tokens)
+
+
 # A unit of time alone ("year" of "a year after") says no when, nor is any public gold date one;
 # "a week" does say how long.
 UNIT_ALONE = re.compile(r"\W*(?:(?:the|a|this|that)\s+)?(?:year|month|week|day|time|decade|century|period|date|era)s?\W*",

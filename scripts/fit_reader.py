@@ -22,7 +22,7 @@ questions while keeping false refusals of answerable ones within a budget (3%) o
 
 The seeds' tuning set is ``TUNING`` (``prepare --tuning`` to change it): ``eval/gold.jsonl``,
 the sets that were held out until they had been measured, and two written to be fitted on.
-``HELD_OUT`` (``eval/heldout8.jsonl`` to ``eval/heldout39.jsonl``) is never used here.
+``HELD_OUT`` (``eval/heldout8.jsonl`` to ``eval/heldout41.jsonl``) is never used here.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ HELD_OUT = ("eval/heldout8.jsonl", "eval/heldout9.jsonl", "eval/heldout10.jsonl"
             "eval/heldout27.jsonl", "eval/heldout28.jsonl", "eval/heldout29.jsonl", "eval/heldout30.jsonl",
             "eval/heldout31.jsonl", "eval/heldout32.jsonl", "eval/heldout33.jsonl", "eval/heldout34.jsonl",
             "eval/heldout35.jsonl", "eval/heldout36.jsonl", "eval/heldout37.jsonl",
-            "eval/heldout38.jsonl", "eval/heldout39.jsonl")
+            "eval/heldout38.jsonl", "eval/heldout39.jsonl", "eval/heldout40.jsonl", "eval/heldout41.jsonl")
 
 
 def tuning_gold(path: Path) -> list:
