@@ -462,6 +462,7 @@ class Reader:
             text = ix.docs[int(a.sent_doc[s])].text
             sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not function_words_only(text[x[6]:x[7]])
                      and not opens_with_clitic(text[x[6]:x[7]]) and not line_label(text, int(x[6]), int(x[7]))
+                     and not self._straddles_page_date(int(a.sent_doc[s]), int(x[6]), int(x[7]))
                      and not (asks_said and within_said_when(text, int(x[6]), int(x[7]))) for x in sp]] if len(sp) else sp
             if len(sp) == 0:
                 continue
@@ -1126,6 +1127,13 @@ class Reader:
         tells how things stood at its date."""
         dates = [self._texts[d][s:e] for d, s, e in self.page_dates if d == doc]
         return bool(dates) and not any(year in t for t in dates)
+
+    def _straddles_page_date(self, doc: int, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` runs from the line that dates the page into the text after it
+        ("2023-05-10 Türkiye and Syria" of "date 2023-05-10 Türkiye and Syria will come up
+        ..."): the date and the report's first words are no one answer."""
+        return any(d == doc and start < e and s < end and not (s <= start and end <= e)
+                   for d, s, e in self.page_dates)
 
     def _on_page_date(self, c: Candidate) -> bool:
         return any(d == c.doc and s <= c.start and c.end <= e for d, s, e in self.page_dates)

@@ -805,3 +805,15 @@ def test_the_person_a_question_names_is_not_its_answer(pipeline):
     corpus does not title may be a thing's ("Who founded Hanes?")."""
     assert pipeline.ask("Who invited Assad to the Arab League summit?").answer != "Bashar al-Assad"
     assert pipeline.ask("Who is Lavrov?").answer in ("Russian Foreign Minister", "Sergei Lavrov", "Sergey Lavrov")
+
+
+def test_no_answer_runs_from_the_page_date_into_the_report(pipeline):
+    """"2023-05-10 Türkiye and Syria" joins the date atop a page to the report's first words."""
+    from qa.read import Reader
+
+    reader: Reader = pipeline.reader
+    doc, start, end = reader.page_dates[0]
+    text = pipeline.index.docs[doc].text
+    assert reader._straddles_page_date(doc, start, text.index(" ", end + 1))
+    assert not reader._straddles_page_date(doc, start, end)
+    assert not reader._straddles_page_date(doc, end + 1, text.index(" ", end + 1))
