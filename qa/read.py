@@ -31,14 +31,14 @@ from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION,
                        ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, GATHERING,
                        EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, OBJECT_OF,
                        OBJECT_WINDOW, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT,
-                       VAGUE_MANY, VAGUE_TIME, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
-                       capital_named, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
-                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
-                       subject_names, subject_offices, things_asked, things_listed, time_and_place_only,
-                       within_said_when)
+                       VAGUE_MANY, VAGUE_TIME, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names,
+                       asks_statement, capital_named, counts_other, dates_a_statement, located_elsewhere, names_form,
+                       other_month, other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead,
+                       subject_country, subject_names, subject_offices, things_asked, things_listed,
+                       time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
-from qa.question import EXPECTED, Question, echoes_modifier
+from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
                       holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country,
@@ -197,8 +197,7 @@ LISTED_WORDS = 3  # the most words of each item of a list whose order does not m
 _DATE_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
               r"|july|august|september|october|november|december|\d{4})\b")
 # A day, a month, a year, a decade or a century (not a length: "12 years", "more than a decade")
-_NAMES_DATE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june"
-                         r"|july|august|september|october|november|december|\d+(?:st|nd|rd|th)|today|yesterday"
+_NAMES_DATE = re.compile(rf"\b(?:{WEEKDAY_NAMES}|{MONTH_NAMES}|\d+(?:st|nd|rd|th)|today|yesterday"
                          r"|\d{2,4}s?(?!\s*(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)\b))\b",
                          re.IGNORECASE)
 _PLACED_DATE = re.compile(rf"^(?:(?:on|in|at|by|earlier|later)\s+)+(?={_DATE_WORD})", re.IGNORECASE)
