@@ -204,7 +204,8 @@ TIME_ONLY = re.compile(r"\W*(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|
                        r"|for\s+|in\s+|since\s+)?(?:(?:a|an|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten"
                        r"|eleven|twelve|several|a\s+few|many)[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
                        r"|decades?|centur(?:y|ies))(?:\s+ago)?|(?:1\d{3}|20\d{2}))\W*", re.IGNORECASE)
-WEEKDAY_NAMES = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"  # "Wednesday", "Fridays"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "Wednesday"
+WEEKDAY_NAMES = rf"{WEEKDAY}s?"  # "Wednesday", "Fridays"
 _WHEN_WHERE_WORD = re.compile(rf"(?:on|in|at|during|earlier|later|last|this|next|and|{WEEKDAY_NAMES}|{MONTH_NAMES}"
                               r"|\d{1,4})", re.IGNORECASE)
 

@@ -27,15 +27,15 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
                          answer_span)
-from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
-                       ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, GATHERING,
-                       EXACT_COUNT, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, OBJECT_OF,
-                       OBJECT_WINDOW, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT,
-                       VAGUE_MANY, VAGUE_TIME, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names,
-                       asks_statement, capital_named, counts_other, dates_a_statement, located_elsewhere, names_form,
-                       other_month, other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead,
-                       subject_country, subject_names, subject_offices, things_asked, things_listed,
-                       time_and_place_only, within_said_when)
+from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT,
+                       ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, GATHERING, EXACT_COUNT,
+                       HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW,
+                       SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME,
+                       WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
+                       capital_named, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
+                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
+                       subject_names, subject_offices, things_asked, things_listed, time_and_place_only,
+                       within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
@@ -194,8 +194,7 @@ def answer_key(text: str) -> str:
 LISTED_WORDS = 3  # the most words of each item of a list whose order does not matter to its key
 # "Earlier Wednesday", "on Wednesday", "in December 2022": the date itself, with a word that
 # places it (a preposition, or "earlier" and "later" of the reporting day) before it
-_DATE_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
-              r"|july|august|september|october|november|december|\d{4})\b")
+_DATE_WORD = rf"(?:{WEEKDAY}|{MONTH_NAMES}|\d{{4}})\b"
 # A day, a month, a year, a decade or a century (not a length: "12 years", "more than a decade")
 _NAMES_DATE = re.compile(rf"\b(?:{WEEKDAY_NAMES}|{MONTH_NAMES}|\d+(?:st|nd|rd|th)|today|yesterday"
                          r"|\d{2,4}s?(?!\s*(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)\b))\b",
@@ -380,6 +379,9 @@ class Reader:
         self.index = index
         self.spans = spans
         self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
+        self._page_dates_of: dict[int, list[tuple[int, int]]] = {}  # the same by file: read per candidate
+        for d, s, e in self.page_dates:
+            self._page_dates_of.setdefault(d, []).append((s, e))
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
         self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
         self._lead_stem_cache: dict[int, frozenset[str]] = {}  # ``_lead_stems``, by file
@@ -830,10 +832,10 @@ class Reader:
                 return None
             return frozenset(pool_key(p) for p in parts)
 
-        top = items(reading.groups[0][1])
+        listed = [(score, items(members)) for score, members in reading.groups[:depth]]
+        top = listed[0][1]
         if top is None:
             return reading
-        listed = [(score, items(members)) for score, members in reading.groups[:depth]]
         best_k, best_support = 0, 0.0
         for k, (_, whole) in enumerate(listed[1:], start=1):
             if whole is None or len(whole) <= len(top) or not top <= whole:
@@ -1124,18 +1126,17 @@ class Reader:
     def _dated_another_year(self, doc: int, year: str) -> bool:
         """Whether ``doc`` is a report dated (``page_dates``) in another year than ``year``: it
         tells how things stood at its date."""
-        dates = [self._texts[d][s:e] for d, s, e in self.page_dates if d == doc]
+        dates = [self._texts[doc][s:e] for s, e in self._page_dates_of.get(doc, ())]
         return bool(dates) and not any(year in t for t in dates)
 
     def _straddles_page_date(self, doc: int, start: int, end: int) -> bool:
         """Whether ``[start, end)`` runs from the line that dates the page into the text after it
         ("2023-05-10 Türkiye and Syria" of "date 2023-05-10 Türkiye and Syria will come up
         ..."): the date and the report's first words are no one answer."""
-        return any(d == doc and start < e and s < end and not (s <= start and end <= e)
-                   for d, s, e in self.page_dates)
+        return any(start < e and s < end and not (s <= start and end <= e) for s, e in self._page_dates_of.get(doc, ()))
 
     def _on_page_date(self, c: Candidate) -> bool:
-        return any(d == c.doc and s <= c.start and c.end <= e for d, s, e in self.page_dates)
+        return any(s <= c.start and c.end <= e for s, e in self._page_dates_of.get(c.doc, ()))
 
     def unknown_fraction(self, q: Question) -> float:
         """Share of the question's terms that occur nowhere in the corpus."""
