@@ -1,4 +1,5 @@
-"""The project's gold files are sound: every answer is text of a cited seed file, ids unique."""
+"""The project's gold files are sound: every answer is text of a cited seed file (or, for the
+news sets of ``eval/news/``, of a file of their own corpus), ids unique."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "eval").glob("*.jsonl"))
+# Other corpora than the seeds: each folder of ``eval/news/`` holds ``corpus/`` and ``gold.jsonl``.
+NEWS = sorted((ROOT / "eval" / "news").glob("*/gold.jsonl"))
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FILES + NEWS, ids=lambda p: p.relative_to(ROOT / "eval").as_posix())
 def test_gold_file_answers_are_spans_of_their_sources(path: Path) -> None:
+    corpus = path.parent / "corpus" if path in NEWS else ROOT / "seeds"
     items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     assert items and len({g["id"] for g in items}) == len(items)
     for g in items:
         assert g["question"].strip()
         assert bool(g["answers"]) == bool(g["sources"]), g["id"]
-        texts = [(ROOT / "seeds" / s).read_text("utf-8") for s in g["sources"]]
+        texts = [(corpus / s).read_text("utf-8") for s in g["sources"]]
         for a in g["answers"]:
             assert any(a in t for t in texts), (g["id"], a)
         for t in texts:  # each cited file states one of the answers
