@@ -30,6 +30,10 @@ _MONTHS = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 # A number of units of time counts them and names no date ("its suspension more than 10 years ago").
 _SPAN_OF_TIME = re.compile(r"\d[\d,.]*\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
                            re.IGNORECASE)
+# An ordinal that ranks something other than a day ("Messi's 26th World Cup match", "the 36th
+# minute") dates nothing: "On what date ...?" needs a day, month or year ("the 18th of December").
+_RANKED_THING = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?!of\b|century\b|centuries\b|(?:{MONTH_NAMES})\b)[A-Za-z]",
+                           re.IGNORECASE)
 # A count is not a length: "12-year" (war) does not answer "how many people ...".
 _UNIT_COMPOUND = re.compile(r"\W*\d[\d.,]*-(?:second|minute|hour|day|week|month|year|decade|century)s?(?:-old|-long)?\W*",
                             re.IGNORECASE)
@@ -86,7 +90,7 @@ def names_form(text: str, form: str) -> bool:
     if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):
         return False
     if form in ("date", "day"):
-        text = _SPAN_OF_TIME.sub("", text)  # "more than 10 years ago" dates nothing
+        text = _RANKED_THING.sub("", _SPAN_OF_TIME.sub("", text))  # "more than 10 years ago" dates nothing
     return bool(_FORMS[form].search(text)) if form else True
 
 

@@ -81,6 +81,14 @@ def _after_wh(text: str) -> tuple[str, list[str]] | None:
     return m.group(1).lower(), re.findall(r"[a-z']+", fold(text[m.end():]))
 
 
+# "Who won the final / the Battle of Trafalgar / the 2009 Stanley Cup?": a side (a team, a
+# country), where "Who won the Nobel Prize / the election / the race?" asks for a person.
+_TEAM_CONTEST_Q = re.compile(r"^\W*who\s+(?:(?:has|had|will|would)\s+)?(?:won|wins|win|lost|loses|lose|beat|beats|defeated"
+                             r"|defeats)\b(?:\s+(?:the|a|an|this|that|in|their|its))?(?:\s+[\w'’–-]+){0,4}?\s+"
+                             r"(?:finals?|semi-finals?|semifinals?|matche?s?|games?|cups?|bowls?|wars?|battles?|series"
+                             r"|leagues?|championships?|tournaments?|derby|play-?offs?|shootout|tie)\b", re.IGNORECASE)
+
+
 def expected_type(text: str) -> tuple[str, str]:
     """``(wh-word, expected type)`` from the wh-word and its focus noun."""
     found = _after_wh(text)
@@ -88,7 +96,7 @@ def expected_type(text: str) -> tuple[str, str]:
         return "other", "OTHER"
     wh, rest = found
     if wh in ("who", "whom", "whose"):
-        return wh, "PERSON"
+        return wh, "ORG" if _TEAM_CONTEST_Q.search(text) else "PERSON"
     if wh == "when":
         return wh, "DATE"
     if wh == "where":
@@ -200,7 +208,7 @@ _NOT_POLAR = re.compile(r"\bor\b|\bwh(?:o|om|ose|en|ere|y|ich|at)\b|\bhow\b|\byo
 # "What was the death toll ...?", "What is the number of ...?": a count however it is asked
 # (not "the number one cause").
 _COUNT_NOUN_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were\s+)?\s*(?:the\s+)?(?:[\w-]+\s+)?"
-                           r"(?:toll|number(?!\s+one\b)|population|percentage|percent)\b(?![-\w])", re.IGNORECASE)
+                           r"(?:toll|number(?!\s+one\b)|population|percentage|percent|score|scoreline)\b(?![-\w])", re.IGNORECASE)
 # "What share of the territory …?", "In 2010, what percentage of …": a number or a fraction
 # (45 of the 47 public gold answers to such questions; not "Syria's northwest").
 _SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percentage|percent)\b", re.IGNORECASE)

@@ -984,6 +984,8 @@ class Reader:
         # "What is the exact date of the April meeting?" asks a date whatever its wh-word's type
         dated = q.expected == "DATE" or q.form in ("date", "day", "month", "month-year", "year")
         span = texts[best.doc][best.start : best.end]
+        if all(fold(w).lower() in STOP_WORDS for w in words(span)):
+            return "form"  # "When will the court hear the appeal?" -> "before": function words say nothing
         if q.form and not names_form(span, q.form):
             return "form"
         if q.expected == "PERSON" and all(X[c.row, self._when_for_who].any() for c in members):

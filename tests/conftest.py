@@ -37,3 +37,14 @@ def pipeline(encoder, seeds_copy, index_dir):
     from qa.pipeline import Pipeline
 
     return Pipeline.open(seeds_copy, index_dir, encoder=encoder)
+
+
+@pytest.fixture(scope="session")
+def news_pipeline(encoder, tmp_path_factory):
+    """A pipeline over a corpus other than the seeds (``eval/news/activision``: a merger's
+    news, not diplomacy), so rules fitted on the seeds are also tried on other text."""
+    from qa.pipeline import Pipeline
+
+    dst = tmp_path_factory.mktemp("news") / "corpus"
+    shutil.copytree(ROOT / "eval" / "news" / "activision" / "corpus", dst)
+    return Pipeline.open(dst, tmp_path_factory.mktemp("news-index"), encoder=encoder)

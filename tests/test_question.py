@@ -26,6 +26,11 @@ from qa.read import FEATURE_ID
     ("What area of Syria does Turkey control?", "LOC"),
     ("Which region of the country is held by militias?", "LOC"),
     ("Which kingdom will host the summit?", "LOC"),
+    # a side wins a final, a battle or a cup; a person a prize, a race or an election
+    ("Who won the 2022 World Cup final?", "ORG"), ("Who won the Battle of Trafalgar?", "ORG"),
+    ("who won the 2009 Stanley Cup", "ORG"), ("Who lost the Polish–Ukrainian War?", "ORG"),
+    ("Who won the Golden Boot?", "PERSON"), ("Who won the first Nobel prize in physics?", "PERSON"),
+    ("Who won the election?", "PERSON"),
 ])
 def test_expected_type(question: str, expected: str) -> None:
     assert expected_type(question)[1] == expected
@@ -155,6 +160,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("What is the name of the person who conducts the prayer?", ""),  # may be a title: "imam"
     ("What did the city council decide?", ""),  # "city" is not what is asked for
     ("What state were the forces in?", ""),  # a condition, not a place
+    ("What was the score at half-time?", "quantity"), ("What was the final score?", "quantity"),
+    ("What was the result of the trial?", ""),  # an outcome, not a score
 ])
 def test_answer_form(question: str, form: str) -> None:
     assert answer_form(question) == form
@@ -185,6 +192,8 @@ def test_answer_form(question: str, form: str) -> None:
     ("Wednesday", "clock", False), ("May 10", "clock", True), ("the meeting", "clock", False),
     ("25", "day", True), ("April 25", "day", True), ("Wednesday", "day", False),
     ("its suspension more than 10 years ago", "date", False), ("10 days", "day", False),  # counts, no dates
+    ("Messi's 26th World Cup match", "date", False), ("36th minute", "date", False),  # ranks, no days
+    ("the 18th of December", "date", True), ("December 18th", "date", True), ("18th", "date", True),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.checks import names_form
