@@ -34,6 +34,9 @@ _SPAN_OF_TIME = re.compile(r"\d[\d,.]*\s+(?:seconds?|minutes?|hours?|days?|weeks
 # minute") dates nothing: "On what date ...?" needs a day, month or year ("the 18th of December").
 _RANKED_THING = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?!of\b|century\b|centuries\b|(?:{MONTH_NAMES})\b)[A-Za-z]",
                            re.IGNORECASE)
+# "What nationality is X?", "What is the nationality of Lee?", "X's nationality" (all 5 public
+# gold answers are a country's adjective alone: "American", "Korean", "Danish").
+ASKS_NATIONALITY = re.compile(r"\bnationality\b(?!\s+(?:law|act|rules?|tests?)\b)", re.IGNORECASE)
 # A count is not a length: "12-year" (war) does not answer "how many people ...".
 _UNIT_COMPOUND = re.compile(r"\W*\d[\d.,]*-(?:second|minute|hour|day|week|month|year|decade|century)s?(?:-old|-long)?\W*",
                             re.IGNORECASE)

@@ -81,6 +81,9 @@ def _after_wh(text: str) -> tuple[str, list[str]] | None:
     return m.group(1).lower(), re.findall(r"[a-z']+", fold(text[m.end():]))
 
 
+# "What was the final score?", "What was the score after extra time?": numbers ("3-3", "99 out of 100")
+_SCORE_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|were)\s+the\s+(?:[\w-]+\s+){0,2}?(?:score|scoreline)s?\b",
+                      re.IGNORECASE)
 # "Who won the final / the Battle of Trafalgar / the 2009 Stanley Cup?": a side (a team, a
 # country), where "Who won the Nobel Prize / the election / the race?" asks for a person.
 _TEAM_CONTEST_Q = re.compile(r"^\W*who\s+(?:(?:has|had|will|would)\s+)?(?:won|wins|win|lost|loses|lose|beat|beats|defeated"
@@ -112,6 +115,8 @@ def expected_type(text: str) -> tuple[str, str]:
         return wh, "MANNER"
     if _PERSON_NAMED_Q.search(text):
         return wh, "PERSON"  # "What is the name of Turkey's foreign minister?"
+    if _SCORE_Q.search(text):
+        return wh, "NUM"  # "What was the score at half-time?" -> "2-0"
     focus = _focus_type(rest)
     if focus == "LOC" and (m := _FIELD_OF.search(text)) and _focus_type([m.group("noun").lower()]) != "LOC" \
             and not m.group("noun")[:1].isupper():

@@ -27,20 +27,20 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
                          answer_span)
-from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB, ASKS_STATEMENT,
-                       ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID, EVENT_FILLER, GATHERING, EXACT_COUNT,
-                       HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD, NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW,
-                       SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME,
-                       WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
-                       capital_named, counts_other, dates_a_statement, located_elsewhere, names_form, other_month,
-                       other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country,
-                       subject_names, subject_offices, things_asked, things_listed, time_and_place_only,
-                       within_said_when)
+from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
+                       ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
+                       EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
+                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY,
+                       UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID,
+                       WINNER_WINDOW, WINNING, according_to_names, asks_statement, capital_named, counts_other,
+                       dates_a_statement, located_elsewhere, names_form, other_month, other_partner, said_clause,
+                       speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices,
+                       things_asked, things_listed, time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
+from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of, country_of_whole,
                       holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country,
                       same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
@@ -732,6 +732,8 @@ class Reader:
             reading = self._whole_list(q, reading)
         if reading.groups and q.form == "country":
             reading = self._country_of_capital(q, reading)
+        if reading.groups and ASKS_NATIONALITY.search(q.text):
+            reading = self._nationality_alone(q, reading)
         if reading.groups and q.expected == "DATE" and q.unit != "duration":
             reading = self._main_event_date(q, reading)
         if timings is not None:
@@ -859,6 +861,23 @@ class Reader:
             return same_country(self._texts[c.doc][c.start : c.end]) == country
 
         return self._first_that(q, reading, is_country, depth)
+
+    def _nationality_alone(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
+        """Where "What nationality was the referee?" is best answered by words that name a
+        country among others ("Szymon Marciniak of Poland"), put first the best of the ``depth``
+        best that is a country's name or adjective alone ("Poland", "Polish"), as
+        ``_first_instead`` does. A best answer that names no country is left to the reader: the
+        list of countries' adjectives is not every nationality's."""
+        best = reading.groups[0][1][0]
+        span = self._texts[best.doc][best.start : best.end]
+        if not country_of(span) or country_of_whole(span):
+            return reading
+
+        def alone(members: list[Candidate]) -> bool:
+            c = members[0]
+            return bool(country_of_whole(self._texts[c.doc][c.start : c.end]))
+
+        return self._first_that(q, reading, alone, depth)
 
     def _main_event_date(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
         """Where "When ...?" asks in words that all stand in a report's lead (its first

@@ -248,6 +248,12 @@ def country_of(words: str) -> str:
     return ""
 
 
+def country_of_whole(span: str) -> str:
+    """The country a span names or qualifies in all its words ("Polish", "the United States",
+    "Poland"), or "": not "Szymon Marciniak of Poland", whose words name a person."""
+    return COUNTRY_OF.get(_key(_bare(re.sub(r"^(?:the|The)\s+", "", span.strip()))), "")
+
+
 _CAPITALISED_RUN = re.compile(r"(?-i:[A-Z])[\w.'’]*(?:[\s/-]+(?-i:[A-Z])[\w.'’]*)*")
 _COMPASS = frozenset("North South East West Central Latin".split())  # "South America" is no country
 
