@@ -37,7 +37,6 @@ _ENT_TYPE = {
     "PERCENT": "NUM",
     "ORDINAL": "NUM",
 }
-_SCORE = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")  # "24–10", "1939–1945": two numbers joined
 # Syntactic roles whose subtree is a plausible answer phrase.
 SUBTREE_DEPS = (
     "nsubj nsubjpass dobj pobj attr oprd acomp ccomp xcomp advcl appos npadvmod agent dative "
@@ -218,16 +217,8 @@ def _candidates(sent) -> list[tuple[int, int, str, str, bool, int]]:
                     add(lo, hi, "PHRASE")
         if tok.is_upper and tok.is_alpha and len(tok.text) >= 2:
             add(tok.i - base, tok.i + 1 - base, "ENTITY")  # acronyms, whatever their tag
-        if _SCORE.fullmatch(tok.text):
-            add(tok.i - base, tok.i + 1 - base, "NUM")  # a score or a range as one token: "24–10"
         if tok.like_num:
             add(tok.i - base, tok.i + 1 - base, "NUM")
-            k = tok.i - base  # ... or as three tokens written tight: "3-3" (not a part of "2023-05-10")
-            if k + 2 < len(toks) and toks[k + 1].text in ("-", "–") and toks[k + 2].like_num \
-                    and not tok.whitespace_ and not toks[k + 1].whitespace_ \
-                    and not (k > 0 and toks[k - 1].text in ("-", "–")) \
-                    and not (k + 3 < len(toks) and toks[k + 3].text in ("-", "–") and not toks[k + 2].whitespace_):
-                add(k, k + 3, "NUM")
             hi = tok.i + 1 - base
             while hi < len(toks) and (toks[hi].like_num or toks[hi].pos_ == "NOUN") and hi - (tok.i - base) < 4:
                 hi += 1

@@ -283,12 +283,32 @@ _WHEN_PHRASE = re.compile(r"(?:following|after|before|during|since|until|prior\s
 _WHO_IS_NAMED = re.compile(r"^\W*[Ww]ho\s+(?:is|was)\s+(?:[A-Z][\w'’-]*\s*)+\W*$")
 
 
+def _person_entities(index: CorpusIndex) -> frozenset[str]:
+    """Every span the entity tagger calls a person somewhere in the corpus ("Messi", "Di Maria"):
+    a question naming one asks about someone else than that person (``_tagged_person_asked``)."""
+    a = index.analysis
+    rows = np.flatnonzero((a.cand_ent > 0) & (a.cand_type == TYPE_ID["PERSON"]))
+    sents = np.searchsorted(a.sent_cand, rows, side="right") - 1
+    return frozenset(index.docs[int(a.sent_doc[s])].text[int(a.cand_start[c]) : int(a.cand_end[c])]
+                     for c, s in zip(rows, sents))
+
+
+def _tagged_person_asked(span: str, question: str, persons: frozenset[str]) -> bool:
+    """Whether the question names the last words of the name ``span`` ("Di Maria" of "Angel Di
+    Maria") and the corpus's tagger calls those words a person where they stand alone."""
+    parts = span.split()
+    return any(tail in persons and re.search(rf"(?<![\w'’-]){re.escape(tail)}(?![\w-])", question)
+               for tail in (" ".join(parts[k:]) for k in range(1, len(parts))))
+
+
 def _surname_asked(span: str, question: str) -> str:
     """The surname of the name ``span`` where the question names it ("Assad" of "Bashar
     al-Assad" for "Who invited Assad to the summit?"), else "". Where the corpus titles that
-    surname, the question asks about someone else than the person it names, unless it asks who
-    that person is ("Who is Lavrov?"); a name the corpus does not title may be a thing's ("Who
-    founded Hanes?" -> "John Wesley Hanes")."""
+    surname, or its tagger calls it a person where it stands alone ("Who provided the pass for
+    Di Maria's goal?": ``_tagged_person_asked``), the question asks about someone else than the
+    person it names, unless it asks who that person is ("Who is Lavrov?"); a name the corpus
+    neither titles nor tags alone as a person may be a thing's ("Who founded Hanes?" -> "John
+    Wesley Hanes")."""
     tokens = words(span)
     if len(tokens) < 2 or not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in tokens) \
             or _WHO_IS_NAMED.match(question):
@@ -384,6 +404,7 @@ class Reader:
             self._page_dates_of.setdefault(d, []).append((s, e))
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
         self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
+        self._persons = _person_entities(index)  # names the corpus's entity tagger calls persons
         self._lead_stem_cache: dict[int, frozenset[str]] = {}  # ``_lead_stems``, by file
         self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
@@ -709,7 +730,8 @@ class Reader:
         # minister before Faisal Mekdad?" and "al-Assad" for "Who invited Assad?"
         echoes = {key for key, span in spans.items()
                   if q.mentions and holds_one_of(self.titles, q.mentions, span) or echoes_in_other_words(span, q)
-                  or q.expected == "PERSON" and (surname := _surname_asked(span, q.text)) and self.titles(surname)}
+                  or q.expected == "PERSON" and (surname := _surname_asked(span, q.text))
+                  and (self.titles(surname) or _tagged_person_asked(span, q.text, self._persons))}
         X[[k for k, key in enumerate(keys) if key in echoes], FEATURE_ID["cand_all_in_q"]] = 1
         ruled_out = {key for key, span in spans.items() if self.ruled_out(q, span)}
         drop = np.array([key in ruled_out for key in keys], bool) if ruled_out else None
