@@ -295,9 +295,10 @@ def _person_entities(index: CorpusIndex) -> frozenset[str]:
 
 def _tagged_person_asked(span: str, question: str, persons: frozenset[str]) -> bool:
     """Whether the question names the last words of the name ``span`` ("Di Maria" of "Angel Di
-    Maria") and the corpus's tagger calls those words a person where they stand alone."""
-    parts = span.split()
-    return any(tail in persons and re.search(rf"(?<![\w'’-]){re.escape(tail)}(?![\w-])", question)
+    Maria"), not as the start of a longer name, and the corpus's tagger calls those words a
+    person where they stand alone."""
+    parts = span.split()  # ... not as part of a thing's name ("Who is the Caldecott Medal named for?")
+    return any(tail in persons and re.search(rf"(?<![\w'’-]){re.escape(tail)}(?![\w-])(?!\s+[A-Z])", question)
                for tail in (" ".join(parts[k:]) for k in range(1, len(parts))))
 
 

@@ -41,10 +41,14 @@ def pipeline(encoder, seeds_copy, index_dir):
 
 @pytest.fixture(scope="session")
 def news_pipeline(encoder, tmp_path_factory):
-    """A pipeline over a corpus other than the seeds (``eval/news/activision``: a merger's
-    news, not diplomacy), so rules fitted on the seeds are also tried on other text."""
+    """A pipeline over news other than the seeds: ``eval/news/activision`` (a merger) and
+    ``eval/news/world-cup-final`` (a football final) in one corpus, so rules fitted on the
+    seeds' diplomacy are also tried on other text."""
     from qa.pipeline import Pipeline
 
     dst = tmp_path_factory.mktemp("news") / "corpus"
-    shutil.copytree(ROOT / "eval" / "news" / "activision" / "corpus", dst)
+    dst.mkdir()
+    for name in ("activision", "world-cup-final"):
+        for path in (ROOT / "eval" / "news" / name / "corpus").iterdir():
+            shutil.copy(path, dst / path.name)
     return Pipeline.open(dst, tmp_path_factory.mktemp("news-index"), encoder=encoder)

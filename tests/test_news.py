@@ -1,4 +1,5 @@
-"""The pipeline over a news corpus other than the seeds (``eval/news/activision``)."""
+"""The pipeline over news other than the seeds (``eval/news/activision`` and
+``eval/news/world-cup-final``)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,30 @@ def test_an_answer_of_function_words_alone_is_refused(news_pipeline) -> None:
     q, _, reading = news_pipeline.read("When will the Ninth Circuit hear the FTC's appeal?")
     assert reading.mismatch == "form"
     assert news_pipeline.ask("When will the Ninth Circuit hear the FTC's appeal?").answer is None
+
+
+def test_a_nationality_is_a_country_alone(news_pipeline) -> None:
+    """"... the Polish referee Szymon Marciniak ...": "What nationality ...?" is answered by the
+    country, not by a name with its country ("Szymon Marciniak of Poland")."""
+    from qa.roles import country_of_whole
+
+    answer = news_pipeline.ask("What nationality was the referee?").answer
+    assert answer is not None and country_of_whole(answer) == "Poland"
+
+
+def test_a_person_the_question_names_is_not_the_answer(news_pipeline) -> None:
+    """"Who provided the pass for Di Maria's goal?" asks about someone else than "Angel Di
+    Maria", whom the corpus's tagger calls a person (``read._tagged_person_asked``)."""
+    answer = news_pipeline.ask("Who provided the pass for Di Maria's goal?").answer
+    assert answer is not None and "Maria" not in answer
+
+
+def test_tagged_person_asked() -> None:
+    from qa.read import _tagged_person_asked
+
+    persons = frozenset({"Caldecott", "Di Maria", "Messi"})
+    assert _tagged_person_asked("Angel Di Maria", "Who provided the pass for Di Maria's goal?", persons)
+    assert _tagged_person_asked("Lionel Messi", "Who put the bisht on Messi?", persons)
+    # a thing named after the person: "Randolph Caldecott" answers it
+    assert not _tagged_person_asked("Randolph Caldecott", "Who is the Caldecott Medal named for?", persons)
+    assert not _tagged_person_asked("Angel Di Maria", "Who scored the second goal?", persons)

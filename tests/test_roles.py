@@ -464,3 +464,13 @@ def test_a_name_typed_with_a_slip_is_respelt_from_the_corpus_names() -> None:
 def test_a_misspelt_name_query_gets_its_title(pipeline) -> None:
     answer = pipeline.ask("mekdat role")
     assert answer.answer is not None and "foreign minister" in answer.answer.lower()
+
+
+@pytest.mark.parametrize("span, country", [
+    ("Polish", "Poland"), ("Poland", "Poland"), ("the United States", "United States"),
+    ("Szymon Marciniak of Poland", ""), ("French publisher", ""),
+])
+def test_country_of_whole(span: str, country: str) -> None:
+    from qa.roles import country_of_whole
+
+    assert country_of_whole(span) == country
