@@ -27,9 +27,13 @@ from importlib import resources
 from qa.text import fold
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
-_ROLES = r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief|director|adviser|advisor"
+_ROLES = r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief(?!\s+executive)|director|adviser|advisor"
+# ... and a company's, a body's or a team's, which an organisation's name qualifies ("Activision
+# Blizzard CEO Bobby Kotick", "Phil Spencer, CEO of Microsoft Gaming"): ``Office.org``.
+_ORG_ROLES = r"ceo|chief\s+executive|executive|chair(?:man|woman|person)|coach|founder|co-founder"
 _HEADS = r"president|premier|chancellor|king|queen|emir|sultan|governor|mayor|leader"
-OFFICES = f"{_ROLES}|{_HEADS}"  # a regex alternation of office nouns
+OFFICES = f"{_ROLES}|{_HEADS}|{_ORG_ROLES}"  # a regex alternation of office nouns
+_ORG_ROLE_NAMES = frozenset({"ceo", "chairman", "coach", "founder"})  # ``_ORG_ROLES`` as ``_norm`` names them
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
@@ -55,7 +59,8 @@ def body_or_country(words: str) -> str:
     """The international body or the country that ``words`` name, or ""."""
     return body_of(words) or country_of(words)
 _SAME = {"defense": "defence", "labor": "labour", "advisor": "adviser", "economic": "economy",
-         "transportation": "transport"}
+         "transportation": "transport", "chief executive": "ceo", "executive": "ceo", "chairwoman": "chairman",
+         "chairperson": "chairman", "co-founder": "founder"}
 _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must)"
 _WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its full stop
 # The office must be what the question asks for: "Who is / was ...", "Name the ...", "Which ...".
@@ -127,7 +132,8 @@ _TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{OFFICES}
 # (not "Sergei Lavrov, Syria's Foreign Minister Faisal Mekdad": that title is the next name's),
 # or the country after it ("Hossein Amirabdollahian of Iran").
 _TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})\b"
-                          r"(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+                          r"(?!\s+(?-i:[A-Z]))"
+                          r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?", re.IGNORECASE)
 _COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})")
 _WINDOW = 80
 _MAX_OCCURRENCES = 200
@@ -195,6 +201,11 @@ class Office:
     portfolio: str = ""  # "foreign", "defence", "prime", ...
     country: str = ""  # "Turkey" for "Turkish", "Turkey's"
     deputy: bool = False
+    # The organisation a title names that is neither a country nor an international body
+    # ("Microsoft Gaming" of "CEO of Microsoft Gaming", "Activision Blizzard" of "Activision
+    # Blizzard CEO"). It only confirms a holder: a title may list one of several roles
+    # ("Chairman and CEO X" reads as CEO), so another organisation or role is no conflict.
+    org: str = ""
 
     def _same_role(self, title: Office) -> bool:
         if self.role == "leader":
@@ -212,6 +223,8 @@ class Office:
         none of them this one (another role, portfolio or deputyship); or they name countries,
         none of them this one's. A person's titles add up: "Foreign Minister X" and "X of Iran"
         make X Iran's foreign minister."""
+        if self.org:
+            return False  # see ``org``
         roles = [t for t in titles if t.role]
         countries = {t.country for t in titles if t.country}
         return bool(self.role and roles and not any(self._same_role(t) for t in roles)
@@ -224,12 +237,21 @@ class Office:
             return False
         if self.country and self.country not in {t.country for t in titles}:
             return False
+        if self.org:
+            return any(_same_org(self.org, t.org) and self._same_role(t) for t in titles)
         return not self.role or any(self._same_role(t) and (t.portfolio or not self.portfolio) for t in titles)
 
 
 def _norm(word: str) -> str:
-    word = word.lower()
+    word = " ".join(word.lower().split())
     return _SAME.get(word, word)
+
+
+def _same_org(a: str, b: str) -> bool:
+    """Whether two organisations' names are one ("the CMA" and "CMA"); case aside."""
+    def key(name: str) -> str:
+        return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+    return bool(a and b) and key(a) == key(b)
 
 
 def _bare(word: str) -> str:
@@ -308,7 +330,12 @@ def _office(words: str, role: str, of: str = "") -> Office:
     runs = [" ".join(tokens[i:j]) for j in range(len(tokens), 0, -1) for i in range(j)]  # "UN", "Arab League"
     country = body_or_country(of) if of else next(filter(None, map(body_of, runs)), "") \
         or next(filter(None, map(country_of, reversed(tokens))), "")
-    return Office(role=_norm(role), portfolio=portfolio, country=country, deputy=any(w.lower() in _DEPUTY for w in tokens))
+    org = ""
+    if not country and _norm(role) in _ORG_ROLE_NAMES:  # "CEO of Microsoft Gaming", "Activision Blizzard CEO"
+        org = of if of[:1].isupper() else " ".join(
+            w for w in tokens if w[:1].isupper() and _norm(w) not in _PORTFOLIOS and w.lower() not in _DEPUTY | _RANKS | {"chief"})
+    return Office(role=_norm(role), portfolio=portfolio, country=country, deputy=any(w.lower() in _DEPUTY for w in tokens),
+                  org=org)
 
 
 def asked_office(question: str) -> Office | None:
@@ -342,7 +369,7 @@ def asked_office(question: str) -> Office | None:
     office = _office(m.group("words"), m.group("role"), m.group("of") or "")
     if head_of_state and office.role == "president":
         office = replace(office, role=HEAD_OF_STATE)
-    if not (office.portfolio or office.country):
+    if not (office.portfolio or office.country or office.org):
         return None  # "Who is the minister ...?", "Which king?": too vague to conflict with a title
     return office
 
@@ -387,8 +414,9 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
                                 text[m.end("role") : m.end("role") + 1] == "s")
             m = _TITLE_AFTER.match(after)
             if m:
-                yield TitleSpan(doc, after_at + _title_start(after, m), after_at + m.end("role"),
-                                _office(m.group("words"), m.group("role")))
+                of = m.group("of") if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
+                yield TitleSpan(doc, after_at + _title_start(after, m), after_at + (m.end("of") if of else m.end("role")),
+                                _office(m.group("words"), m.group("role"), of))
             m = _COUNTRY_AFTER.match(after)
             if m and (country := country_of(m.group("country"))):
                 yield TitleSpan(doc, after_at, after_at, Office(role="", country=country))
