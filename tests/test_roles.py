@@ -474,3 +474,30 @@ def test_country_of_whole(span: str, country: str) -> None:
     from qa.roles import country_of_whole
 
     assert country_of_whole(span) == country
+
+
+@pytest.mark.parametrize("question, role, org", [
+    ("Who is the CEO of Microsoft Gaming?", "ceo", "Microsoft Gaming"),
+    ("Who is the chief executive of Activision?", "ceo", "Activision"),
+    ("Who is Activision's CEO?", "ceo", "Activision"),
+    ("Who is the chairman of the CMA?", "chairman", "CMA"),
+])
+def test_an_organisation_s_office_is_asked(question: str, role: str, org: str) -> None:
+    office = asked_office(question)
+    assert office is not None and (office.role, office.org, office.country) == (role, org, "")
+
+
+def test_an_organisation_s_title_confirms_its_holder_only() -> None:
+    """"Phil Spencer, CEO of Microsoft Gaming" holds the office asked; "Microsoft Chairman and
+    CEO Satya Nadella" does not, and is no conflict either: a title may list one of several
+    roles, and "Microsoft" is not "Microsoft Gaming"."""
+    texts = ["Phil Spencer, CEO of Microsoft Gaming, wrote on Xbox Wire.",
+             "Microsoft Chairman and CEO Satya Nadella was delighted.",
+             "Activision Blizzard Chief Executive Bobby Kotick will step down."]
+    asked = asked_office("Who is the CEO of Microsoft Gaming?")
+    assert asked.confirmed_by(titles_of(texts, "Phil Spencer"))
+    assert not asked.confirmed_by(titles_of(texts, "Satya Nadella"))
+    assert not asked.conflicts(titles_of(texts, "Satya Nadella"))
+    assert Office(role="ceo", org="Activision Blizzard") in titles_of(texts, "Bobby Kotick")
+    assert describe(texts, "Phil Spencer")[0][0].end - describe(texts, "Phil Spencer")[0][0].start == len(
+        "CEO of Microsoft Gaming")
