@@ -115,6 +115,11 @@ _HEADS_BODY = re.compile(
     r"|directs|directed|chairs|chaired|is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\s+(?:the\s+)?"
     rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{1,3}}?)(?P<body>ministry|service|agency|organi[sz]ation|directorate"
     r"|department|office)\b", re.IGNORECASE)
+# "Who runs Microsoft Gaming?", "Who heads the CMA?": the leader of an organisation named in
+# capitals, whatever its title (CEO, chairman, president); a country or a body is ``_ACTED_FOR``'s.
+_RUNS_ORG = re.compile(r"^\W*who\s+(?:(?:currently|now)\s+)?(?:runs|ran|leads|led|heads|headed|chairs|chaired|manages"
+                       r"|managed|is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\s+(?:the\s+)?"
+                       r"(?P<org>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})\s*[?.!]*\s*$", re.IGNORECASE)
 # Who acted for a country at a meeting of ministers of one portfolio ("Who represented Iran at
 # the December defence ministers' meeting?", "Which Iranian official attended the defence
 # ministers' talks?") was that country's minister of that portfolio, not any of its officials.
@@ -345,7 +350,8 @@ def asked_office(question: str) -> Office | None:
     intelligence service?"; the head of a ministry is its minister), or one who acted for a
     country ("Who represented Turkey?", "Who led the Iranian delegation?": any office of
     Turkey, Iran; "Who represented Damascus as its top diplomat?": Syria's foreign minister);
-    else None. An office is asked for only with its portfolio or country."""
+    the leader of an organisation ("Who runs Microsoft Gaming?": its CEO, chairman or president);
+    else None. An office is asked for only with its portfolio, country or organisation."""
     m = _ACTED_FOR.search(question) or _OFFICIAL_AT.search(question)
     if m and (country := body_or_country(m.group("country"))):
         if as_office := _AS_OFFICE.match(_as_title(question[m.end("country"):])):
@@ -360,6 +366,9 @@ def asked_office(question: str) -> Office | None:
     if m:
         office = _office(m.group("words"), "minister" if m.group("body").lower() == "ministry" else "chief")
         return office if office.portfolio and office.country else None
+    m = _RUNS_ORG.match(question)
+    if m and not body_or_country(m.group("org")):
+        return Office(role="leader", org=m.group("org"))
     text = _as_title(question)
     head_of_state = _HEAD_OF_STATE.search(text)
     text = _HEAD_OF_STATE.sub("president", text)

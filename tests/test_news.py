@@ -61,3 +61,4 @@ def test_the_holder_of_a_company_s_office(news_pipeline) -> None:
     """"Phil Spencer, CEO of Microsoft Gaming": the corpus's title confirms him, where the reader
     alone ranks "Satya Nadella" ("Microsoft Chairman and CEO") first (``roles.Office.org``)."""
     assert news_pipeline.ask("Who is the CEO of Microsoft Gaming?").answer == "Phil Spencer"
+    assert news_pipeline.ask("Who runs Microsoft Gaming?").answer == "Phil Spencer"

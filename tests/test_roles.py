@@ -481,6 +481,8 @@ def test_country_of_whole(span: str, country: str) -> None:
     ("Who is the chief executive of Activision?", "ceo", "Activision"),
     ("Who is Activision's CEO?", "ceo", "Activision"),
     ("Who is the chairman of the CMA?", "chairman", "CMA"),
+    ("Who runs Microsoft Gaming?", "leader", "Microsoft Gaming"),  # its CEO, chairman or president
+    ("Who leads the CMA?", "leader", "CMA"),
 ])
 def test_an_organisation_s_office_is_asked(question: str, role: str, org: str) -> None:
     office = asked_office(question)
@@ -499,5 +501,7 @@ def test_an_organisation_s_title_confirms_its_holder_only() -> None:
     assert not asked.confirmed_by(titles_of(texts, "Satya Nadella"))
     assert not asked.conflicts(titles_of(texts, "Satya Nadella"))
     assert Office(role="ceo", org="Activision Blizzard") in titles_of(texts, "Bobby Kotick")
+    assert asked_office("Who runs Microsoft Gaming?").confirmed_by(titles_of(texts, "Phil Spencer"))
+    assert asked_office("Who leads Iran?").country == "Iran"  # a country's, not an organisation's
     assert describe(texts, "Phil Spencer")[0][0].end - describe(texts, "Phil Spencer")[0][0].start == len(
         "CEO of Microsoft Gaming")
