@@ -1,0 +1,57 @@
+"""Where the reader ranks a right answer: the first of its pooled answers with F1 >= 0.8 to a gold one.
+
+    python scripts/answer_ranks.py eval/news/activision/gold.jsonl --corpus eval/news/activision/corpus \
+        --index build/news/activision
+
+Prints, over the answerable questions, how many have a right answer first, second or third,
+fourth to tenth, eleventh to twentieth, or not among the first twenty: whether misses are the
+ranking's (a right answer is there, below a wrong one) or the candidates' and the retrieval's
+(none is). Counts only: no question is printed, so blind sets can be measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.evaluate import f1, load_gold  # noqa: E402
+from qa.pipeline import Pipeline  # noqa: E402
+
+BUCKETS = ("1", "2-3", "4-10", "11-20", "none")
+RIGHT = 0.8
+
+
+def bucket(rank: int | None) -> str:
+    if rank is None:
+        return "none"
+    return "1" if rank == 0 else "2-3" if rank < 3 else "4-10" if rank < 10 else "11-20"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("gold", type=Path)
+    p.add_argument("--corpus", type=Path, default=ROOT / "seeds")
+    p.add_argument("--index", type=Path, default=ROOT / "embeddings")
+    args = p.parse_args()
+    pipe = Pipeline.open(args.corpus, args.index)
+    texts = [d.text for d in pipe.index.docs]
+    counts: Counter[str] = Counter()
+    for item in load_gold(args.gold):
+        if not item.answers:
+            continue
+        _, _, reading = pipe.read(item.question)
+        rank = next((k for k, (_, members) in enumerate(reading.groups[:20])
+                     if f1(texts[members[0].doc][members[0].start : members[0].end], item.answers) >= RIGHT), None)
+        counts[bucket(rank)] += 1
+    n = sum(counts.values())
+    print(" ".join(f"{b}: {counts[b]} ({counts[b] / max(n, 1):.0%})" for b in BUCKETS), f"of {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
