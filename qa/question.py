@@ -213,7 +213,7 @@ _NOT_POLAR = re.compile(r"\bor\b|\bwh(?:o|om|ose|en|ere|y|ich|at)\b|\bhow\b|\byo
 # "What was the death toll ...?", "What is the number of ...?": a count however it is asked
 # (not "the number one cause").
 _COUNT_NOUN_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were\s+)?\s*(?:the\s+)?(?:[\w-]+\s+)?"
-                           r"(?:toll|number(?!\s+one\b)|population|percentage|percent|score|scoreline)\b(?![-\w])", re.IGNORECASE)
+                           r"(?:toll|number(?!\s+one\b)|population|percentage|percent)\b(?![-\w])", re.IGNORECASE)
 # "What share of the territory …?", "In 2010, what percentage of …": a number or a fraction
 # (45 of the 47 public gold answers to such questions; not "Syria's northwest").
 _SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percentage|percent)\b", re.IGNORECASE)
@@ -258,7 +258,8 @@ def answer_form(text: str) -> str:
     - "money" for "how much money" / "how much did it cost" (a currency: "$5 billion", not "more
       than 3.5 million");
     - "quantity" for "how many" / "how much" of something other than time, or "what was the
-      death toll / number / percentage" or "what share of" ("more than 3.5 million", "several");
+      death toll / number / percentage / score" or "what share of" ("more than 3.5 million", "several",
+      "3-3");
     - "duration" for "how long ago" / "how many hours" (a quantity or a span of time: "a
       decade", "hours", not "late last month");
     - "year" for "in what year" (a number);
@@ -281,7 +282,7 @@ def answer_form(text: str) -> str:
         return "duration"
     if _MONEY_Q.search(text):
         return "money"
-    if _COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text) or _SHARE_Q.search(text):
+    if _COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text) or _SHARE_Q.search(text) or _SCORE_Q.search(text):
         return "quantity"
     if m := _MONTH_Q.search(text):
         return "month-year" if m.group("year") else "month"

@@ -40,13 +40,13 @@ from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of, country_of_whole,
-                      holds_asked_office, holds_one_of, holds_other_office, other_portfolio, same_country,
-                      same_name_keys, speaks_as)
+from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, country_named_by, country_of,
+                      country_of_whole, holds_asked_office, holds_one_of, holds_other_office, other_portfolio,
+                      same_country, same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
-                     opens_with_clitic, set_aside, span_tokens)
+                     opens_with_clitic, set_aside, span_tokens, stop_words_only)
 
 FEATURES: list[str] = (
     [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
@@ -1026,8 +1026,8 @@ class Reader:
         # "What is the exact date of the April meeting?" asks a date whatever its wh-word's type
         dated = q.expected == "DATE" or q.form in ("date", "day", "month", "month-year", "year")
         span = texts[best.doc][best.start : best.end]
-        if all(fold(w).lower() in STOP_WORDS for w in words(span)):
-            return "form"  # "When will the court hear the appeal?" -> "before": function words say nothing
+        if stop_words_only(span):
+            return "form"  # "When will the court hear the appeal?" -> "before" says nothing
         if q.form and not names_form(span, q.form):
             return "form"
         if q.expected == "PERSON" and all(X[c.row, self._when_for_who].any() for c in members):

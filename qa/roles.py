@@ -27,7 +27,8 @@ from importlib import resources
 from qa.text import fold
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
-_ROLES = r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief(?!\s+executive)|director|adviser|advisor"
+_ROLES = (r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief(?!\s+executive)|director"
+          r"|adviser|advisor")
 # ... and a company's, a body's or a team's, which an organisation's name qualifies ("Activision
 # Blizzard CEO Bobby Kotick", "Phil Spencer, CEO of Microsoft Gaming"): ``Office.org``.
 _ORG_ROLES = r"ceo|chief\s+executive|executive|chair(?:man|woman|person)|coach|founder|co-founder"
@@ -138,7 +139,8 @@ _TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{OFFICES}
 # or the country after it ("Hossein Amirabdollahian of Iran").
 _TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})\b"
                           r"(?!\s+(?-i:[A-Z]))"
-                          r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?", re.IGNORECASE)
+                          r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
+                          re.IGNORECASE)
 _COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})")
 _WINDOW = 80
 _MAX_OCCURRENCES = 200
@@ -337,10 +339,10 @@ def _office(words: str, role: str, of: str = "") -> Office:
         or next(filter(None, map(country_of, reversed(tokens))), "")
     org = ""
     if not country and _norm(role) in _ORG_ROLE_NAMES:  # "CEO of Microsoft Gaming", "Activision Blizzard CEO"
-        org = of if of[:1].isupper() else " ".join(
-            w for w in tokens if w[:1].isupper() and _norm(w) not in _PORTFOLIOS and w.lower() not in _DEPUTY | _RANKS | {"chief"})
-    return Office(role=_norm(role), portfolio=portfolio, country=country, deputy=any(w.lower() in _DEPUTY for w in tokens),
-                  org=org)
+        org = of if of[:1].isupper() else " ".join(w for w in tokens if w[:1].isupper() and _norm(w) not in _PORTFOLIOS
+                                                   and w.lower() not in _DEPUTY | _RANKS | {"chief"})
+    return Office(role=_norm(role), portfolio=portfolio, country=country,
+                  deputy=any(w.lower() in _DEPUTY for w in tokens), org=org)
 
 
 def asked_office(question: str) -> Office | None:
@@ -424,7 +426,8 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
             m = _TITLE_AFTER.match(after)
             if m:
                 of = m.group("of") if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
-                yield TitleSpan(doc, after_at + _title_start(after, m), after_at + (m.end("of") if of else m.end("role")),
+                end = m.end("of") if of else m.end("role")  # "CEO of Microsoft Gaming"
+                yield TitleSpan(doc, after_at + _title_start(after, m), after_at + end,
                                 _office(m.group("words"), m.group("role"), of))
             m = _COUNTRY_AFTER.match(after)
             if m and (country := country_of(m.group("country"))):

@@ -16,7 +16,7 @@ from qa.checks import ASKS_ACTION, capital_named
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
 from qa.roles import NAME_PARTICLES, country_of
-from qa.text import LIST_SEPARATOR, content_stems, stem, words
+from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 
 ACTION_JOIN = 3  # words after an "and" in which a verb starts a second action
 
@@ -394,6 +394,14 @@ def function_words_only(span: str) -> bool:
     answers are all stop words)."""
     ws = words(span)
     return span == span.lower() and all(w in _FUNCTION_WORDS or w in NAME_PARTICLES for w in ws)
+
+
+def stop_words_only(span: str) -> bool:
+    """A lower-case span of stop words alone ("before", "until then"): the span head may rank one
+    first ("When will the court hear the appeal?" -> "before", of "pending before the court"),
+    but it says nothing, and is refused (``Reader.mismatch``). ``function_words_only``'s shorter
+    list drops candidates before they are read; this one judges the best answer."""
+    return span == span.lower() and all(fold(w).lower() in STOP_WORDS for w in words(span))
 
 
 _CLITIC_OPENING = re.compile(r"^['’](?:s|re|ve|ll|d|m)\b|^n['’]t\b", re.IGNORECASE)

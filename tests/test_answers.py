@@ -427,6 +427,16 @@ def test_function_words_alone_are_never_a_candidate(span, junk):
     assert function_words_only(span) is junk
 
 
+@pytest.mark.parametrize("span, nothing", [
+    ("before", True), ("until then", True), ("in", True),
+    ("pending", False), ("US", False), ("He", False), ("before the court", False),
+])
+def test_a_best_answer_of_stop_words_alone_says_nothing(span, nothing):
+    from qa.tidy import stop_words_only
+
+    assert stop_words_only(span) is nothing
+
+
 @pytest.mark.parametrize("text, reported", [
     ("Assad said in January that a deal would depend on it", True),
     ("Cavusoglu told reporters on Wednesday that", True),
