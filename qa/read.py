@@ -293,12 +293,19 @@ def _person_entities(index: CorpusIndex) -> frozenset[str]:
                      for c, s in zip(rows, sents))
 
 
+def _question_names(name: str, question: str, in_longer_name: bool = True) -> bool:
+    """Whether the question names ``name`` in whole words; where ``in_longer_name`` is False, not
+    as the first words of a longer capitalised name ("Caldecott" of "the Caldecott Medal")."""
+    longer = "" if in_longer_name else r"(?!\s+[A-Z])"
+    return bool(re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w-]){longer}", question))
+
+
 def _tagged_person_asked(span: str, question: str, persons: frozenset[str]) -> bool:
     """Whether the question names the last words of the name ``span`` ("Di Maria" of "Angel Di
     Maria"), not as the start of a longer name, and the corpus's tagger calls those words a
     person where they stand alone."""
     parts = span.split()  # ... not as part of a thing's name ("Who is the Caldecott Medal named for?")
-    return any(tail in persons and re.search(rf"(?<![\w'’-]){re.escape(tail)}(?![\w-])(?!\s+[A-Z])", question)
+    return any(tail in persons and _question_names(tail, question, in_longer_name=False)
                for tail in (" ".join(parts[k:]) for k in range(1, len(parts))))
 
 
@@ -314,8 +321,7 @@ def _surname_asked(span: str, question: str) -> str:
     if len(tokens) < 2 or not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in tokens) \
             or _WHO_IS_NAMED.match(question):
         return ""
-    found = re.search(rf"(?<![\w'’-]){re.escape(tokens[-1])}(?![\w-])", question)
-    return tokens[-1] if found else ""
+    return tokens[-1] if _question_names(tokens[-1], question) else ""
 
 
 def echoes_in_other_words(span: str, q: Question) -> bool:
