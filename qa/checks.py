@@ -148,22 +148,29 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE
 _COUNTED_NOUN = re.compile(r"-([a-z]+)\b|\s+([a-z]+)\b")
 
 
+def counted_words(question: str) -> list[str]:
+    """The words of the things "How many British troops ...?" counts, up to the first stop word,
+    lower-cased and without a possessive ("british", "troops"); none where it names no thing."""
+    m = _HOW_MANY.search(question)
+    asked: list[str] = []
+    for w in m.group(1).split() if m else ():
+        if fold(w) in STOP_WORDS:
+            break
+        asked.append(re.sub(r"['’]s?$", "", w.lower()))
+    return asked
+
+
 def counts_other(question: str, text: str, end: int) -> bool:
     """Whether the number ending at ``end`` in ``text`` counts another thing than the question's
     "how many <things>": the thing is the word after the number or after its hyphen ("four-way"),
     of a kind known here (``_SIDES``, ``_PEOPLE``), and the asked things are of another kind; or,
     when they are of no kind known here ("advisers"), the number counts sides ("the four
     countries"). A question that names no counted thing ("How many died?") is not judged."""
-    m, counted = _HOW_MANY.search(question), _COUNTED_NOUN.match(text, end)
-    if not m or not counted:
+    asked, counted = counted_words(question), _COUNTED_NOUN.match(text, end)
+    if not asked or not counted:
         return False
-    asked = []
-    for w in m.group(1).split():
-        if fold(w) in STOP_WORDS:
-            break
-        asked.append(re.sub(r"['’]s?$", "", w.lower()))
     thing = (counted.group(1) or counted.group(2)).lower()
-    if not asked or stem(thing) in {stem(w) for w in asked}:
+    if stem(thing) in {stem(w) for w in asked}:
         return False
     kinds = [k for k in (_SIDES, _PEOPLE) if thing in k]
     if not kinds:

@@ -32,7 +32,8 @@ from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
                        NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY,
                        UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID,
-                       WINNER_WINDOW, WINNING, according_to_names, asks_statement, capital_named, counts_other,
+                       WINNER_WINDOW, WINNING, according_to_names, asks_statement, capital_named, counted_words,
+                       counts_other,
                        dates_a_statement, located_elsewhere, names_form, other_month, other_partner, said_clause,
                        speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices,
                        things_asked, things_listed, time_and_place_only, within_said_when)
@@ -45,7 +46,7 @@ from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, coun
                       same_country, same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
-from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
+from qa.tidy import (ROLE_WORDS, TIME_UNITS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
                      opens_with_clitic, set_aside, span_tokens, stop_words_only)
 
 FEATURES: list[str] = (
@@ -755,6 +756,8 @@ class Reader:
             reading = self._action_first(q, reading)
         if reading.groups and (asked := ASKED_PREPOSITION.match(q.text)):
             reading = self._object_of_asked_preposition(q, reading, asked.group(1).lower())
+        if reading.groups and q.form == "quantity" and (counted := counted_words(q.text)):
+            reading = self._count_of_asked_thing(q, reading, {stem(w) for w in counted})
         if reading.groups and (asked_many := things_asked(q.text)):
             reading = self._as_many_as_asked(q, reading, asked_many)
         elif reading.groups and q.number == "many":
@@ -830,6 +833,44 @@ class Reader:
             return False
 
         return self._first_that(q, reading, governed)
+
+    def _thing_counted(self, c: Candidate) -> str | None:
+        """The stem of the common noun right after a number ("goal" for the "seven" of "seven
+        goals"), past words of magnitude ("7 million deaths") and a hyphen ("four-way"); None
+        where no noun follows in the sentence ("seven in all", "3.5 million Syrian refugees")."""
+        a, text = self.index.analysis, self._texts[c.doc]
+        for t in range(int(a.sent_tok[c.sentence]), int(a.sent_tok[c.sentence + 1])):
+            if int(a.tok_start[t]) < c.end:
+                continue
+            word = text[a.tok_start[t] : a.tok_end[t]]
+            if word == "-" or word.lower() in _MAGNITUDES:
+                continue
+            flags = int(a.tok_flags[t])
+            return stem(word.lower()) if flags & F_NOUN and not flags & F_PROPN else None
+        return None
+
+    def _count_of_asked_thing(self, q: Question, reading: Reading, asked: set[str]) -> Reading:
+        """Where "How many assists ...?" is best answered by a number of another thing (the
+        "seven" of "seven goals and three assists") and another answer among the
+        ``ACTION_DEPTH`` best is one number of the asked thing in the same passage ("three"), put
+        that one first, as ``_first_instead`` does. Not for a unit of time ("How many years ...?"
+        -> "two decades"), nor where the best answer's first mention counts nothing named."""
+        if asked & TIME_UNITS:
+            return reading
+        best = reading.groups[0][1]
+        things = [self._thing_counted(c) for c in best[:3]]
+        if things[0] is None or asked.intersection(things):
+            return reading
+        passages = {c.passage for c in best}
+        a = self.index.analysis
+
+        def counts_asked(members: list[Candidate]) -> bool:
+            """Whether one of the answer's first mentions is one number, of the asked thing."""
+            return any(c.passage in passages and self._thing_counted(c) in asked
+                       and sum(bool(a.tok_flags[t] & F_NUM) for t in span_tokens(self.index, c, c.start, c.end)) == 1
+                       for c in members[:3])
+
+        return self._first_that(q, reading, counts_asked)
 
     def _as_many_as_asked(self, q: Question, reading: Reading, asked: int) -> Reading:
         """Where "Which three countries ...?" is best answered by fewer things ("Russian") and
@@ -1249,6 +1290,9 @@ class Reader:
                 or not reading.office_confirmed and (
                     self.belief(reading) < max(self.floor, reading.floor)))
 
+
+# Words of magnitude between a number and what it counts ("7 million deaths")
+_MAGNITUDES = frozenset("hundred hundreds thousand thousands million millions billion billions trillion".split())
 
 # How many take part ("the four foreign ministers"): a lead lists them rather than counts them.
 _COUNTS = frozenset("two three four five six seven eight nine ten".split())

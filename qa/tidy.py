@@ -532,7 +532,7 @@ def with_quantified_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
 # 143 of the 185 golds of such questions over the training data), but keep a unit of time ("11
 # years": 6 of 9 there, and every seed question so asked).
 _COUNTED = re.compile(r"\bhow\s+many\s+(?P<words>(?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
-_TIME_UNITS = frozenset(stem(w) for w in "second minute hour day week month year decade century".split())
+TIME_UNITS = frozenset(stem(w) for w in "second minute hour day week month year decade century".split())
 
 
 def without_counted_noun(index: CorpusIndex, c: Candidate, start: int, end: int, question: str) -> tuple[int, int]:
@@ -543,7 +543,7 @@ def without_counted_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     if not asked:
         return start, end
     counted = {stem(w) for w in words(asked.group("words"))}
-    if counted & _TIME_UNITS:
+    if counted & TIME_UNITS:
         return start, end
     a, text = index.analysis, index.docs[c.doc].text
     inside = span_tokens(index, c, start, end)

@@ -62,3 +62,11 @@ def test_the_holder_of_a_company_s_office(news_pipeline) -> None:
     alone ranks "Satya Nadella" ("Microsoft Chairman and CEO") first (``roles.Office.org``)."""
     assert news_pipeline.ask("Who is the CEO of Microsoft Gaming?").answer == "Phil Spencer"
     assert news_pipeline.ask("Who runs Microsoft Gaming?").answer == "Phil Spencer"
+
+
+def test_how_many_is_the_number_of_the_asked_thing(news_pipeline) -> None:
+    """"Messi finished the tournament with seven goals and three assists": "How many assists
+    ...?" is answered by the number of assists, not by the reader's first choice, the number
+    of goals (``Reader._count_of_asked_thing``)."""
+    answer = news_pipeline.ask("How many assists did Messi provide at the tournament?").answer
+    assert answer is not None and answer.split()[0] == "three"
