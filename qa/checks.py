@@ -196,6 +196,11 @@ WINNING = re.compile(r"\b(?:w[oi]n(?:s|ning|ner|ners)?|victor\w*|defeat\w*|beat(
                       r"|prevail\w*|triumph\w*|clinch\w*|award\w*|captur\w*|title|gold|medal|crown\w*|landslide)\b",
                       re.IGNORECASE)
 WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of the win
+# The side a winner played or beat: "the Finalissima against Italy", "beating holders France",
+# "victory over Croatia" name the loser of that contest, not who won it.
+OPPONENT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|beating|beat|defeating|defeated|over|edged|edging|edge"
+                             r"|thrashed|thrashing|routed|routing)"
+                             r"\s+(?:(?:the|holders|defending|champions|hosts|rivals)\s+){0,2}$", re.IGNORECASE)
 # The event a question asks the time or place of, as held, hosted or given ("Where did the
 # ministers hold their joint press conference?"): if the corpus never names its kind, it tells
 # of none.

@@ -360,7 +360,7 @@ _WERE_WHERE = re.compile(r"^(\W*)were(?=\s+(?:is|was|are|were|did|does|do|will|w
 # "Name the city where ...", "Give the year ...", "Tell me who ...": a request is a question.
 _POLITE = r"^\W*(?:(?:please|can you|could you|would you)\s+){0,2}"  # "could you please tell me ..."
 # The verbs of a request, and wants said outright ("I need the date of the summit").
-_REQUESTING = (r"(?:give|state|provide|find|show|name(?!\s+of\b)|identify|specify|write\s+down|look\s+up"
+_REQUESTING = (r"(?:give|state|provide|find|show|name(?!\s+of\b)|list|enumerate|identify|specify|write\s+down|look\s+up"
                r"|point\s+out|tell|remind|let\s+me\s+know|i\s+(?:need|want|would\s+like|'d\s+like))")
 _REQUEST = re.compile(_POLITE + _REQUESTING + r"\s+(?:me\s+)?"
                       r"(?P<thing>(?:the|all|every|each|both|(?-i:[A-Z])[\w-]*['’]s)\s+[^?]+?)\W*$", re.IGNORECASE)
@@ -369,7 +369,8 @@ _DID_WHAT = re.compile(r"^the\s+(?P<head>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?
                        re.IGNORECASE)
 _NAME_ASKED = re.compile(r"the\s+(?:full\s+|first\s+|last\s+)?names?\s+of\b", re.IGNORECASE)
 _WHO_DID = re.compile(r"\bwho\b", re.IGNORECASE)  # "the Secretary-General of the Arab League who ...": someone
-_ASKING = re.compile(_POLITE + rf"(?:{_REQUESTING}|list)\b", re.IGNORECASE)
+_LISTING = re.compile(_POLITE + r"(?:list|enumerate)\b", re.IGNORECASE)
+_ASKING = re.compile(_POLITE + rf"{_REQUESTING}\b", re.IGNORECASE)
 _TELL_ME = re.compile(_POLITE + r"(?:tell\s+me|remind\s+me(?:\s+again)?|let\s+me\s+know|(?:do\s+)?you\s+know"
                       r"|(?:does\s+)?any(?:one|body)\s+know|any\s+idea|i\s+wonder(?:ed)?"
                       r"|(?:i\s+(?:was|am|'m)\s+)?(?:just\s+)?wondering"
@@ -390,13 +391,14 @@ def as_request_answered(text: str) -> str:
     minister?" (an office's holder); "Tell me who hosted the talks" -> "who hosted the talks"."""
     if m := _REQUEST.match(text):
         thing = m.group("thing")
+        be = "are" if _LISTING.match(text) else "is"  # "List the ministers who ..." asks for several
         if _NAME_ASKED.match(thing):
-            return f"What is {thing}?"  # "Tell me the name of the minister who ..."
+            return f"What {be} {thing}?"  # "Tell me the name of the minister who ..."
         if asked_office(f"Who is {thing}?") is not None:
-            return f"Who is {thing}?"
+            return f"Who {be} {thing}?"
         if (did := _DID_WHAT.match(thing)) and not STOP_WORDS.intersection(did.group("head").lower().split()):
             return f"Which {did.group('head')} {did.group('rest')}?"
-        return f"{'Who' if _WHO_DID.search(thing) else 'What'} is {thing}?"
+        return f"{'Who' if _WHO_DID.search(thing) else 'What'} {be} {thing}?"
     return _TELL_ME.sub("", text)
 
 
@@ -495,7 +497,7 @@ def as_question(text: str) -> str:
 # "According to Lavrov, to whom ...?") or a request.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+")
 _OPENS_ASKING = re.compile(rf"^\W*(?:(?:[\w'’-]+,?\s+){{0,4}}{_WH_WORD}\b)"
-                           rf"|{_POLITE}(?:{_REQUESTING}|list|describe|explain)\b", re.IGNORECASE)
+                           rf"|{_POLITE}(?:{_REQUESTING}|describe|explain)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:he|she|him|her|his|they|them|their|it|its|this|that|these|those|there|then)\b",
                              re.IGNORECASE)
 
@@ -549,7 +551,7 @@ _FILLERS = (r"(?:please|like|lol|lmao|k|kk|basically|actually|anyway|anyways|rig
             rf"|seriously)(?=[\s,.!:;]+{_WH_WORD}\b)")
 # The assistant addressed by name before a question or a request ("hey siri who is ...", "alexa,
 # when is ...", "ok google tell me ..."): a wake word, no word of the question.
-_ADDRESSED = (rf"(?:siri|alexa|cortana|google|assistant|chatbot|bot)(?=[\s,.!:;]+(?:{_WH_WORD}|{_REQUESTING}|list"
+_ADDRESSED = (rf"(?:siri|alexa|cortana|google|assistant|chatbot|bot)(?=[\s,.!:;]+(?:{_WH_WORD}|{_REQUESTING}"
               r"|can|could|would|do|does|did|is|are|was|were)\b)")
 _CHATTER_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so(?!\s+(?:far|much|many|long)\b)|and|hey|hi|hello|um+|uh+|hm+"
                            rf"|well|thanks|thank\s+you|thx|btw|fyi|oh|alright|pls|plz|{_FILLERS}|yo|sorry"

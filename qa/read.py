@@ -30,13 +30,12 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
-                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY,
-                       UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID,
+                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, SPEAKER_WINDOW, STANDS_FOR, STATING,
+                       TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID,
                        WINNER_WINDOW, WINNING, according_to_names, asks_statement, capital_named, counted_words,
-                       counts_other,
-                       dates_a_statement, located_elsewhere, names_form, other_month, other_partner, said_clause,
-                       speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices,
-                       things_asked, things_listed, time_and_place_only, within_said_when)
+                       counts_other, dates_a_statement, located_elsewhere, names_form, other_month, other_partner,
+                       said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names,
+                       subject_offices, things_asked, things_listed, time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
@@ -1107,6 +1106,9 @@ class Reader:
         if ASKS_WINNER.search(q.text) \
                 and not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
             return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
+        if ASKS_WINNER.search(q.text) and all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - 40), c.start)
+                                                     for c in members):
+            return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
         if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
             return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"
         if q.number == "one" and VAGUE_MANY.match(span):

@@ -70,3 +70,17 @@ def test_how_many_is_the_number_of_the_asked_thing(news_pipeline) -> None:
     of goals (``Reader._count_of_asked_thing``)."""
     answer = news_pipeline.ask("How many assists did Messi provide at the tournament?").answer
     assert answer is not None and answer.split()[0] == "three"
+
+
+def test_the_side_a_winner_played_did_not_win(news_pipeline) -> None:
+    """"Scaloni ... has now won the Copa America in 2021, the Finalissima against Italy in 2022
+    and the World Cup": "Italy" was beaten, and no answer to "Who won ...?" (a mismatch, read
+    again deeper: "Argentina won the World Cup for the third time ...")."""
+    from qa.checks import OPPONENT_BEFORE
+
+    for text in ("the Finalissima against Italy", "beating holders France", "a 3-0 victory over Croatia"):
+        assert OPPONENT_BEFORE.search(text, 0, text.rindex(" ") + 1)
+    assert not OPPONENT_BEFORE.search("was beaten by Croatia", 0, len("was beaten by "))
+    _, _, reading = news_pipeline.read("Who won the Finalissima?")
+    assert reading.mismatch == "outcome"
+    assert news_pipeline.ask("Who won the 2022 World Cup final?").answer == "Argentina"

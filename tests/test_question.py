@@ -613,3 +613,16 @@ def test_the_asked_sentence_is_read_with_the_person_its_background_names(pipelin
     # a background naming no one the corpus titles leaves "he" as it is
     q, _, _ = pipeline.read("My uncle follows this closely. What did he say about the talks?")
     assert "he" in q.text.split()
+
+
+@pytest.mark.parametrize("text, question, number", [
+    ("List the Argentina players who scored in the shootout", "Which Argentina players scored in the shootout?",
+     "many"),
+    ("Please list the foreign ministers", "Who are the foreign ministers?", "many"),
+    ("Enumerate the demands Syria made", "What are the demands Syria made?", "many"),
+    ("list the countries at the meeting", "What are the countries at the meeting?", "many"),
+])
+def test_a_list_asked_for_is_several_things(text: str, question: str, number: str) -> None:
+    """"List ..." and "Enumerate ..." are requests as "Name ..." is, and ask for several things."""
+    assert as_request_answered(text) == question
+    assert analyse_question(text).number == number
