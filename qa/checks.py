@@ -70,6 +70,13 @@ def capital_named(span: str) -> str:
     return capital_of(_PLACE_LEAD.sub("", span.strip()))
 
 
+# A day of the calendar, which tells no time of day: "21 May", "May 5, 2023", "2023-05-05", "2023"
+# (not "1500 GMT")
+_CALENDAR_DATE = re.compile(rf"\b\d{{4}}-\d\d-\d\d\b|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+)?\b(?:{_MONTHS})\.?"
+                            r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"
+                            r"|\b(?:1[5-9]|20)\d\d\b(?!\s*(?:GMT|UTC|hrs|hours|h\b|local))", re.IGNORECASE)
+
+
 def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: nothing for "polar" (yes or
     no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
@@ -77,7 +84,7 @@ def names_form(text: str, form: str) -> bool:
     "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
     too for "month-year", a number, month or weekday for "date" (not "last month"), a number
     for "day" (the day of a month the question names: not "Wednesday"), a number
-    or a time of day for "clock" (not "Wednesday"), a name (a capitalised first word: not "to
+    or a time of day for "clock" (not "Wednesday", nor a date: "21 May"), a name (a capitalised first word: not "to
     resolve the Syrian conflict") for "name", and one that is not a country's ("Russia", "in
     Saudi Arabia") nor has a digit ("May 19") for "city", and one that is not a capital
     ("Moscow", "the Kremlin") for "country"."""
@@ -94,6 +101,8 @@ def names_form(text: str, form: str) -> bool:
         return False
     if form in ("date", "day"):
         text = _RANKED_THING.sub("", _SPAN_OF_TIME.sub("", text))  # "more than 10 years ago" dates nothing
+    if form == "clock":
+        text = _CALENDAR_DATE.sub("", text)  # "21 May", "2023-05-05" tell the day, not the time
     return bool(_FORMS[form].search(text)) if form else True
 
 
@@ -144,6 +153,8 @@ _SIDES = frozenset("""way party parties sided side sides nation nations country 
 government governments participant participants minister ministers member members""".split())
 _PEOPLE = frozenset("""person persons people member members man men woman women strong crew player players seat seats
 staff participant participants minister ministers""".split())
+# Units of time: what "How many years ...?" counts, in decades or months as well
+TIME_UNITS = frozenset(stem(w) for w in "second minute hour day week month year decade century".split())
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"-([a-z]+)\b|\s+([a-z]+)\b")
 
@@ -170,8 +181,11 @@ def counts_other(question: str, text: str, end: int) -> bool:
     if not asked or not counted:
         return False
     thing = (counted.group(1) or counted.group(2)).lower()
-    if stem(thing) in {stem(w) for w in asked}:
+    asked_stems = {stem(w) for w in asked}
+    if stem(thing) in asked_stems:
         return False
+    if stem(thing) in TIME_UNITS:
+        return not asked_stems & TIME_UNITS  # "How many members ...?" -> "1,191 days"
     kinds = [k for k in (_SIDES, _PEOPLE) if thing in k]
     if not kinds:
         return False
@@ -179,6 +193,14 @@ def counts_other(question: str, text: str, end: int) -> bool:
     if asked_kinds:
         return not any(k in kinds for k in asked_kinds)
     return _SIDES in kinds and any(w.endswith("s") for w in asked)
+
+
+def counts_time(question: str, span: str) -> bool:
+    """Whether a span that is a length of time alone ("1,191 days", "more than a decade")
+    answers "How many <things> ...?" about things that are not units of time ("members")."""
+    asked = {stem(w) for w in counted_words(question)}
+    return (bool(asked) and not asked & TIME_UNITS and bool(TIME_ONLY.fullmatch(span))
+            and not span.strip().isdigit())  # a bare "2015" may count things as well as date them
 
 
 # "Exactly how many incursions …?" is not answered by "several": a count that names no number.

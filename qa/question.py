@@ -220,9 +220,10 @@ _SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percenta
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
-# "At what time did it begin?" asks the clock ("8:46", "noon"); not "what time period / of year".
+# "At what time did it begin?" asks the clock ("8:46", "noon"); not "what time period / lag /
+# of year", nor "what time-varying number".
 _CLOCK_Q = re.compile(r"\b(?:what|which) (?:(?:is|was) the )?(?:exact |precise )?time\b"
-                      r"(?! (?:period|frame|span|scale|zone|of (?:the )?year))"
+                      r"(?!-| (?:period|frame|span|scale|zone|lag|limit|gap|interval|difference|line|of (?:the )?year))"
                       r"|\bwhat hour\b", re.IGNORECASE)
 # "which city", "what European capital", "which of the countries": always answered by a name;
 # a city, town or capital never by a country's.

@@ -31,11 +31,12 @@ from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
                        NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, SPEAKER_WINDOW, STANDS_FOR, STATING,
-                       TIME_ONLY, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID,
-                       WINNER_WINDOW, WINNING, according_to_names, asks_statement, capital_named, counted_words,
-                       counts_other, dates_a_statement, located_elsewhere, names_form, other_month, other_partner,
-                       said_clause, speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names,
-                       subject_offices, things_asked, things_listed, time_and_place_only, within_said_when)
+                       TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES,
+                       WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement, capital_named,
+                       counted_words, counts_other, counts_time, dates_a_statement, located_elsewhere, names_form,
+                       other_month, other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead,
+                       subject_country, subject_names, subject_offices, things_asked, things_listed,
+                       time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
@@ -45,7 +46,7 @@ from qa.roles import (ARAB_STATES, NAME_PARTICLES, Titles, countries_named, coun
                       same_country, same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
-from qa.tidy import (ROLE_WORDS, TIME_UNITS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
+from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
                      opens_with_clitic, set_aside, span_tokens, stop_words_only)
 
 FEATURES: list[str] = (
@@ -853,8 +854,9 @@ class Reader:
         "seven" of "seven goals and three assists") and another answer among the
         ``ACTION_DEPTH`` best is one number of the asked thing in the same passage ("three"), put
         that one first, as ``_first_instead`` does. Not for a unit of time ("How many years ...?"
-        -> "two decades"), nor where the best answer's first mention counts nothing named."""
-        if asked & TIME_UNITS:
+        -> "two decades"), nor for people at large ("How many people speak French?" -> "more than
+        600,000 francophones"), nor where the best answer's first mention counts nothing named."""
+        if asked & (TIME_UNITS | _ANYONE):
             return reading
         best = reading.groups[0][1]
         things = [self._thing_counted(c) for c in best[:3]]
@@ -1103,6 +1105,8 @@ class Reader:
             return "vague"
         if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
             return "count"  # "How many advisers?" -> the "four" of "four-way talks"
+        if q.form == "quantity" and counts_time(q.text, span):
+            return "count"  # "How many members sit on the committee?" -> "1,191 days"
         if ASKS_WINNER.search(q.text) \
                 and not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
             return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
@@ -1131,7 +1135,8 @@ class Reader:
             return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
-        if (agent := subject_country(q.text)) and agent not in countries_named(self._window(best, SPEAKER_WINDOW)):
+        if (agent := subject_country(q.text)) and (near := countries_named(self._window(best, SPEAKER_WINDOW))) \
+                and agent not in near:
             return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
         if (offices := subject_offices(q.text)) and q.office is None \
                 and not speaks_as(self.titles, offices, self._window(best, SPEAKER_WINDOW)):
@@ -1293,6 +1298,8 @@ class Reader:
                     self.belief(reading) < max(self.floor, reading.floor)))
 
 
+# People at large, whom a number of any kind of people counts ("600,000 francophones")
+_ANYONE = frozenset(stem(w) for w in "people persons individuals humans inhabitants residents".split())
 # Words of magnitude between a number and what it counts ("7 million deaths")
 _MAGNITUDES = frozenset("hundred hundreds thousand thousands million millions billion billions trillion".split())
 
@@ -1308,8 +1315,9 @@ def _event_terms(q: Question) -> list[str]:
             and fold(w).lower() not in _COUNTS and not country_of(w)]
 
 
-# Besides proper nouns, the words a list of names may hold ("Bashar al-Assad", "Russia and Iran")
-_LIST_WORDS = frozenset(("and", "or", "-", *NAME_PARTICLES))
+# Besides proper nouns, the words a list of names may hold ("Bashar al-Assad", "Russia and Iran",
+# "StarCraft and World of Warcraft")
+_LIST_WORDS = frozenset(("and", "or", "-", "of", *NAME_PARTICLES))
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.analysis import F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_VERB, TYPE_ID
-from qa.checks import ASKS_ACTION, capital_named
+from qa.checks import ASKS_ACTION, TIME_UNITS, capital_named
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
 from qa.roles import NAME_PARTICLES, country_of
@@ -532,7 +532,6 @@ def with_quantified_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
 # 143 of the 185 golds of such questions over the training data), but keep a unit of time ("11
 # years": 6 of 9 there, and every seed question so asked).
 _COUNTED = re.compile(r"\bhow\s+many\s+(?P<words>(?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
-TIME_UNITS = frozenset(stem(w) for w in "second minute hour day week month year decade century".split())
 
 
 def without_counted_noun(index: CorpusIndex, c: Candidate, start: int, end: int, question: str) -> tuple[int, int]:

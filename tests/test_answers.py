@@ -599,6 +599,8 @@ def test_the_page_date_dates_only_what_the_lead_reports(pipeline):
     ("How many died in the crash?", "the seven-member crew", False),
     ("How many British troops died?", "5,000 men", False),
     ("How many refugees does Turkey host?", "3.5 million refugees", False),
+    ("How many members sit on the committee?", "it lasted 1,191 days", True),  # a length of time counts no members
+    ("How many days did the emergency last?", "it lasted 1,191 days", False),
 ])
 def test_counts_other(question: str, text: str, counts: bool) -> None:
     """A number counts the thing after it or after its hyphen; of another kind, it is no answer."""
@@ -606,6 +608,21 @@ def test_counts_other(question: str, text: str, counts: bool) -> None:
 
     number = re.search(r"\d[\d.,]*|four|five|seven", text)
     assert counts_other(question, text, number.end()) is counts
+
+
+@pytest.mark.parametrize("question, span, counts", [
+    ("How many members sit on the committee?", "1,191 days", True),
+    ("How many members sit on the committee?", "more than a decade", True),
+    ("How many years did the war last?", "12 years", False),
+    ("How many people died?", "2015", False),  # a bare number may count
+    ("How many people died?", "more than 3.5 million", False),
+    ("When did it end?", "12 years", False),  # no "how many"
+])
+def test_counts_time(question: str, span: str, counts: bool) -> None:
+    """A length of time alone answers no "How many <things>?" but one that counts time."""
+    from qa.checks import counts_time
+
+    assert counts_time(question, span) is counts
 
 
 def test_a_count_of_sides_counts_no_advisers(pipeline):

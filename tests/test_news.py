@@ -84,3 +84,21 @@ def test_the_side_a_winner_played_did_not_win(news_pipeline) -> None:
     _, _, reading = news_pipeline.read("Who won the Finalissima?")
     assert reading.mismatch == "outcome"
     assert news_pipeline.ask("Who won the 2022 World Cup final?").answer == "Argentina"
+
+
+def test_a_subject_country_unnamed_nearby_is_not_another_country(news_pipeline) -> None:
+    """"President Alberto Fernandez declared Tuesday, 20 December, a national holiday": the
+    sentences before it name no country at all, so "Which day did Argentina declare ...?" is
+    not answered about another one (a mismatch only where they name another)."""
+    _, _, reading = news_pipeline.read("Which day did Argentina declare a national holiday?")
+    assert reading.mismatch == ""
+    assert news_pipeline.ask("Which day did Argentina declare a national holiday?").answer == "Tuesday, 20 December"
+
+
+def test_a_list_of_names_with_of_is_given_whole(news_pipeline) -> None:
+    """"Crash Bandicoot, Spyro, ..., StarCraft and World of Warcraft": the reader's first
+    choice, its last two names, is part of the whole list, which "List the franchises ..."
+    asks for (``Reader._whole_list``; "of" may stand inside a name)."""
+    answer = news_pipeline.ask("List the franchises the gaming site says are now first-party Microsoft franchises")
+    assert answer.answer is not None and answer.answer.startswith("Crash Bandicoot") \
+        and answer.answer.endswith("World of Warcraft")

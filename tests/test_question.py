@@ -146,6 +146,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("What time did the first plane hit the tower?", "clock"),
     ("What time period does the report cover?", ""),  # a span of time, not the clock
     ("What time of year is the summit held?", ""),
+    ("What is the time lag between infection and symptoms?", ""),
+    ("What is the time-varying reproduction number a function of?", ""),
     ("Who is Syria's foreign minister?", ""),
     ("In which Jordanian city did they meet?", "city"),
     ("What capital did the ministers fly to?", "city"),
@@ -189,7 +191,9 @@ def test_answer_form(question: str, form: str) -> None:
     ("a decade", "month", False), ("the mayor", "date", False), ("Dec. 5", "date", True), ("Sept", "month", True),
     ("March 2012", "month-year", True), ("March", "month-year", False), ("2012", "month-year", False),
     ("8:46:40", "clock", True), ("5:21pm", "clock", True), ("noon", "clock", True), ("Wednesday morning", "clock", True),
-    ("Wednesday", "clock", False), ("May 10", "clock", True), ("the meeting", "clock", False),
+    ("Wednesday", "clock", False), ("the meeting", "clock", False),
+    ("May 10", "clock", False), ("21 May", "clock", False), ("2023-05-05", "clock", False),  # days, no times
+    ("noon on 21 May", "clock", True), ("1500 GMT", "clock", True), ("6pm local time", "clock", True),
     ("25", "day", True), ("April 25", "day", True), ("Wednesday", "day", False),
     ("its suspension more than 10 years ago", "date", False), ("10 days", "day", False),  # counts, no dates
     ("Messi's 26th World Cup match", "date", False), ("36th minute", "date", False),  # ranks, no days
