@@ -203,26 +203,48 @@ def counts_time(question: str, span: str) -> bool:
             and not span.strip().isdigit())  # a bare "2015" may count things as well as date them
 
 
+# Words that say what follows holds no more: "declared that COVID-19 is no longer a public
+# health emergency", "declared an end to COVID-19 as a global health emergency".
+_NO_MORE = re.compile(r"\b(?:no\s+longer|an\s+end\s+to|ceased\s+to\s+be|never)\s+", re.IGNORECASE)
+NO_MORE_WORDS = 3  # content words after such words read for the question's own
+
+
+def says_no_more(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` says that what the question asks about holds no more: two of the
+    ``NO_MORE_WORDS`` content words after "no longer" (``_NO_MORE``) are the question's own.
+    "When was COVID-19 declared a public health emergency?" is not answered by the day it was
+    declared "no longer a public health emergency". A question that says it too is not judged."""
+    if _NO_MORE.search(question):
+        return False
+    asked = set(content_stems(question))
+    return any(len(asked.intersection(content_stems(sentence[m.end():])[:NO_MORE_WORDS])) >= 2
+               for m in _NO_MORE.finditer(sentence))
+
+
 # "Exactly how many incursions …?" is not answered by "several": a count that names no number.
 EXACT_COUNT = re.compile(r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bhow\s+(?:many|much)\b[^?]*\b(?:exactly|precisely)\b"
                           r"|\b(?:exact|precise)\s+(?:number|count|figure|total|toll)\b", re.IGNORECASE)
 VAGUE_COUNT = re.compile(r"\W*(?:(?:a|an|the|some|very|quite|so|too|several|many|few|numerous|multiple|countless|dozens"
                           r"|hundreds|thousands|millions|scores|number|lot|lots|of|more|than|over|about|around)\s*)+\W*",
                           re.IGNORECASE)
-# "Who won the election?" asks for a winner: one is told of in words of winning, in the answer's
-# sentence or near it (37 of the 39 public gold answers to "who won" have one within three
-# sentences). "President Erdogan is courting a summit" names no winner of anything.
-ASKS_WINNER = re.compile(r"^\W*(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:won|wins|win)\b"
-                          r"|^\W*who\s+(?:was|is|were|are)\s+the\s+winners?\b", re.IGNORECASE)
+# "Who won the election?", "Which team beat Argentina?" ask for a winner: one is told of in words
+# of winning, in the answer's sentence or near it (37 of the 39 public gold answers to "who won"
+# have one within three sentences). "President Erdogan is courting a summit" names no winner.
+ASKS_WINNER = re.compile(r"^\W*(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|had\s+|have\s+)?"
+                         r"(?:won|wins|win|beat|beats|defeated|defeats)\b"
+                         r"|^\W*who\s+(?:was|is|were|are)\s+the\s+winners?\b", re.IGNORECASE)
 WINNING = re.compile(r"\b(?:w[oi]n(?:s|ning|ner|ners)?|victor\w*|defeat\w*|beat(?:s|en|ing)?|champion\w*|(?:re-?)?elected"
                       r"|prevail\w*|triumph\w*|clinch\w*|award\w*|captur\w*|title|gold|medal|crown\w*|landslide)\b",
                       re.IGNORECASE)
 WINNER_WINDOW = 3  # sentences either side of the answer's own that may tell of the win
 # The side a winner played or beat: "the Finalissima against Italy", "beating holders France",
-# "victory over Croatia" name the loser of that contest, not who won it.
+# "victory over Croatia", "against the Netherlands in the quarter-finals and France" name the
+# loser of that contest, not who won it.
 OPPONENT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|beating|beat|defeating|defeated|over|edged|edging|edge"
                              r"|thrashed|thrashing|routed|routing)"
-                             r"\s+(?:(?:the|holders|defending|champions|hosts|rivals)\s+){0,2}$", re.IGNORECASE)
+                             r"\s+(?:(?:[\w'’-]+,?\s+){1,5}?(?:and|or)\s+)?"
+                             r"(?:(?:the|holders|defending|champions|hosts|rivals)\s+){0,2}$", re.IGNORECASE)
+OPPONENT_WINDOW = 60  # characters before an answer read for the contest it lost
 # The event a question asks the time or place of, as held, hosted or given ("Where did the
 # ministers hold their joint press conference?"): if the corpus never names its kind, it tells
 # of none.

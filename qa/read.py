@@ -30,13 +30,13 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
-                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, SPEAKER_WINDOW, STANDS_FOR, STATING,
-                       TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES,
-                       WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement, capital_named,
-                       counted_words, counts_other, counts_time, dates_a_statement, located_elsewhere, names_form,
-                       other_month, other_partner, said_clause, speaker_names, speaker_offices, speaks_ahead,
-                       subject_country, subject_names, subject_offices, things_asked, things_listed,
-                       time_and_place_only, within_said_when)
+                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, OPPONENT_WINDOW, SPEAKER_WINDOW,
+                       STANDS_FOR, STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME,
+                       WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
+                       capital_named, counted_words, counts_other, counts_time, dates_a_statement, located_elsewhere,
+                       names_form, other_month, other_partner, said_clause, says_no_more, speaker_names,
+                       speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices, things_asked,
+                       things_listed, time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
@@ -768,6 +768,8 @@ class Reader:
             reading = self._nationality_alone(q, reading)
         if reading.groups and q.expected == "DATE" and q.unit != "duration":
             reading = self._main_event_date(q, reading)
+        if reading.groups:  # "When was COVID-19 declared an emergency?" -> not the day it was "no longer" one
+            reading = self._first_that(q, reading, lambda members: not says_no_more(q.text, self._sentence(members[0])))
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
@@ -1110,8 +1112,8 @@ class Reader:
         if ASKS_WINNER.search(q.text) \
                 and not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
             return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
-        if ASKS_WINNER.search(q.text) and all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - 40), c.start)
-                                                     for c in members):
+        if ASKS_WINNER.search(q.text) and all(
+                OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start) for c in members):
             return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
         if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
             return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"
@@ -1135,9 +1137,13 @@ class Reader:
             return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
         if q.countries and all(self._about_another_country(c, q.countries) for c in members):
             return "country"
-        if (agent := subject_country(q.text)) and (near := countries_named(self._window(best, SPEAKER_WINDOW))) \
-                and agent not in near:
-            return "country"  # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"
+        if agent := subject_country(q.text):
+            # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"; where the sentences
+            # before name no country, the passage must name the asked one ("Argentina ... President
+            # Alberto Fernandez declared Tuesday ... a national holiday")
+            near = countries_named(self._window(best, SPEAKER_WINDOW))
+            if agent not in near and (near or agent not in countries_named(self.index.passage_text(best.passage))):
+                return "country"
         if (offices := subject_offices(q.text)) and q.office is None \
                 and not speaks_as(self.titles, offices, self._window(best, SPEAKER_WINDOW)):
             return "subject"  # "When did the Saudi foreign minister visit Damascus?" -> the summit's date

@@ -1495,3 +1495,22 @@ def test_no_answer_runs_from_the_page_date_into_the_report(pipeline):
     assert reader._straddles_page_date(doc, start, text.index(" ", end + 1))
     assert not reader._straddles_page_date(doc, start, end)
     assert not reader._straddles_page_date(doc, end + 1, text.index(" ", end + 1))
+
+
+@pytest.mark.parametrize("question, sentence, no_more", [
+    ("When was COVID-19 first declared a public health emergency of international concern?",
+     "The WHO on Friday declared that COVID-19 is no longer a public health emergency of international concern.", True),
+    ("When was COVID-19 declared a global health emergency?",
+     "The WHO on Friday declared an end to COVID-19 as a global health emergency.", True),
+    ("When was COVID-19 first declared a public health emergency of international concern?",
+     "The WHO first declared it a public health emergency of international concern on Jan. 30, 2020.", False),
+    ("When did the WHO declare that COVID-19 was no longer a global health emergency?",  # asks the end itself
+     "The WHO on Friday declared that COVID-19 is no longer a global health emergency.", False),
+    ("When did Syria join the Arab League?", "Syria is no longer suspended from meetings.", False),
+])
+def test_says_no_more(question: str, sentence: str, no_more: bool) -> None:
+    """A sentence that says what the question asks about holds "no longer" answers it with the
+    wrong time (``Reader.run`` puts another answer first)."""
+    from qa.checks import says_no_more
+
+    assert says_no_more(question, sentence) is no_more

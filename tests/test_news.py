@@ -78,12 +78,16 @@ def test_the_side_a_winner_played_did_not_win(news_pipeline) -> None:
     again deeper: "Argentina won the World Cup for the third time ...")."""
     from qa.checks import OPPONENT_BEFORE
 
-    for text in ("the Finalissima against Italy", "beating holders France", "a 3-0 victory over Croatia"):
+    for text in ("the Finalissima against Italy", "beating holders France", "a 3-0 victory over Croatia",
+                 "against the Netherlands in the quarter-finals and France"):
         assert OPPONENT_BEFORE.search(text, 0, text.rindex(" ") + 1)
-    assert not OPPONENT_BEFORE.search("was beaten by Croatia", 0, len("was beaten by "))
+    for text in ("was beaten by Croatia", "fought against the odds Argentina"):
+        assert not OPPONENT_BEFORE.search(text, 0, text.rindex(" ") + 1)
     _, _, reading = news_pipeline.read("Who won the Finalissima?")
     assert reading.mismatch == "outcome"
     assert news_pipeline.ask("Who won the 2022 World Cup final?").answer == "Argentina"
+    # "Which team beat ...?" asks for a winner too: not "France", beaten in the final
+    assert news_pipeline.ask("Which team beat Argentina in their first match in Qatar?").answer != "France"
 
 
 def test_a_subject_country_unnamed_nearby_is_not_another_country(news_pipeline) -> None:
