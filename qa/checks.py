@@ -70,11 +70,13 @@ def capital_named(span: str) -> str:
     return capital_of(_PLACE_LEAD.sub("", span.strip()))
 
 
-# A day of the calendar, which tells no time of day: "21 May", "May 5, 2023", "2023-05-05", "2023"
-# (not "1500 GMT")
-_CALENDAR_DATE = re.compile(rf"\b\d{{4}}-\d\d-\d\d\b|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+)?\b(?:{_MONTHS})\.?"
-                            r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"
-                            r"|\b(?:1[5-9]|20)\d\d\b(?!\s*(?:GMT|UTC|hrs|hours|h\b|local))", re.IGNORECASE)
+# A day of the calendar, which counts nothing ("How many ...?" -> "2023-05-05"; none of the 534
+# public gold answers to a question of quantity is one): "21 May", "May 5, 2023", "2023-05-05"
+_CALENDAR_DAY = re.compile(rf"\b\d{{4}}-\d\d-\d\d\b|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+)?\b(?:{_MONTHS})\.?"
+                           r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?", re.IGNORECASE)
+# A date, which tells no time of day: a day of the calendar or a year ("2023"; not "1500 GMT")
+_CALENDAR_DATE = re.compile(rf"{_CALENDAR_DAY.pattern}|\b(?:1[5-9]|20)\d\d\b(?!\s*(?:GMT|UTC|hrs|hours|h\b|local))",
+                            re.IGNORECASE)
 
 
 def names_form(text: str, form: str) -> bool:
@@ -103,6 +105,8 @@ def names_form(text: str, form: str) -> bool:
         text = _RANKED_THING.sub("", _SPAN_OF_TIME.sub("", text))  # "more than 10 years ago" dates nothing
     if form == "clock":
         text = _CALENDAR_DATE.sub("", text)  # "21 May", "2023-05-05" tell the day, not the time
+    if form == "quantity":
+        text = _CALENDAR_DAY.sub("", text)
     return bool(_FORMS[form].search(text)) if form else True
 
 
