@@ -79,6 +79,12 @@ _CALENDAR_DATE = re.compile(rf"{_CALENDAR_DAY.pattern}|\b(?:1[5-9]|20)\d\d\b(?!\
                             re.IGNORECASE)
 
 
+# A region of a country, which no city is: "Santa Fe province", "Idlib Governorate", "Kent County"
+_REGION_WORDS = r"(?:province|region|state|county|district|governorate|prefecture|oblast|canton)s?"
+_REGION = re.compile(rf"\b{_REGION_WORDS}$", re.IGNORECASE)
+REGION_AFTER = re.compile(rf"\s+{_REGION_WORDS}\b", re.IGNORECASE)  # "Santa Fe" of "Santa Fe province"
+
+
 def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: nothing for "polar" (yes or
     no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
@@ -92,8 +98,9 @@ def names_form(text: str, form: str) -> bool:
     ("Moscow", "the Kremlin") for "country"."""
     if form in ("name", "city", "country"):
         head = _PLACE_LEAD.sub("", text.strip())
-        if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)):
-            return False  # a city is neither a country nor a date ("May 19")
+        if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)
+                               or _REGION.search(head)):
+            return False  # a city is neither a country, a region nor a date ("May 19", "Santa Fe province")
         if form == "country" and capital_named(head):
             return False  # "Moscow" stands for Russia's government; it is not the country
         return head[:1].isupper()

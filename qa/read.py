@@ -30,13 +30,13 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
-                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, OPPONENT_WINDOW, SPEAKER_WINDOW,
-                       STANDS_FOR, STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME,
-                       WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, asks_statement,
-                       capital_named, counted_words, counts_other, counts_time, dates_a_statement, located_elsewhere,
-                       names_form, other_month, other_partner, said_clause, says_no_more, speaker_names,
-                       speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices, things_asked,
-                       things_listed, time_and_place_only, within_said_when)
+                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, OPPONENT_WINDOW, REGION_AFTER,
+                       SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY,
+                       VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names,
+                       asks_statement, capital_named, counted_words, counts_other, counts_time, dates_a_statement,
+                       located_elsewhere, names_form, other_month, other_partner, said_clause, says_no_more,
+                       speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices,
+                       things_asked, things_listed, time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
@@ -1080,6 +1080,8 @@ class Reader:
             return "form"  # "When will the court hear the appeal?" -> "before" says nothing
         if q.form and not names_form(span, q.form):
             return "form"
+        if q.form == "city" and REGION_AFTER.match(texts[best.doc], best.end):
+            return "form"  # "In which town ...?" -> the "Santa Fe" of "Santa Fe province"
         if q.expected == "PERSON" and all(X[c.row, self._when_for_who].any() for c in members):
             return "form"  # "Whom did he meet?" -> "last month": a date or a number is nobody
         if q.wh == "which" and q.expected == "PERSON" and q.number == "one" and not any(ch.isupper() for ch in span):

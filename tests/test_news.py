@@ -106,3 +106,11 @@ def test_a_list_of_names_with_of_is_given_whole(news_pipeline) -> None:
     answer = news_pipeline.ask("List the franchises the gaming site says are now first-party Microsoft franchises")
     assert answer.answer is not None and answer.answer.startswith("Crash Bandicoot") \
         and answer.answer.endswith("World of Warcraft")
+
+
+def test_a_town_is_no_province(news_pipeline) -> None:
+    """"In Pujato, the small town in Santa Fe province where coach Lionel Scaloni grew up": the
+    reader's first answer, "Santa Fe" (of "Santa Fe province"), names a region, which "In which
+    town ...?" does not ask for: it is no answer."""
+    answer = news_pipeline.ask("In which town did Lionel Scaloni grow up?").answer
+    assert answer is None or "Santa Fe" not in answer

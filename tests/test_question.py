@@ -195,6 +195,7 @@ def test_answer_form(question: str, form: str) -> None:
     ("May 10", "clock", False), ("21 May", "clock", False), ("2023-05-05", "clock", False),  # days, no times
     ("noon on 21 May", "clock", True), ("1500 GMT", "clock", True), ("6pm local time", "clock", True),
     ("2023-05-05", "quantity", False), ("May 5", "quantity", False), ("2015", "quantity", True),  # a day counts nothing
+    ("Santa Fe province", "city", False), ("Idlib Governorate", "city", False), ("Pujato", "city", True),  # regions
     ("25", "day", True), ("April 25", "day", True), ("Wednesday", "day", False),
     ("its suspension more than 10 years ago", "date", False), ("10 days", "day", False),  # counts, no dates
     ("Messi's 26th World Cup match", "date", False), ("36th minute", "date", False),  # ranks, no days
