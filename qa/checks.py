@@ -82,7 +82,8 @@ _CALENDAR_DATE = re.compile(rf"{_CALENDAR_DAY.pattern}|\b(?:1[5-9]|20)\d\d\b(?!\
 # A region of a country, which no city is: "Santa Fe province", "Idlib Governorate", "Kent County"
 _REGION_WORDS = r"(?:province|region|state|county|district|governorate|prefecture|oblast|canton)s?"
 _REGION = re.compile(rf"\b{_REGION_WORDS}$", re.IGNORECASE)
-REGION_AFTER = re.compile(rf"\s+{_REGION_WORDS}\b", re.IGNORECASE)  # "Santa Fe" of "Santa Fe province"
+# ... and after a name: the "Santa Fe" of "Santa Fe province" (not of "Moscow State University")
+REGION_AFTER = re.compile(rf"\s+{_REGION_WORDS}\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
 
 def names_form(text: str, form: str) -> bool:
@@ -92,10 +93,11 @@ def names_form(text: str, form: str) -> bool:
     "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
     too for "month-year", a number, month or weekday for "date" (not "last month"), a number
     for "day" (the day of a month the question names: not "Wednesday"), a number
-    or a time of day for "clock" (not "Wednesday", nor a date: "21 May"), a name (a capitalised first word: not "to
-    resolve the Syrian conflict") for "name", and one that is not a country's ("Russia", "in
-    Saudi Arabia") nor has a digit ("May 19") for "city", and one that is not a capital
-    ("Moscow", "the Kremlin") for "country"."""
+    or a time of day for "clock" (not "Wednesday", nor a date: "21 May"), a name (a
+    capitalised first word: not "to resolve the Syrian conflict") for "name", and one that is
+    not a country's ("Russia", "in Saudi Arabia") nor a region's ("Santa Fe province") nor has a
+    digit ("May 19") for "city", and one that is not a capital ("Moscow", "the Kremlin") for
+    "country". A day of the calendar ("2023-05-05") is no quantity."""
     if form in ("name", "city", "country"):
         head = _PLACE_LEAD.sub("", text.strip())
         if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)

@@ -632,3 +632,15 @@ def test_a_list_asked_for_is_several_things(text: str, question: str, number: st
     """"List ..." and "Enumerate ..." are requests as "Name ..." is, and ask for several things."""
     assert as_request_answered(text) == question
     assert analyse_question(text).number == number
+
+
+@pytest.mark.parametrize("text, name, region", [
+    ("In Pujato, the small town in Santa Fe province where", "Santa Fe", True),
+    ("the rebel-held Idlib Governorate.", "Idlib", True),
+    ("he studied at Moscow State University", "Moscow", False),  # a name goes on: no region
+])
+def test_a_name_before_a_region_word_names_the_region(text: str, name: str, region: bool) -> None:
+    """"Santa Fe" of "Santa Fe province" is a region, which "In which town ...?" does not ask for."""
+    from qa.checks import REGION_AFTER
+
+    assert bool(REGION_AFTER.match(text, text.index(name) + len(name))) is region
