@@ -1111,12 +1111,11 @@ class Reader:
             return "count"  # "How many advisers?" -> the "four" of "four-way talks"
         if q.form == "quantity" and counts_time(q.text, span):
             return "count"  # "How many members sit on the committee?" -> "1,191 days"
-        if ASKS_WINNER.search(q.text) \
-                and not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
-            return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
-        if ASKS_WINNER.search(q.text) and all(
-                OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start) for c in members):
-            return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
+        if ASKS_WINNER.search(q.text):
+            if not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
+                return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
+            if all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start) for c in members):
+                return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
         if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
             return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"
         if q.number == "one" and VAGUE_MANY.match(span):
