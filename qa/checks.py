@@ -86,12 +86,16 @@ _REGION = re.compile(rf"\b{_REGION_WORDS}$", re.IGNORECASE)
 REGION_AFTER = re.compile(rf"\s+{_REGION_WORDS}\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
 
+_YEAR_ALONE = re.compile(r"\W*(?:in\s+)?(?:1[5-9]|20)\d\d\W*", re.IGNORECASE)
+
+
 def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: nothing for "polar" (yes or
     no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
     not "12-year") for "quantity", that or a span of time ("a decade", "hours") for
     "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
-    too for "month-year", a number, month or weekday for "date" (not "last month"), a number
+    too for "month-year", a number, month or weekday for "date" (not "last month", nor a year
+    alone), a number
     for "day" (the day of a month the question names: not "Wednesday"), a number
     or a time of day for "clock" (not "Wednesday", nor a date: "21 May"), a name (a
     capitalised first word: not "to resolve the Syrian conflict") for "name", and one that is
@@ -110,6 +114,8 @@ def names_form(text: str, form: str) -> bool:
         return False  # yes or no is not a span
     if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):
         return False
+    if form == "date" and _YEAR_ALONE.fullmatch(text):
+        return False  # "On what date ...?" -> "2019" names no day
     if form in ("date", "day"):
         text = _RANKED_THING.sub("", _SPAN_OF_TIME.sub("", text))  # "more than 10 years ago" dates nothing
     if form == "clock":
@@ -258,6 +264,103 @@ OPPONENT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|beating|beat|defeating|
                              r"\s+(?:(?:[\w'’-]+,?\s+){1,5}?(?:and|or)\s+)?"
                              r"(?:(?:the|holders|defending|champions|hosts|rivals)\s+){0,2}$", re.IGNORECASE)
 OPPONENT_WINDOW = 60  # characters before an answer read for the contest it lost
+# Who did what to whom. "Which team did France beat?" asks for the side France acted on, "Who
+# beat France?" for the side that acted on France; an answer that stands the other way round of
+# the question's verb ("Argentina beat France", "France beat Morocco") plays the named side's
+# part. Only an active verb right beside both is read, and verbs whose two sides do the same to
+# each other ("met", "faced", "played", "talked") are not. No public gold answer stands so
+# (0 of 6,208), nor any gold answer of the seed and news sets.
+_CAPITALISED = r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"
+_ASKS_PATIENT = re.compile(r"^\W*(?:whom?|which(?:\s+[\w-]+){0,2}?|what(?:\s+[\w-]+){0,2}?)\s+"
+                           rf"(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?P<party>{_CAPITALISED})"
+                           r"\s+(?P<verb>(?-i:[a-z]+))\b", re.IGNORECASE)
+_ASKS_AGENT = re.compile(r"^\W*(?:who|which(?:\s+[\w-]+){0,2}?)\s+(?:(?:has|have|had)\s+)?(?P<verb>(?-i:[a-z]+))"
+                         rf"\s+(?:the\s+)?(?P<party>{_CAPITALISED})", re.IGNORECASE)
+_NO_ROLES = frozenset(stem(w) for w in """be is was are were has have had do does did say said tell told think believe
+call name describe mean stand seem become remain want need meet met face play talk speak negotiate fight clash
+marry join ally tie draw partner compete trade discuss share resemble match equal accompany""".split())
+_BESIDE_VERB = (r"(?:(?:has|have|had|also|then|finally|eventually|later|once|will|would|did|could|narrowly"
+                r"|ultimately)\s+){0,2}")
+_VERB_THEN_PARTY = re.compile(rf"\s*{_BESIDE_VERB}(?P<verb>[a-z]+)\s+(?:the\s+)?(?P<party>{_CAPITALISED})")
+_PARTY_THEN_VERB = re.compile(rf"(?P<party>{_CAPITALISED})\s+{_BESIDE_VERB}(?P<verb>[a-z]+)\s+(?:the\s+)?$")
+ROLE_WINDOW = 120  # characters either side of an answer read for its verb and the other side
+
+
+def reversed_roles(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the answer ``text[start:end]`` does to the side the question names what the
+    question asks to be done by that side, or the other way round ("Which team did France
+    beat?" -> the "Argentina" of "Argentina beat France")."""
+    def same(m: re.Match, asked: re.Match | None) -> bool:
+        return bool(m and asked and stem(m.group("verb")) == stem(asked.group("verb"))
+                    and fold(asked.group("party")).lower() in fold(m.group("party")).lower())
+    patient = _ASKS_PATIENT.search(question)
+    if patient and stem(patient.group("verb")) not in _NO_ROLES \
+            and same(_VERB_THEN_PARTY.match(text, end, end + ROLE_WINDOW), patient):
+        return True
+    agent = _ASKS_AGENT.search(question)
+    return bool(agent and stem(agent.group("verb")) not in _NO_ROLES
+                and same(_PARTY_THEN_VERB.search(text[max(0, start - ROLE_WINDOW):start]), agent))
+
+
+# "Who is Shahzada Dawood's father?" is not answered by the "Suleman" of "Shahzada Dawood and his
+# son Suleman": a name right after a kinship word is that kin of someone, and another kin than
+# the one asked for.
+_KIN = {"father": "father", "dad": "father", "mother": "mother", "mom": "mother", "mum": "mother", "wife": "spouse",
+        "husband": "spouse", "spouse": "spouse", "son": "son", "daughter": "daughter", "brother": "brother",
+        "sister": "sister", "grandfather": "grandfather", "grandmother": "grandmother", "uncle": "uncle",
+        "aunt": "aunt", "nephew": "nephew", "niece": "niece", "cousin": "cousin"}
+_KIN_WORDS = "|".join(_KIN)
+_ASKS_KIN = re.compile(rf"^\W*who(?:m)?\s+(?:is|was|are|were)\s+[^?]*['’]s\s+(?:[\w-]+\s+)?(?P<kin>{_KIN_WORDS})s?\b",
+                       re.IGNORECASE)
+_KIN_BEFORE = re.compile(rf"\b(?:his|her|their|its|[\w'’-]+['’]s)\s+(?:[\w-]+\s+){{0,2}}?(?P<kin>{_KIN_WORDS}),?\s+$",
+                         re.IGNORECASE)
+KIN_WINDOW = 60  # characters before an answer read for the kinship word that names it
+
+
+def other_kin(question: str, text: str, start: int) -> bool:
+    """Whether the question asks for someone's kin ("Who is X's father?") and the answer is
+    named right after another kinship word ("his son Suleman")."""
+    asked = _ASKS_KIN.search(question)
+    named = asked and _KIN_BEFORE.search(text, max(0, start - KIN_WINDOW), start)
+    return bool(named) and _KIN[named.group("kin").lower()] != _KIN[asked.group("kin").lower()]
+
+
+# "How old is Rear Adm. John Mauger?" is not answered by another's age: the "58" of "Hamish
+# Harding, 58," or the "19-year-old" of "19-year-old son Suleman" is the age of the name beside it.
+_ASKS_AGE = re.compile(r"^\W*how\s+old\s+(?:is|was|are|were)\s+(?P<who>[^?]+)", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"(?P<name>(?-i:[A-Z])[\w'’.-]+)\s*,\s*(?:aged\s+)?$")
+_AGED_AFTER = re.compile(r"(?:-year-old)?\s+(?:[a-z][\w-]*\s+)?(?P<name>(?-i:[A-Z])[\w'’.-]+)")
+_AGE = re.compile(r"\d{1,3}(?:-year-old)?")
+AGE_WINDOW = 40  # characters before an answer read for the name it is the age of
+
+
+def age_of_other(question: str, text: str, start: int, end: int) -> bool:
+    """Whether "How old is X?" is answered by an age the text gives beside another name."""
+    asked = _ASKS_AGE.search(question)
+    if not asked or not _AGE.fullmatch(text[start:end]):
+        return False
+    names = {fold(w).lower() for w in words(asked.group("who"))}
+    before = _AGED_BEFORE.search(text, max(0, start - AGE_WINDOW), start)
+    after = _AGED_AFTER.match(text, end) if text[end:end + 9] == "-year-old" or text[start:end].endswith("-year-old") \
+        else None
+    beside = before or after
+    return bool(beside) and fold(beside.group("name")).lower().rstrip("'’s") not in names
+
+
+# "Which remotely operated vehicle found the debris?" is not answered by "ROV": the initials of
+# the question's own words repeat it (no public gold answer does, but for "What is the acronym
+# for ...?").
+_ASKS_ACRONYM = re.compile(r"\b(?:acronym|abbreviat\w*|initials|stands?\s+for|short\s+for)\b", re.IGNORECASE)
+
+
+def initials_of_question(span: str, question: str) -> bool:
+    """Whether ``span`` is an acronym of consecutive words of a question that asks for none."""
+    letters = span.strip("()[] ")
+    if not re.fullmatch(r"[A-Z]{2,6}", letters) or _ASKS_ACRONYM.search(question):
+        return False
+    return letters in "".join(w[0].upper() for w in re.findall(r"[A-Za-z]+", question))
+
+
 # The event a question asks the time or place of, as held, hosted or given ("Where did the
 # ministers hold their joint press conference?"): if the corpus never names its kind, it tells
 # of none.
@@ -476,6 +579,10 @@ def said_clause(question: str) -> list[str]:
 _ACCORDING_TO = re.compile(r"^\W*according\s+to\s+(?P<speaker>[^,?]+),\s*", re.IGNORECASE)
 HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
                           r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
+# A question is no answer: "Why was Altman fired" is a report's heading (no public gold answer
+# is one).
+QUESTION_FORM = re.compile(r"\W*(?:why|what|how|who|when|where|which)\s+(?:is|was|are|were|did|does|do|has|have|had"
+                           r"|will|would|can|could|should)\b", re.IGNORECASE)
 LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._about_lead``, ``_main_event_date``)
 # Words of time and occurrence, and of the page itself ("What publication date appears under the
 # byline?" asks for the page date).

@@ -199,8 +199,9 @@ def answer_number(text: str) -> str:
 
 _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 # "How much money ...?", "How much did it cost?": a sum of money (11 of the 12 such public
-# gold answers name a currency; the twelfth gives sales figures).
-_MONEY_Q = re.compile(r"\bhow much (?:money|funding|cash)\b|\bhow much (?:did|does|do|has|have|had|will|would|was|is)\b"
+# gold answers name a currency; the twelfth gives sales figures); "At what price ...?" too (not
+# "2.1%").
+_MONEY_Q = re.compile(r"\bhow much (?:money|funding|cash)\b|\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?price\b|\bhow much (?:did|does|do|has|have|had|will|would|was|is)\b"
                       r".*\b(?:cost|costs|spend|spent|pay|paid|worth|raise|raised|pledge|pledged|earn|earned)\b",
                       re.IGNORECASE)
 # A yes/no question ("Has Assad confirmed that he will attend?"): it opens with an auxiliary,
@@ -217,6 +218,11 @@ _COUNT_NOUN_Q = re.compile(r"^\W*(?:what|which)\s+(?:is|was|are|were\s+)?\s*(?:t
 # "What share of the territory …?", "In 2010, what percentage of …": a number or a fraction
 # (45 of the 47 public gold answers to such questions; not "Syria's northwest").
 _SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percentage|percent)\b", re.IGNORECASE)
+# "How deep / tall / high ...?" asks a measure: a number (each of the 36 public gold answers to
+# such questions; not "Mariana Trench" for "How deep is the Challenger Deep?"). Not "how big /
+# wide / far" ("small", "narrow"), nor "how old" ("born June 29, 1966").
+_MEASURE_Q = re.compile(r"^(?:(?!\b(?:what|which|who|whom|when|where|why)\b)[^?])*?\bhow\s+(?:deep|tall|high|fast|heavy"
+                        r"|thick)\b", re.IGNORECASE)  # the question's own "how": not "What did he say about how fast ...?"
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
@@ -243,6 +249,14 @@ _PLACE_NAMED_Q = re.compile(
     r"|deserts?|seas?|oceans?)\b", re.IGNORECASE)
 
 
+# "Which company did she found?", "What newspaper ...?": a name (each of the 26 public gold answers
+# to such questions is capitalised; not "tech").
+_ORG_NAMED_Q = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+)?(?:company|companies|firms?|organi[sz]ations?|teams?"
+                          r"|clubs?|universit(?:y|ies)|newspapers?|agenc(?:y|ies)|banks?|airlines?|broadcasters?|publishers?"
+                          r"|manufacturers?|studios?|brands?|magazines?)\b(?!\s+of\b)"
+                          r"|^\W*(?:which|what)\s+(?:brand|make)\s+of\b", re.IGNORECASE)  # "what brand of controller"
+
+
 # "I want to know the names of the intelligence chiefs …", "What is the name of Turkey's
 # defence minister?", "Which intelligence chiefs attended, by name?": a name (public gold answers to such questions are all capitalised; "the
 # name of the person who conducts the prayer" may be a title, "imam", so not "person").
@@ -260,7 +274,7 @@ def answer_form(text: str) -> str:
       than 3.5 million");
     - "quantity" for "how many" / "how much" of something other than time, or "what was the
       death toll / number / percentage / score" or "what share of" ("more than 3.5 million", "several",
-      "3-3");
+      "3-3"); "how deep / tall / high / fast / heavy / thick" too (a measure);
     - "duration" for "how long ago" / "how many hours" (a quantity or a span of time: "a
       decade", "hours", not "late last month");
     - "year" for "in what year" (a number);
@@ -270,7 +284,7 @@ def answer_form(text: str) -> str:
     - "day" for "on what day in April" or "what calendar date" (a number: not "Wednesday");
     - "clock" for "at what time" (a number or a time of day: "8:46", "noon", not "Wednesday");
     - "name" for "what country" / "which river" / "the name of the enclave" / "the names of
-      the intelligence chiefs" (a capitalised name: not "to resolve the conflict", "important
+      the intelligence chiefs" / "which company" (a capitalised name: not "to resolve the conflict", "important
       enclave", "defense ministers");
     - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
       Arabia" for "which Saudi city");
@@ -283,7 +297,8 @@ def answer_form(text: str) -> str:
         return "duration"
     if _MONEY_Q.search(text):
         return "money"
-    if _COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text) or _SHARE_Q.search(text) or _SCORE_Q.search(text):
+    if (_COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text) or _SHARE_Q.search(text) or _SCORE_Q.search(text)
+            or _MEASURE_Q.search(text)):
         return "quantity"
     if m := _MONTH_Q.search(text):
         return "month-year" if m.group("year") else "month"
@@ -295,7 +310,7 @@ def answer_form(text: str) -> str:
         return "date"
     if _CLOCK_Q.search(text):
         return "clock"
-    if _PLACE_NAMED_Q.search(text) or _PERSON_NAMED_Q.search(text):
+    if _PLACE_NAMED_Q.search(text) or _PERSON_NAMED_Q.search(text) or _ORG_NAMED_Q.search(text):
         return "name"
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
@@ -328,8 +343,9 @@ def echoes_modifier(answer_words: list[str], modifiers: tuple[str, ...]) -> bool
 _NAME_OF_Q = re.compile(_NAME_OF, re.IGNORECASE)
 
 
-# "Who's", "What’s", "whats": the wh-word and "is", as every pattern here expects them.
-_WH_IS = re.compile(r"\b(who|what|where|when|how)(?:['’]s|s)\b", re.IGNORECASE)
+# "Who's", "What’s", "whats": the wh-word and "is", as every pattern here expects them; not the
+# "WHO's" of the World Health Organization (a shouted question is in lower case by now).
+_WH_IS = re.compile(r"\b(?!(?-i:WHO))(who|what|where|when|how)(?:['’]s|s)\b", re.IGNORECASE)
 
 
 def expand_contractions(text: str) -> str:

@@ -30,13 +30,14 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
-                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, OPPONENT_WINDOW, REGION_AFTER,
-                       SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY,
-                       VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names,
-                       asks_statement, capital_named, counted_words, counts_other, counts_time, dates_a_statement,
-                       located_elsewhere, names_form, other_month, other_partner, said_clause, says_no_more,
-                       speaker_names, speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices,
-                       things_asked, things_listed, time_and_place_only, within_said_when)
+                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, OPPONENT_WINDOW, QUESTION_FORM,
+                       REGION_AFTER, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE,
+                       VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING,
+                       according_to_names, age_of_other, asks_statement, capital_named, counted_words, counts_other,
+                       counts_time, dates_a_statement, initials_of_question, located_elsewhere, names_form, other_kin,
+                       other_month, other_partner, reversed_roles, said_clause, says_no_more, speaker_names,
+                       speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices, things_asked,
+                       things_listed, time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
@@ -722,6 +723,10 @@ class Reader:
         if q.modifiers:  # "Jordan" for "which Jordanian city" repeats the question: an echo
             echo = [k for k, key in enumerate(keys) if echoes_modifier(key.split(), q.modifiers)]
             X[echo, FEATURE_ID["cand_all_in_q"]] = 1
+        numbers = _numbers_of(q.text)  # "three" for "What are Harding's three records for?"; "ROV" for
+        X[[k for k, (c, key) in enumerate(zip(cands, keys))  # "Which remotely operated vehicle ...?"
+           if key in numbers or initials_of_question(self._texts[c.doc][c.start : c.end], q.text)],
+          FEATURE_ID["cand_all_in_q"]] = 1
         if aside := set_aside(q.text):  # "Besides setting guidelines, what else ...?" -> not "general guidelines"
             echo = [k for k, (c, key) in enumerate(zip(cands, keys)) if aside in {stem(w) for w in key.split()}
                     or beside_set_aside(self._texts[c.doc], c.start, c.end, q.text)]
@@ -1092,6 +1097,8 @@ class Reader:
             return "form"  # "Who attended the meeting?" -> "Arab League summit": a gathering is nobody
         if q.wh == "why" and (TIME_ONLY.fullmatch(span) or time_and_place_only(span)):
             return "form"  # "Why was Syria suspended?" -> "more than 10 years": a time is no reason
+        if QUESTION_FORM.match(span):
+            return "form"  # "What reason did the board give?" -> the heading "Why was Altman fired"
         names = speaker_names(q.text) or [n for n in according_to_names(q.text) if self.titles(n)]
         if names and not self._names_near(best, names):
             return "speaker"  # "What did Mekdad say about the invitation?" -> a sentence that is not his
@@ -1116,6 +1123,12 @@ class Reader:
                 return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
             if all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start) for c in members):
                 return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
+        if all(age_of_other(q.text, texts[c.doc], c.start, c.end) for c in members):
+            return "subject"  # "How old is John Mauger?" -> the "58" of "Hamish Harding, 58,"
+        if other_kin(q.text, texts[best.doc], best.start):
+            return "kin"  # "Who is Shahzada Dawood's father?" -> the "Suleman" of "and his son Suleman"
+        if reversed_roles(q.text, texts[best.doc], best.start, best.end):
+            return "roles"  # "Which team did France beat?" -> the "Argentina" of "Argentina beat France"
         if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
             return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"
         if q.number == "one" and VAGUE_MANY.match(span):
@@ -1312,6 +1325,17 @@ _MAGNITUDES = frozenset("hundred hundreds thousand thousands million millions bi
 
 # How many take part ("the four foreign ministers"): a lead lists them rather than counts them.
 _COUNTS = frozenset("two three four five six seven eight nine ten".split())
+
+
+# A number alone, in figures or words: as an answer, one the question holds says nothing new
+# (no public gold answer is a number of its question).
+_NUMBER = re.compile(r"\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
+                     r"|thousand|million|billion)", re.IGNORECASE)
+
+
+def _numbers_of(question: str) -> set[str]:
+    """The question's numbers, in their pooled form (``pool_key``)."""
+    return {pool_key(m.group()) for m in re.finditer(rf"\b{_NUMBER.pattern}\b", question, re.IGNORECASE)} - {""}
 
 
 def _event_terms(q: Question) -> list[str]:

@@ -27,14 +27,24 @@ from importlib import resources
 from qa.text import fold
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
-_ROLES = (r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|chief(?!\s+executive)|director"
-          r"|adviser|advisor")
+# A "chief" before the noun of his charge holds another office than the chief of a body: the
+# WHO's chief scientist is not "WHO chief Tedros".
+_OFFICER_OF = ("operating technology financial information marketing scientific science product legal people commercial"
+               " strategy digital data security investment medical").split()
+_CHIEF_OF = rf"(?:{'|'.join(_OFFICER_OF)})\s+officer"
+_ROLES = (r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|director|adviser|advisor"
+          rf"|chief(?!\s+(?:executive|{_CHIEF_OF}|scientist|economist|negotiator|of\s+staff|justice|inspector|engineer"
+          r"|editor|strategist|whip|prosecutor|operating|technology|financial)\b)")
 # ... and a company's, a body's or a team's, which an organisation's name qualifies ("Activision
-# Blizzard CEO Bobby Kotick", "Phil Spencer, CEO of Microsoft Gaming"): ``Office.org``.
-_ORG_ROLES = r"ceo|chief\s+executive|executive|chair(?:man|woman|person)|coach|founder|co-founder"
+# Blizzard CEO Bobby Kotick", "Phil Spencer, CEO of Microsoft Gaming"): ``Office.org``. Its chief
+# operating, technology or financial officer is not its chief executive.
+_ORG_ROLES = (r"ceo|chief\s+executive|executive|chair(?:man|woman|person)?|coach|founder|co-founder"
+              rf"|chief\s+{_CHIEF_OF}|chief\s+scientist|coo|cto|cfo")
 _HEADS = r"president|premier|chancellor|king|queen|emir|sultan|governor|mayor|leader"
 OFFICES = f"{_ROLES}|{_HEADS}|{_ORG_ROLES}"  # a regex alternation of office nouns
-_ORG_ROLE_NAMES = frozenset({"ceo", "chairman", "coach", "founder"})  # ``_ORG_ROLES`` as ``_norm`` names them
+# ``_ORG_ROLES`` as ``_norm`` names them
+_ORG_ROLE_NAMES = frozenset({"ceo", "chairman", "coach", "founder", "coo", "cto", "cfo", "chief scientist",
+                             *(f"chief {w} officer" for w in _OFFICER_OF)})
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
@@ -61,7 +71,8 @@ def body_or_country(words: str) -> str:
     return body_of(words) or country_of(words)
 _SAME = {"defense": "defence", "labor": "labour", "advisor": "adviser", "economic": "economy",
          "transportation": "transport", "chief executive": "ceo", "executive": "ceo", "chairwoman": "chairman",
-         "chairperson": "chairman", "co-founder": "founder"}
+         "chair": "chairman", "chairperson": "chairman", "co-founder": "founder",
+         "chief operating officer": "coo", "chief technology officer": "cto", "chief financial officer": "cfo"}
 _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must)"
 _WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its full stop
 # The office must be what the question asks for: "Who is / was ...", "Name the ...", "Which ...".

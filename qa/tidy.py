@@ -178,12 +178,13 @@ def _first_quotation(text: str, start: int, end: int) -> int:
     return cut if cut > start else end
 
 
-_PAIRED_MARKS = {"“": "”", '"': '"', "‘": "’"}
+_PAIRED_MARKS = {"“": "”", '"': '"', "‘": "’", "(": ")", "[": "]"}
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
-    """The words of an answer that is one whole quotation, without its marks: "Arab-led political
-    path", not "“Arab-led political path”" (an answer neither starts nor ends with punctuation)."""
+    """The words of an answer that is one whole quotation or aside, without its marks: "Arab-led
+    political path", not "“Arab-led political path”"; "ROV", not "(ROV)" (an answer neither starts
+    nor ends with punctuation)."""
     close = _PAIRED_MARKS.get(text[start]) if end - start > 2 else None
     if close is None or text[end - 1] != close or any(m in text[start + 1 : end - 1] for m in (text[start], close)):
         return start, end
@@ -200,8 +201,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     from its territory", not "..., including those of Turkey") unless the question asks about
     them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
     causal "over" before a reason, "ago" after a length of time when "how long ago" is asked, and
-    only the year or the month of a date when one is asked for, and no quotation marks around
-    an answer that is one whole quotation (``_unquoted``)."""
+    only the year or the month of a date when one is asked for, and no quotation marks or brackets
+    around an answer that is one whole quotation or aside (``_unquoted``)."""
     why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
     start = _named_category(text, start, end, question)

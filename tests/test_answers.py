@@ -162,6 +162,7 @@ def test_a_reason_keeps_the_to_of_its_purpose(span, question, kept):
     ("26 February 1887", "When did Anandibai die?", "26 February 1887"),  # no year asked for
     # one whole quotation answers without its marks; a mark inside or at one end only stays
     ("“Arab-led political path”", "What kind of path are Arab states working towards?", "Arab-led political path"),
+    ("(ROV)", "Which vehicle found the debris?", "ROV"),  # an aside's brackets, as quotation marks
     ('"sui generis"', "What phrase did he use?", "sui generis"),
     ("“transition” and “decline”", "What did he speak of?", "“transition” and “decline”"),
     ("‘Syria’s ally’", "How was Moscow described?", "‘Syria’s ally’"),

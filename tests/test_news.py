@@ -1,5 +1,5 @@
 """The pipeline over news other than the seeds (``eval/news/activision`` and
-``eval/news/world-cup-final``)."""
+``eval/news/world-cup-final``), and text checks found on the other news sets."""
 
 from __future__ import annotations
 
@@ -114,3 +114,87 @@ def test_a_town_is_no_province(news_pipeline) -> None:
     town ...?" does not ask for: it is no answer."""
     answer = news_pipeline.ask("In which town did Lionel Scaloni grow up?").answer
     assert answer is None or "Santa Fe" not in answer
+
+
+def test_the_side_a_question_names_does_not_play_the_answer_s_part(news_pipeline) -> None:
+    """"Argentina beat France 4-2 on penalties": "Argentina" did the beating, so it is no answer
+    to "Which team did France beat ...?" (``checks.reversed_roles``); the question names the side
+    that acted, and the answer must be the side acted on."""
+    from qa.checks import reversed_roles
+
+    text = "Argentina beat France 4-2 on penalties. France beat Morocco 2-0 in the semi-final."
+    argentina, morocco = (0, 9), (text.index("Morocco"), text.index("Morocco") + 7)
+    assert reversed_roles("Which team did France beat in the semi-finals?", text, *argentina)
+    assert not reversed_roles("Which team did France beat in the semi-finals?", text, *morocco)
+    assert reversed_roles("Who beat France?", text, *morocco)  # France beat Morocco
+    assert not reversed_roles("Who beat France?", text, *argentina)
+    # both sides of a meeting do the same: "Erdogan met Assad" answers "Whom did Assad meet?"
+    assert not reversed_roles("Whom did Assad meet?", "Erdogan met Assad in Ankara.", 0, 7)
+    _, _, reading = news_pipeline.read("Which team did France beat in the semi-finals?")
+    assert reading.mismatch == "roles"
+    assert news_pipeline.ask("Which team did France beat in the semi-finals?").answer != "Argentina"
+
+
+def test_an_age_is_the_age_of_the_name_beside_it() -> None:
+    """"Hamish Harding, 58; ... Shahzada Dawood, 48, and his 19-year-old son Suleman": none of
+    these ages answers "How old is Rear Adm. John Mauger?" (``checks.age_of_other``)."""
+    from qa.checks import age_of_other
+
+    text = "explorer Hamish Harding, 58; businessman Shahzada Dawood, 48, and his 19-year-old son Suleman; and"
+    harding, suleman = text.index("58"), text.index("19-year-old")
+    assert age_of_other("How old is Rear Adm. John Mauger?", text, harding, harding + 2)
+    assert not age_of_other("How old was Hamish Harding?", text, harding, harding + 2)
+    assert age_of_other("How old was David Lochridge when he was fired?", text, suleman, suleman + 11)
+    assert not age_of_other("How old was Suleman Dawood?", text, suleman, suleman + 11)
+    # an answer that is no bare age is left to the reader ("born June 29, 1966")
+    assert not age_of_other("How old is John Part?", "Part (born June 29, 1966)", 6, 24)
+
+
+def test_a_name_after_another_kinship_word_is_that_kin() -> None:
+    """"Shahzada Dawood and his son Suleman": Suleman is a son, not the father "Who is Shahzada
+    Dawood's father?" asks for (``checks.other_kin``)."""
+    from qa.checks import other_kin
+
+    text = "Shahzada Dawood, 48, and his 19-year-old son Suleman, and Shahzada's father, Hussain Dawood"
+    assert other_kin("Who is Shahzada Dawood's father?", text, text.index("Suleman"))
+    assert not other_kin("Who is Shahzada Dawood's son?", text, text.index("Suleman"))
+    assert not other_kin("Who is Shahzada Dawood's father?", text, text.index("Hussain"))
+    assert not other_kin("Who is the father of calculus?", text, text.index("Suleman"))  # no one's kin asked
+
+
+def test_an_answer_that_repeats_the_question_in_other_form() -> None:
+    """The initials of the question's words ("ROV" for "Which remotely operated vehicle ...?") and
+    a question form ("Why was Altman fired", a report's heading) answer nothing."""
+    from qa.checks import QUESTION_FORM, initials_of_question
+
+    assert initials_of_question("(ROV)", "Which remotely operated vehicle found the Titan debris?")
+    assert not initials_of_question("ROV", "What is the acronym for remotely operated vehicle?")
+    assert not initials_of_question("Odysseus", "Which remotely operated vehicle found the Titan debris?")
+    assert QUESTION_FORM.match("Why was Altman fired")
+    assert not QUESTION_FORM.match("What Parents Do") and not QUESTION_FORM.match("whatever it takes")
+
+
+def test_offices_of_companies_and_bodies() -> None:
+    """A chief of something ("chief scientist", "chief operating officer") is not the chief of the
+    body ("WHO chief Tedros") nor its chief executive; "WHO's" is the organisation's, not "who is"."""
+    from qa.question import analyse_question
+    from qa.roles import Office, asked_office
+
+    q = analyse_question("Who is the WHO's chief scientist?")
+    assert q.text == "Who is the WHO's chief scientist?"
+    assert q.office == Office("chief scientist", country="World Health Organization")
+    assert q.office.conflicts(frozenset({Office("chief", country="World Health Organization")}))
+    assert asked_office("Who is the WHO chief?") == Office("chief", country="World Health Organization")
+    assert asked_office("Who is OpenAI's chief operating officer?").role == "coo"
+    assert asked_office("Who is the chair of the Emergency Committee?").role == "chairman"
+    assert analyse_question("Who's the chief?").text == "Who is the chief?"
+
+
+def test_a_measure_is_a_number() -> None:
+    """"How deep / tall / fast ...?" asks for a number: not "Mariana Trench"."""
+    from qa.checks import names_form
+    from qa.question import answer_form
+
+    assert answer_form("How deep is the Challenger Deep?") == "quantity"
+    assert not names_form("Mariana Trench", "quantity") and names_form("about 10,935 metres", "quantity")
+    assert answer_form("How old is John Part?") == ""  # "born June 29, 1966"
