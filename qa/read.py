@@ -1125,7 +1125,7 @@ class Reader:
                 return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
         if all(age_of_other(q.text, texts[c.doc], c.start, c.end) for c in members):
             return "subject"  # "How old is John Mauger?" -> the "58" of "Hamish Harding, 58,"
-        if other_kin(q.text, texts[best.doc], best.start):
+        if other_kin(q.text, texts[best.doc], best.start, best.end):
             return "kin"  # "Who is Shahzada Dawood's father?" -> the "Suleman" of "and his son Suleman"
         if reversed_roles(q.text, texts[best.doc], best.start, best.end):
             return "roles"  # "Which team did France beat?" -> the "Argentina" of "Argentina beat France"
