@@ -174,6 +174,7 @@ _PEOPLE = frozenset("""person persons people member members man men woman women 
 staff participant participants minister ministers""".split())
 # Units of time: what "How many years ...?" counts, in decades or months as well
 TIME_UNITS = frozenset(stem(w) for w in "second minute hour day week month year decade century".split())
+_TIME_UNIT_WORD = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)s?|century|centuries")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"-([a-z]+)\b|\s+([a-z]+)\b")
 
@@ -203,7 +204,7 @@ def counts_other(question: str, text: str, end: int) -> bool:
     asked_stems = {stem(w) for w in asked}
     if stem(thing) in asked_stems:
         return False
-    if stem(thing) in TIME_UNITS:
+    if _TIME_UNIT_WORD.fullmatch(thing):  # "days", not the "weekly" of "100 million weekly users"
         return not asked_stems & TIME_UNITS  # "How many members ...?" -> "1,191 days"
     kinds = [k for k in (_SIDES, _PEOPLE) if thing in k]
     if not kinds:

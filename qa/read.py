@@ -1129,6 +1129,9 @@ class Reader:
             return "kin"  # "Who is Shahzada Dawood's father?" -> the "Suleman" of "and his son Suleman"
         if reversed_roles(q.text, texts[best.doc], best.start, best.end):
             return "roles"  # "Which team did France beat?" -> the "Argentina" of "Argentina beat France"
+        if q.wh == "where" and all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start)
+                                   for c in members):
+            return "place"  # "Where was the final played?" -> the "Italy" of "the Finalissima against Italy": a side
         if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
             return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"
         if q.number == "one" and VAGUE_MANY.match(span):

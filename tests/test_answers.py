@@ -602,6 +602,7 @@ def test_the_page_date_dates_only_what_the_lead_reports(pipeline):
     ("How many refugees does Turkey host?", "3.5 million refugees", False),
     ("How many members sit on the committee?", "it lasted 1,191 days", True),  # a length of time counts no members
     ("How many days did the emergency last?", "it lasted 1,191 days", False),
+    ("How many people use ChatGPT each week?", "100 million weekly users", False),  # "weekly" is no unit counted
 ])
 def test_counts_other(question: str, text: str, counts: bool) -> None:
     """A number counts the thing after it or after its hyphen; of another kind, it is no answer."""

@@ -135,6 +135,14 @@ def test_the_side_a_question_names_does_not_play_the_answer_s_part(news_pipeline
     assert news_pipeline.ask("Which team did France beat in the semi-finals?").answer != "Argentina"
 
 
+def test_a_side_beaten_is_no_place(news_pipeline) -> None:
+    """"the Finalissima against Italy": a side played against, not where "Where was the 2022 World
+    Cup final played?" asks for (a mismatch, refused)."""
+    _, _, reading = news_pipeline.read("Where was the 2022 World Cup final played?")
+    assert reading.mismatch == "place"
+    assert news_pipeline.ask("Where was the 2022 World Cup final played?").answer != "Italy"
+
+
 def test_an_age_is_the_age_of_the_name_beside_it() -> None:
     """"Hamish Harding, 58; ... Shahzada Dawood, 48, and his 19-year-old son Suleman": none of
     these ages answers "How old is Rear Adm. John Mauger?" (``checks.age_of_other``)."""
