@@ -33,6 +33,7 @@ _OFFICER_OF = ("operating technology financial information marketing scientific 
                " strategy digital data security investment medical").split()
 _CHIEF_OF = rf"(?:{'|'.join(_OFFICER_OF)})\s+officer"
 _ROLES = (r"minister|secretary|ambassador|envoy|commissioner|spokes(?:man|woman|person)|director|adviser|advisor"
+          r"|judge|prosecutor|sheriff"
           rf"|chief(?!\s+(?:executive|{_CHIEF_OF}|scientist|economist|negotiator|of\s+staff|justice|inspector|engineer"
           r"|editor|strategist|whip|prosecutor|operating|technology|financial)\b)")
 # ... and a company's, a body's or a team's, which an organisation's name qualifies ("Activision
@@ -48,7 +49,7 @@ _ORG_ROLE_NAMES = frozenset({"ceo", "chairman", "coach", "founder", "coo", "cto"
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
-_DEPUTY = frozenset("deputy vice assistant".split())
+_DEPUTY = frozenset("deputy vice assistant lieutenant".split())  # "lieutenant governor"
 _RANKS = frozenset("special senior acting interim general high".split())  # "UN special envoy"
 # International bodies whose officials hold offices as a country's do ("UN special envoy X",
 # "Who represented the United Nations?"); an office's ``country`` is then the body.
@@ -221,8 +222,10 @@ class Office:
     deputy: bool = False
     # The organisation a title names that is neither a country nor an international body
     # ("Microsoft Gaming" of "CEO of Microsoft Gaming", "Activision Blizzard" of "Activision
-    # Blizzard CEO"). It only confirms a holder: a title may list one of several roles
-    # ("Chairman and CEO X" reads as CEO), so another organisation or role is no conflict.
+    # Blizzard CEO"). It mostly confirms a holder: a title may list one of several roles
+    # ("Chairman and CEO X" reads as CEO), so another organisation or role of one is no
+    # conflict; only titles that are all a state's or a court's are ("federal judge Jacqueline
+    # Scott Corley" chairs no FTC).
     org: str = ""
 
     def _same_role(self, title: Office) -> bool:
@@ -241,9 +244,9 @@ class Office:
         none of them this one (another role, portfolio or deputyship); or they name countries,
         none of them this one's. A person's titles add up: "Foreign Minister X" and "X of Iran"
         make X Iran's foreign minister."""
-        if self.org:
-            return False  # see ``org``
         roles = [t for t in titles if t.role]
+        if self.org:  # see ``org``; but a judge or a minister is no company's chairman
+            return bool(roles) and not any(t.role in _ORG_ROLE_NAMES or t.org for t in roles)
         countries = {t.country for t in titles if t.country}
         return bool(self.role and roles and not any(self._same_role(t) for t in roles)
                     or self.country and countries and self.country not in countries)
