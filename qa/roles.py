@@ -50,6 +50,10 @@ _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasur
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
 _DEPUTY = frozenset("deputy vice assistant lieutenant".split())  # "lieutenant governor"
+# Offices only a state, a court or a city gives: no company's (a company has presidents,
+# directors and secretaries too).
+_STATE_ROLES = frozenset("""minister ambassador envoy judge prosecutor sheriff king queen emir sultan governor mayor
+premier chancellor""".split())
 _RANKS = frozenset("special senior acting interim general high".split())  # "UN special envoy"
 # International bodies whose officials hold offices as a country's do ("UN special envoy X",
 # "Who represented the United Nations?"); an office's ``country`` is then the body.
@@ -224,8 +228,8 @@ class Office:
     # ("Microsoft Gaming" of "CEO of Microsoft Gaming", "Activision Blizzard" of "Activision
     # Blizzard CEO"). It mostly confirms a holder: a title may list one of several roles
     # ("Chairman and CEO X" reads as CEO), so another organisation or role of one is no
-    # conflict; only titles that are all a state's or a court's are ("federal judge Jacqueline
-    # Scott Corley" chairs no FTC).
+    # conflict; only titles that are all a state's or a court's are (``_STATE_ROLES``, or an
+    # office of a country: "federal judge Jacqueline Scott Corley" chairs no FTC).
     org: str = ""
 
     def _same_role(self, title: Office) -> bool:
@@ -246,7 +250,7 @@ class Office:
         make X Iran's foreign minister."""
         roles = [t for t in titles if t.role]
         if self.org:  # see ``org``; but a judge or a minister is no company's chairman
-            return bool(roles) and not any(t.role in _ORG_ROLE_NAMES or t.org for t in roles)
+            return bool(roles) and all(t.role in _STATE_ROLES or t.country for t in roles)
         countries = {t.country for t in titles if t.country}
         return bool(self.role and roles and not any(self._same_role(t) for t in roles)
                     or self.country and countries and self.country not in countries)

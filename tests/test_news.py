@@ -203,6 +203,12 @@ def test_offices_of_companies_and_bodies() -> None:
     assert asked_office("Who is OpenAI's chief operating officer?").role == "coo"
     assert asked_office("Who is the chair of the Emergency Committee?").role == "chairman"
     assert analyse_question("Who's the chief?").text == "Who is the chief?"
+    # a company's office: another of its offices is no conflict ("Chairman and CEO X" reads as
+    # CEO), a judge's or a country's is ("Which FTC chair ...?" -> not "federal judge Corley")
+    chair = asked_office("Which FTC chair brought the lawsuit against Microsoft?")
+    assert chair == Office("chairman", org="FTC")
+    assert chair.conflicts(frozenset({Office("judge")}))
+    assert not chair.conflicts(frozenset({Office("president")})) and not chair.conflicts(frozenset({Office("ceo")}))
 
 
 def test_a_measure_is_a_number() -> None:
