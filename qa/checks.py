@@ -358,7 +358,7 @@ def age_of_other(question: str, text: str, start: int, end: int) -> bool:
     after = _AGED_AFTER.match(text, end) if text[end:end + 9] == "-year-old" or text[start:end].endswith("-year-old") \
         else None
     beside = before or after
-    return bool(beside) and fold(beside.group("name")).lower().rstrip("'’s") not in names
+    return bool(beside) and re.sub(r"['’]s?$", "", fold(beside.group("name")).lower()) not in names
 
 
 # "Which remotely operated vehicle found the debris?" is not answered by "ROV": the initials of

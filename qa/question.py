@@ -201,7 +201,8 @@ _COUNT_Q = re.compile(r"\bhow (many|much)\b", re.IGNORECASE)
 # "How much money ...?", "How much did it cost?": a sum of money (11 of the 12 such public
 # gold answers name a currency; the twelfth gives sales figures); "At what price ...?" too (not
 # "2.1%").
-_MONEY_Q = re.compile(r"\bhow much (?:money|funding|cash)\b|\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?price\b|\bhow much (?:did|does|do|has|have|had|will|would|was|is)\b"
+_MONEY_Q = re.compile(r"\bhow much (?:money|funding|cash)\b|\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?price\b"
+                      r"|\bhow much (?:did|does|do|has|have|had|will|would|was|is)\b"
                       r".*\b(?:cost|costs|spend|spent|pay|paid|worth|raise|raised|pledge|pledged|earn|earned)\b",
                       re.IGNORECASE)
 # A yes/no question ("Has Assad confirmed that he will attend?"): it opens with an auxiliary,
@@ -221,8 +222,9 @@ _SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percenta
 # "How deep / tall / high ...?" asks a measure: a number (each of the 36 public gold answers to
 # such questions; not "Mariana Trench" for "How deep is the Challenger Deep?"). Not "how big /
 # wide / far" ("small", "narrow"), nor "how old" ("born June 29, 1966").
+# The question's own "how": not "What did he say about how fast ...?"
 _MEASURE_Q = re.compile(r"^(?:(?!\b(?:what|which|who|whom|when|where|why)\b)[^?])*?\bhow\s+(?:deep|tall|high|fast|heavy"
-                        r"|thick)\b", re.IGNORECASE)  # the question's own "how": not "What did he say about how fast ...?"
+                        r"|thick)\b", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
@@ -252,8 +254,8 @@ _PLACE_NAMED_Q = re.compile(
 # "Which company did she found?", "What newspaper ...?": a name (each of the 26 public gold answers
 # to such questions is capitalised; not "tech").
 _ORG_NAMED_Q = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+)?(?:company|companies|firms?|organi[sz]ations?|teams?"
-                          r"|clubs?|universit(?:y|ies)|newspapers?|agenc(?:y|ies)|banks?|airlines?|broadcasters?|publishers?"
-                          r"|manufacturers?|studios?|brands?|magazines?)\b(?!\s+of\b)"
+                          r"|clubs?|universit(?:y|ies)|newspapers?|agenc(?:y|ies)|banks?|airlines?|broadcasters?"
+                          r"|publishers?|manufacturers?|studios?|brands?|magazines?)\b(?!\s+of\b)"
                           r"|^\W*(?:which|what)\s+(?:brand|make)\s+of\b", re.IGNORECASE)  # "what brand of controller"
 
 
@@ -284,8 +286,8 @@ def answer_form(text: str) -> str:
     - "day" for "on what day in April" or "what calendar date" (a number: not "Wednesday");
     - "clock" for "at what time" (a number or a time of day: "8:46", "noon", not "Wednesday");
     - "name" for "what country" / "which river" / "the name of the enclave" / "the names of
-      the intelligence chiefs" / "which company" (a capitalised name: not "to resolve the conflict", "important
-      enclave", "defense ministers");
+      the intelligence chiefs" / "which company" (a capitalised name: not "to resolve the
+      conflict", "important enclave", "defense ministers", "tech");
     - "city" for "which city" / "what capital" (a name, and not a country's: not "Saudi
       Arabia" for "which Saudi city");
     - "country" for "which country" / "what countries" (a name, and not a capital's: not

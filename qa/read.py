@@ -1123,6 +1123,9 @@ class Reader:
                 return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
             if all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start) for c in members):
                 return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
+        # An age is judged on every mention of it (the same number may give one person's age in
+        # several files); kin and roles on the best-scored one, as other mentions of a name say
+        # nothing of the relation asked.
         if all(age_of_other(q.text, texts[c.doc], c.start, c.end) for c in members):
             return "subject"  # "How old is John Mauger?" -> the "58" of "Hamish Harding, 58,"
         if other_kin(q.text, texts[best.doc], best.start, best.end):
@@ -1332,13 +1335,13 @@ _COUNTS = frozenset("two three four five six seven eight nine ten".split())
 
 # A number alone, in figures or words: as an answer, one the question holds says nothing new
 # (no public gold answer is a number of its question).
-_NUMBER = re.compile(r"\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
-                     r"|thousand|million|billion)", re.IGNORECASE)
+_NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
+                     r"|thousand|million|billion)\b", re.IGNORECASE)
 
 
 def _numbers_of(question: str) -> set[str]:
-    """The question's numbers, in their pooled form (``pool_key``)."""
-    return {pool_key(m.group()) for m in re.finditer(rf"\b{_NUMBER.pattern}\b", question, re.IGNORECASE)} - {""}
+    """The question's numbers, in their pooled form (``pool_key``): not the "one" of "someone"."""
+    return {pool_key(m.group()) for m in _NUMBER.finditer(question)} - {""}
 
 
 def _event_terms(q: Question) -> list[str]:
