@@ -175,14 +175,15 @@ staff participant participants minister ministers""".split())
 # Units of time: what "How many years ...?" counts, in decades or months as well
 TIME_UNITS = frozenset(stem(w) for w in "second minute hour day week month year decade century".split())
 _TIME_UNIT_WORD = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)s?|century|centuries")
-_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+# "How many British troops ...?": the up to three words after "how many" (``counted_words``)
+HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"-([a-z]+)\b|\s+([a-z]+)\b")
 
 
 def counted_words(question: str) -> list[str]:
     """The words of the things "How many British troops ...?" counts, up to the first stop word,
     lower-cased and without a possessive ("british", "troops"); none where it names no thing."""
-    m = _HOW_MANY.search(question)
+    m = HOW_MANY.search(question)
     asked: list[str] = []
     for w in m.group(1).split() if m else ():
         if fold(w) in STOP_WORDS:
@@ -265,6 +266,12 @@ OPPONENT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|beating|beat|defeating|
                              r"\s+(?:(?:[\w'’-]+,?\s+){1,5}?(?:and|or)\s+)?"
                              r"(?:(?:the|holders|defending|champions|hosts|rivals)\s+){0,2}$", re.IGNORECASE)
 OPPONENT_WINDOW = 60  # characters before an answer read for the contest it lost
+
+
+def played_against(text: str, start: int) -> bool:
+    """Whether the words before ``start`` name the side beginning there as one played or beaten
+    ("the Finalissima against Italy"): a loser, and no place either."""
+    return bool(OPPONENT_BEFORE.search(text, max(0, start - OPPONENT_WINDOW), start))
 # Who did what to whom. "Which team did France beat?" asks for the side France acted on, "Who
 # beat France?" for the side that acted on France; an answer that stands the other way round of
 # the question's verb ("Argentina beat France", "France beat Morocco") plays the named side's

@@ -30,14 +30,14 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
 from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
-                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, OPPONENT_BEFORE, OPPONENT_WINDOW, QUESTION_FORM,
-                       REGION_AFTER, SPEAKER_WINDOW, STANDS_FOR, STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE,
-                       VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY, WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING,
-                       according_to_names, age_of_other, asks_statement, capital_named, counted_words, counts_other,
-                       counts_time, dates_a_statement, initials_of_question, located_elsewhere, names_form, other_kin,
-                       other_month, other_partner, reversed_roles, said_clause, says_no_more, speaker_names,
-                       speaker_offices, speaks_ahead, subject_country, subject_names, subject_offices, things_asked,
-                       things_listed, time_and_place_only, within_said_when)
+                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, QUESTION_FORM, REGION_AFTER, SPEAKER_WINDOW, STANDS_FOR,
+                       STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY,
+                       WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, age_of_other,
+                       asks_statement, capital_named, counted_words, counts_other, counts_time, dates_a_statement,
+                       initials_of_question, located_elsewhere, names_form, other_kin, other_month, other_partner,
+                       played_against, reversed_roles, said_clause, says_no_more, speaker_names, speaker_offices,
+                       speaks_ahead, subject_country, subject_names, subject_offices, things_asked, things_listed,
+                       time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
@@ -1121,7 +1121,7 @@ class Reader:
         if ASKS_WINNER.search(q.text):
             if not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
                 return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
-            if all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start) for c in members):
+            if all(played_against(texts[c.doc], c.start) for c in members):
                 return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
         # An age is judged on every mention of it (the same number may give one person's age in
         # several files); kin and roles on the best-scored one, as other mentions of a name say
@@ -1132,8 +1132,7 @@ class Reader:
             return "kin"  # "Who is Shahzada Dawood's father?" -> the "Suleman" of "and his son Suleman"
         if reversed_roles(q.text, texts[best.doc], best.start, best.end):
             return "roles"  # "Which team did France beat?" -> the "Argentina" of "Argentina beat France"
-        if q.wh == "where" and all(OPPONENT_BEFORE.search(texts[c.doc], max(0, c.start - OPPONENT_WINDOW), c.start)
-                                   for c in members):
+        if q.wh == "where" and all(played_against(texts[c.doc], c.start) for c in members):
             return "place"  # "Where was the final played?" -> the "Italy" of "the Finalissima against Italy": a side
         if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
             return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"

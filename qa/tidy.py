@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.analysis import F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_VERB, TYPE_ID
-from qa.checks import ASKS_ACTION, TIME_UNITS, capital_named
+from qa.checks import ASKS_ACTION, HOW_MANY, TIME_UNITS, capital_named
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
 from qa.roles import NAME_PARTICLES, country_of
@@ -532,17 +532,14 @@ def with_quantified_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
 # count alone where the source follows it with those words ("3,029", not "3,029 British troops":
 # 143 of the 185 golds of such questions over the training data), but keep a unit of time ("11
 # years": 6 of 9 there, and every seed question so asked).
-_COUNTED = re.compile(r"\bhow\s+many\s+(?P<words>(?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
-
-
 def without_counted_noun(index: CorpusIndex, c: Candidate, start: int, end: int, question: str) -> tuple[int, int]:
     """The count alone, without the trailing words that repeat what "how many ..." counts
     ("3,029" for "How many British troops were part of the army?"), unless they are a unit of
     time or nothing that says how many would be left."""
-    asked = _COUNTED.search(question)
+    asked = HOW_MANY.search(question)
     if not asked:
         return start, end
-    counted = {stem(w) for w in words(asked.group("words"))}
+    counted = {stem(w) for w in words(asked.group(1))}  # every word, not only ``counted_words``
     if counted & TIME_UNITS:
         return start, end
     a, text = index.analysis, index.docs[c.doc].text
