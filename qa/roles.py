@@ -80,12 +80,14 @@ _SAME = {"defense": "defence", "labor": "labour", "advisor": "adviser", "economi
          "chief operating officer": "coo", "chief technology officer": "cto", "chief financial officer": "cfo"}
 _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|may|might|must)"
 _WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its full stop
+# A title's word before its role: a word and a space, or a deputy's prefix ("vice-chair")
+_PRE = rf"(?:{_WORD}\s+|(?:vice|deputy)-)"
 # The office must be what the question asks for: "Who is / was ...", "Name the ...", "Which ...".
 _ASKED = re.compile(
     r"^\W*(?:who(?:m)?\s+(?:(?:currently|now|then)\s+)?(?:is|was|are|were|served\s+as|serves\s+as|became)"
     r"|what\s+(?:is|was)\s+the\s+(?:full\s+|complete\s+)?names?\s+of"
     r"|(?:give\s+|tell\s+me\s+)?(?:the\s+)?(?:full\s+|complete\s+)?names?(?:\s+of)?|identify|which|what)\s+(?:the\s+)?"
-    rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})s?\b"
+    rf"(?P<words>(?:(?!{_AUX}\b){_PRE}){{0,3}}?)(?P<role>{OFFICES})s?\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?"
     # ... and the office is the whole of what is asked: not "King Zhaoxiang of Qin's mother",
     # "the president's wife".
@@ -123,14 +125,14 @@ _ACTED_FOR = re.compile(r"^\W*who\s+(?:(?:was|were|has|had|will|would)\s+)?(?:re
                         rf"|heads|head|spoke\s+for|speaks\s+for)\s+(?:the\s+)?{_COUNTRY_WORDS}"
                         r"(?:\s+delegation)?(?:\s+(?:at|in|during|on|to|as)\b|\s*[?.]?\s*$)", re.IGNORECASE)
 # "Who represented Damascus as its top diplomat?": the office it was represented in
-_AS_OFFICE = re.compile(rf"\s*as\s+(?:its|their|the|a|an)?\s*(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})s?\b",
+_AS_OFFICE = re.compile(rf"\s*as\s+(?:its|their|the|a|an)?\s*(?P<words>(?:{_PRE}){{0,3}}?)(?P<role>{OFFICES})s?\b",
                         re.IGNORECASE)
 # "Who heads Turkey's intelligence service?" asks for the chief of a body; the head of a
 # ministry is its minister ("Who runs Iran's foreign ministry?").
 _HEADS_BODY = re.compile(
     r"^\W*who\s+(?:(?:currently|now|then)\s+)?(?:(?:is|was)\s+(?:the\s+)?head\s+of|heads|headed|leads|led|runs|ran"
     r"|directs|directed|chairs|chaired|is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\s+(?:the\s+)?"
-    rf"(?P<words>(?:(?!{_AUX}\b){_WORD}\s+){{1,3}}?)(?P<body>ministry|service|agency|organi[sz]ation|directorate"
+    rf"(?P<words>(?:(?!{_AUX}\b){_PRE}){{1,3}}?)(?P<body>ministry|service|agency|organi[sz]ation|directorate"
     r"|department|office)\b", re.IGNORECASE)
 # "Who runs Microsoft Gaming?", "Who heads the CMA?": the leader of an organisation named in
 # capitals, whatever its title (CEO, chairman, president); a country or a body is ``_ACTED_FOR``'s.
@@ -147,17 +149,23 @@ _OFFICIAL_AT = re.compile(rf"^\W*which\s+{_COUNTRY_WORDS}\s+(?:official|represen
                           r"|delegate|minister)s?\s+(?:attended|represented|took\s+part\s+in|participated\s+in|joined|was\s+at)\b",
                           re.IGNORECASE)
 _POSSESSOR = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "of Syria's wife"
+# ... but "the vice-chair of OpenAI's new board" is an office of OpenAI
+_OF_ORG_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:board|committee|council|panel|commission|company|firm|bank|club|team)\b")
 # A title just before a name ("Turkish Foreign Minister Mevlut Cavusoglu") or just after it
 # (", Syria's foreign minister").
-_TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{OFFICES})s?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}$",
+_TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_PRE}){{0,3}})(?P<role>{OFFICES})s?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}$",
                            re.IGNORECASE)
 # (not "Sergei Lavrov, Syria's Foreign Minister Faisal Mekdad": that title is the next name's),
 # or the country after it ("Hossein Amirabdollahian of Iran").
-_TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_WORD}\s+){{0,3}}?)(?P<role>{OFFICES})\b"
+_TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_PRE}){{0,3}}?)(?P<role>{OFFICES})\b"
                           r"(?!\s+(?-i:[A-Z]))"
                           r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
                           re.IGNORECASE)
 _COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})")
+# A chair named by the verb ("the committee, chaired by French public health expert Didier
+# Houssin"): no title's words to show, but the chair is no vice-chair.
+_CHAIRED_BY = re.compile(r"\b(?:co-)?chaired\s+by\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 _WINDOW = 80
 _MAX_OCCURRENCES = 200
 
@@ -250,7 +258,10 @@ class Office:
         make X Iran's foreign minister."""
         roles = [t for t in titles if t.role]
         if self.org:  # see ``org``; but a judge or a minister is no company's chairman
-            return bool(roles) and all(t.role in _STATE_ROLES or t.country for t in roles)
+            if roles and all(t.role in _STATE_ROLES or t.country for t in roles):
+                return True
+            same = [t for t in roles if t.role == self.role]  # nor its chair its vice-chair, or the reverse
+            return bool(same) and all(t.deputy != self.deputy for t in same)
         countries = {t.country for t in titles if t.country}
         return bool(self.role and roles and not any(self._same_role(t) for t in roles)
                     or self.country and countries and self.country not in countries)
@@ -282,7 +293,7 @@ def _same_org(a: str, b: str) -> bool:
 def _bare(word: str) -> str:
     """A word without its possessive ending or a sentence's full stop: "Turkey's" -> "Turkey",
     "ministers'" -> "ministers", "Turkey." -> "Turkey" ("U.S." keeps its dots)."""
-    word = re.sub(r"['’]s?$", "", word)
+    word = re.sub(r"['’]s?$", "", word).rstrip("-")  # "vice-" of "vice-chair"
     return word[:-1] if word.endswith(".") and "." not in word[:-1] else word
 
 
@@ -393,9 +404,15 @@ def asked_office(question: str) -> Office | None:
     head_of_state = _HEAD_OF_STATE.search(text)
     text = _HEAD_OF_STATE.sub("president", text)
     m = _ASKED.search(text)
-    if not m or _POSSESSOR.match(text, m.end()):
+    if not m:
         return None
-    office = _office(m.group("words"), m.group("role"), m.group("of") or "")
+    of = m.group("of") or ""
+    if _POSSESSOR.match(text, m.end()):
+        body = _OF_ORG_BODY.match(text, m.end())
+        if not body or _norm(m.group("role")) not in _ORG_ROLE_NAMES:
+            return None
+        of = body.group("org")
+    office = _office(m.group("words"), m.group("role"), of)
     if head_of_state and office.role == "president":
         office = replace(office, role=HEAD_OF_STATE)
     if not (office.portfolio or office.country or office.org):
@@ -450,6 +467,8 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
             m = _COUNTRY_AFTER.match(after)
             if m and (country := country_of(m.group("country"))):
                 yield TitleSpan(doc, after_at, after_at, Office(role="", country=country))
+            if _CHAIRED_BY.search(text, max(0, pos - _WINDOW), pos):
+                yield TitleSpan(doc, pos, pos, Office(role="chairman"))
             pos = text.find(name, pos + len(name))
 
 
@@ -668,7 +687,7 @@ def holds_asked_office(titles: Titles, office: Office | None, span: str) -> bool
     return office is not None and holds_one_of(titles, (office,), span)
 
 
-_MENTIONED = re.compile(rf"(?P<words>(?:{_WORD}\s+){{0,3}})(?P<role>{OFFICES})s?\b"
+_MENTIONED = re.compile(rf"(?P<words>(?:{_PRE}){{0,3}})(?P<role>{OFFICES})s?\b"
                         r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
                         re.IGNORECASE)
 
