@@ -832,12 +832,18 @@ class Reader:
 
     def _next_that_can(self, q: Question, reading: Reading) -> Reading:
         """Where the best answer cannot be right (``Reading.mismatch``), the first of the next
-        ``MISMATCH_DEPTH`` that can, put first with its own probability (no belief passes to
-        it), so that the floor and the answerability judge it as it is."""
+        ``MISMATCH_DEPTH`` that can and is a date or a number where one is asked, put first with
+        its own probability (no belief passes to it), so that the floor and the answerability
+        judge it as it is."""
         p0 = reading.groups[0][0]
+        # a date or a number where one is asked (not "pending" for "When will ...?"); the tagger
+        # misses too many rare names to ask the same of a person or a place ("Pujato")
+        accepted = [FEATURE_ID[f"x:{q.expected}:{t}"] for t in ACCEPT.get(q.expected, ()) if t in ("DATE", "NUM")]
         for k, (pk, members) in enumerate(reading.groups[1:MISMATCH_DEPTH], start=1):
             if pk < MISMATCH_SHARE * p0:
                 break
+            if accepted and not reading.features[members[0].row, accepted].any():
+                continue
             if not (why := self.mismatch(q, members, reading.features)):
                 groups = [reading.groups[k], *reading.groups[:k], *reading.groups[k + 1:]]
                 features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q),
