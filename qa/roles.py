@@ -404,8 +404,8 @@ def asked_office(question: str) -> Office | None:
     head_of_state = _HEAD_OF_STATE.search(text)
     text = _HEAD_OF_STATE.sub("president", text)
     m = _ASKED.search(text)
-    if not m:
-        return None
+    if not m or re.search(r"\bof\b", m.group("words"), re.IGNORECASE):
+        return None  # "Who is the wife of Syria's president?" asks for someone else than the holder
     of = m.group("of") or ""
     if _POSSESSOR.match(text, m.end()):
         body = _OF_ORG_BODY.match(text, m.end())
@@ -688,7 +688,8 @@ def holds_asked_office(titles: Titles, office: Office | None, span: str) -> bool
 
 
 _MENTIONED = re.compile(rf"(?P<words>(?:{_PRE}){{0,3}})(?P<role>{OFFICES})s?\b"
-                        r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
+                        r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})"
+                        r"(?![\w.-]|['’]s\b))?",  # not "the spokesman of Russia" of "... of Russia's foreign minister"
                         re.IGNORECASE)
 
 
