@@ -46,6 +46,10 @@ OFFICES = f"{_ROLES}|{_HEADS}|{_ORG_ROLES}"  # a regex alternation of office nou
 # ``_ORG_ROLES`` as ``_norm`` names them
 _ORG_ROLE_NAMES = frozenset({"ceo", "chairman", "coach", "founder", "coo", "cto", "cfo", "chief scientist",
                              *(f"chief {w} officer" for w in _OFFICER_OF)})
+# A company's officers below its chief executive: one post each, so a person the corpus titles
+# with other roles only holds none of them, and where the corpus never names the post, it names
+# no holder of it either.
+OFFICER_ROLES = frozenset({"coo", "cto", "cfo", "chief scientist", *(f"chief {w} officer" for w in _OFFICER_OF)})
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
@@ -260,6 +264,10 @@ class Office:
         if self.org:  # see ``org``; but a judge or a minister is no company's chairman
             if roles and all(t.role in _STATE_ROLES or t.country for t in roles):
                 return True
+            if self.role in OFFICER_ROLES and roles and all(t.role != self.role for t in roles):
+                return True  # Activision's CEO is not its chief operating officer
+            if roles and all(t.org and not _related_org(self.org, t.org) for t in roles):
+                return True  # the CMA's chief executive holds no office of Microsoft's
             same = [t for t in roles if t.role == self.role]  # nor its chair its vice-chair, or the reverse
             return bool(same) and all(t.deputy != self.deputy for t in same)
         countries = {t.country for t in titles if t.country}
@@ -288,6 +296,29 @@ def _same_org(a: str, b: str) -> bool:
     def key(name: str) -> str:
         return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
     return bool(a and b) and key(a) == key(b)
+
+
+def _related_org(a: str, b: str) -> bool:
+    """Whether two organisations' names may name one, or one a part of the other: "Activision"
+    and "Activision Blizzard", "Microsoft" and "Microsoft Gaming", "the Competition and Markets
+    Authority" and its initials "CMA"."""
+    x, y = (re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split() for name in (a, b))
+    if [w.lower() for w in x[: len(y)]] == [w.lower() for w in y[: len(x)]]:
+        return True
+    # (a question's name may be cut at its first small word: "the Competition" of "the chief
+    # executive of the Competition and Markets Authority")
+    initials = ["".join(w[0] for w in words if w[:1].isupper()) for words in (x, y)]
+    return len(x) == 1 and x[0].isupper() and x[0].startswith(initials[1]) \
+        or len(y) == 1 and y[0].isupper() and y[0].startswith(initials[0])
+
+
+def office_said(texts: Sequence[str], office: Office) -> bool:
+    """Whether any of ``texts`` names the office's role in one of its forms ("chief operating
+    officer" or "COO")."""
+    forms = {office.role, *(k for k, v in _SAME.items() if v == office.role)}
+    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+    pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
 
 
 def _bare(word: str) -> str:

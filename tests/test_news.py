@@ -221,6 +221,35 @@ def test_offices_of_companies_and_bodies() -> None:
     assert not chair.conflicts(frozenset({Office("president")})) and not chair.conflicts(frozenset({Office("ceo")}))
 
 
+def test_a_company_s_officers() -> None:
+    """A company's officers below its chief executive are one post each: its CEO is not its chief
+    financial officer. An organisation's office is not held by one titled only with another
+    organisation's ("CMA chief executive Sarah Cardell" runs nothing of Microsoft's), its initials
+    or a part of it aside. A post the corpus never names has no holder in it (``office_said``)."""
+    from qa.roles import Office, asked_office, office_said
+
+    cfo = asked_office("Who is Microsoft's chief financial officer?")
+    assert cfo == Office("cfo", org="Microsoft")
+    assert cfo.conflicts(frozenset({Office("ceo", org="Microsoft")}))
+    assert not cfo.conflicts(frozenset({Office("cfo")}))
+    assert asked_office("Who is Microsoft's CEO?").conflicts(frozenset({Office("ceo", org="CMA")}))
+    assert not asked_office("Who is Activision's CEO?").conflicts(frozenset({Office("ceo", org="Activision Blizzard")}))
+    cma = asked_office("Who is the chief executive of the Competition and Markets Authority?")
+    assert not cma.conflicts(frozenset({Office("ceo", org="CMA")}))
+    assert not asked_office("Who is Microsoft's CEO?").conflicts(frozenset({Office("ceo", org="CMA"), Office("ceo")}))
+    assert office_said(["its chief operating officer, Jane Roe"], Office("coo"))
+    assert office_said(["the COO said"], Office("coo"))
+    assert not office_said(["its chief executive, Jane Roe"], Office("coo"))
+
+
+def test_a_company_post_no_one_holds_here_is_refused(news_pipeline) -> None:
+    """The merger's reports name no chief financial or operating officer: the chief executives
+    they name hold neither post."""
+    assert news_pipeline.ask("Who is Microsoft's chief financial officer?").answer is None
+    assert news_pipeline.ask("Who is Activision's chief operating officer?").answer is None
+    assert news_pipeline.ask("Who is the CEO of Microsoft Gaming?").answer == "Phil Spencer"
+
+
 def test_a_deputy_is_not_the_chair() -> None:
     """A deputy's hyphen marks a deputy ("vice-chair", "Vice-President"); "the committee, chaired
     by ... Didier Houssin" titles him its chair, who is not its vice-chair: "Who is the vice-chair
