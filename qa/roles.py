@@ -167,6 +167,14 @@ _TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_PRE}){{0,3}}?)(?P
                           r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
                           re.IGNORECASE)
 _COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})")
+# An office taken, kept or returned to, said after the name ("for Sam Altman to return as CEO",
+# "X was named chief executive of Y"): zero-width, as ``_CHAIRED_BY``'s.
+_TAKES_OFFICE = re.compile(
+    r"^\s+(?:(?:to|will|would|has|had|is|was)\s+)?(?:return(?:s|ed)?|serve[sd]?|become|becomes|became|remain(?:s|ed)?"
+    r"|stay(?:s|ed)?|take\s+over|took\s+over|takes\s+over|be\s+named|been\s+named|named|be\s+appointed|appointed)"
+    r"(?:\s+to\s+(?-i:[A-Z])[\w.-]*)?\s+(?:as\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
+    rf"(?P<words>(?:{_PRE}){{0,2}}?)(?P<role>{OFFICES})\b(?!['’-])"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?", re.IGNORECASE)
 # A chair named by the verb ("the committee, chaired by French public health expert Didier
 # Houssin"): no title's words to show, but the chair is no vice-chair.
 _CHAIRED_BY = re.compile(r"\b(?:co-)?chaired\s+by\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
@@ -498,6 +506,10 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
             m = _COUNTRY_AFTER.match(after)
             if m and (country := country_of(m.group("country"))):
                 yield TitleSpan(doc, after_at, after_at, Office(role="", country=country))
+            m = _TAKES_OFFICE.match(after)
+            if m:
+                of = m.group("of") if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
+                yield TitleSpan(doc, after_at, after_at, _office(m.group("words"), m.group("role"), of))
             if _CHAIRED_BY.search(text, max(0, pos - _WINDOW), pos):
                 yield TitleSpan(doc, pos, pos, Office(role="chairman"))
             pos = text.find(name, pos + len(name))
