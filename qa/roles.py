@@ -498,9 +498,9 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
                 yield TitleSpan(doc, _title_start(text, m), m.end("role"), _office(m.group("words"), m.group("role")),
                                 text[m.end("role") : m.end("role") + 1] == "s")
             m = _TITLE_AFTER.match(after)
-            if m:
-                of = m.group("of") if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
-                end = m.end("of") if of else m.end("role")  # "CEO of Microsoft Gaming"
+            if m:  # (not the full stop of "CEO of Microsoft Gaming.")
+                of = _bare(m.group("of")) if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
+                end = m.start("of") + len(of) if of else m.end("role")  # "CEO of Microsoft Gaming"
                 yield TitleSpan(doc, after_at + _title_start(after, m), after_at + end,
                                 _office(m.group("words"), m.group("role"), of))
             m = _COUNTRY_AFTER.match(after)
@@ -508,7 +508,7 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
                 yield TitleSpan(doc, after_at, after_at, Office(role="", country=country))
             m = _TAKES_OFFICE.match(after)
             if m:
-                of = m.group("of") if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
+                of = _bare(m.group("of")) if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
                 yield TitleSpan(doc, after_at, after_at, _office(m.group("words"), m.group("role"), of))
             if _CHAIRED_BY.search(text, max(0, pos - _WINDOW), pos):
                 yield TitleSpan(doc, pos, pos, Office(role="chairman"))
