@@ -246,7 +246,8 @@ def test_a_company_s_officers() -> None:
     assert titles_of(["Sam Altman will return as chief executive of OpenAI."], "Sam Altman") \
         == {Office("ceo", org="OpenAI")}
     assert titles_of(["Sam Altman returned to the office."], "Sam Altman") == set()
-    assert titles_of(["said Phil Spencer, CEO of Microsoft Gaming."], "Phil Spencer") == {Office("ceo", org="Microsoft Gaming")}
+    assert titles_of(["said Phil Spencer, CEO of Microsoft Gaming."], "Phil Spencer") \
+        == {Office("ceo", org="Microsoft Gaming")}
 
 
 def test_a_company_post_no_one_holds_here_is_refused(news_pipeline) -> None:
