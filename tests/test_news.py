@@ -242,7 +242,8 @@ def test_a_company_s_officers() -> None:
     assert not office_said(["its chief executive, Jane Roe"], Office("coo"))
     # an office taken or returned to, said after the name
     from qa.roles import titles_of
-    assert titles_of(["an agreement for Sam Altman to return as CEO under a new board"], "Sam Altman") == {Office("ceo")}
+    assert titles_of(["an agreement for Sam Altman to return as CEO under a new board"], "Sam Altman") \
+        == {Office("ceo")}
     assert titles_of(["Sam Altman will return as chief executive of OpenAI."], "Sam Altman") \
         == {Office("ceo", org="OpenAI")}
     assert titles_of(["Sam Altman returned to the office."], "Sam Altman") == set()
