@@ -43,13 +43,12 @@ _ORG_ROLES = (r"ceo|chief\s+executive|executive|chair(?:man|woman|person)?|coach
               rf"|chief\s+{_CHIEF_OF}|chief\s+scientist|coo|cto|cfo")
 _HEADS = r"president|premier|chancellor|king|queen|emir|sultan|governor|mayor|leader"
 OFFICES = f"{_ROLES}|{_HEADS}|{_ORG_ROLES}"  # a regex alternation of office nouns
-# ``_ORG_ROLES`` as ``_norm`` names them
-_ORG_ROLE_NAMES = frozenset({"ceo", "chairman", "coach", "founder", "coo", "cto", "cfo", "chief scientist",
-                             *(f"chief {w} officer" for w in _OFFICER_OF)})
 # A company's officers below its chief executive: one post each, so a person the corpus titles
 # with other roles only holds none of them, and where the corpus never names the post, it names
 # no holder of it either.
 OFFICER_ROLES = frozenset({"coo", "cto", "cfo", "chief scientist", *(f"chief {w} officer" for w in _OFFICER_OF)})
+# ``_ORG_ROLES`` as ``_norm`` names them
+_ORG_ROLE_NAMES = frozenset({"ceo", "chairman", "coach", "founder"}) | OFFICER_ROLES
 _PORTFOLIOS = frozenset("""defence defense foreign interior home finance treasury economy economic justice health
 education trade commerce industry energy agriculture culture transport transportation labour labor environment war
 intelligence security information communications tourism prime""".split())
