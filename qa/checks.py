@@ -272,6 +272,8 @@ def played_against(text: str, start: int) -> bool:
     """Whether the words before ``start`` name the side beginning there as one played or beaten
     ("the Finalissima against Italy"): a loser, and no place either."""
     return bool(OPPONENT_BEFORE.search(text, max(0, start - OPPONENT_WINDOW), start))
+
+
 # Who did what to whom. "Which team did France beat?" asks for the side France acted on, "Who
 # beat France?" for the side that acted on France; an answer that stands the other way round of
 # the question's verb ("Argentina beat France", "France beat Morocco") plays the named side's

@@ -42,9 +42,9 @@ from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
 from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, OFFICER_ROLES, Office, Titles, countries_named, country_named_by,
-                      country_of, country_of_whole, holds_asked_office, holds_one_of, holds_other_office,
-                      office_said, other_portfolio, same_country, same_name_keys, speaks_as)
+from qa.roles import (ARAB_STATES, NAME_PARTICLES, OFFICER_ROLES, Titles, countries_named, country_named_by, country_of,
+                      country_of_whole, holds_asked_office, holds_one_of, holds_other_office, other_portfolio,
+                      same_country, same_name_keys, speaks_as)
 from qa.span import SpanScorer, Window, top_spans
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
@@ -417,7 +417,6 @@ class Reader:
         for d, s, e in self.page_dates:
             self._page_dates_of.setdefault(d, []).append((s, e))
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
-        self._said_roles: dict[str, bool] = {}  # roles the corpus names (``_office_said``)
         self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
         self._persons = _person_entities(index)  # names the corpus's entity tagger calls persons
         self._lead_stem_cache: dict[int, frozenset[str]] = {}  # ``_lead_stems``, by file
@@ -1171,7 +1170,7 @@ class Reader:
             return "vague"
         if holds_other_office(self.titles, q.office, span):
             return "office"
-        if q.office is not None and q.office.role in OFFICER_ROLES and not self._office_said(q.office):
+        if q.office is not None and q.office.role in OFFICER_ROLES and not self.titles.names_role(q.office):
             return "office"  # "Who is OpenAI's chief financial officer?": the corpus names no such post
         if q.office is not None and q.expected == "PERSON" and not any(ch.isupper() for ch in span):
             return "office"  # "Who heads Turkey's intelligence agency?" -> "deputy foreign ministers": no holder
@@ -1217,13 +1216,6 @@ class Reader:
             if (held := HELD_EVENT.search(q.text)) and stem(held.group("event")) not in self.index.vocab_ids:
                 return "event"  # "Where did they hold their press conference?": the corpus tells of none
         return ""
-
-    def _office_said(self, office: Office) -> bool:
-        """``roles.office_said`` over the corpus, once per role."""
-        said = self._said_roles.get(office.role)
-        if said is None:
-            said = self._said_roles[office.role] = office_said(self._texts, office)
-        return said
 
     def ruled_out(self, q: Question, span: str) -> bool:
         """Whether the question's own words rule ``span`` out, whatever its score: "Which Arab

@@ -298,18 +298,21 @@ def _norm(word: str) -> str:
     return _SAME.get(word, word)
 
 
+def _org_words(name: str) -> list[str]:
+    """An organisation's name as words, without a leading "the"."""
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).split()
+
+
 def _same_org(a: str, b: str) -> bool:
     """Whether two organisations' names are one ("the CMA" and "CMA"); case aside."""
-    def key(name: str) -> str:
-        return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
-    return bool(a and b) and key(a) == key(b)
+    return bool(a and b) and [w.lower() for w in _org_words(a)] == [w.lower() for w in _org_words(b)]
 
 
 def _related_org(a: str, b: str) -> bool:
     """Whether two organisations' names may name one, or one a part of the other: "Activision"
     and "Activision Blizzard", "Microsoft" and "Microsoft Gaming", "the Competition and Markets
     Authority" and its initials "CMA"."""
-    x, y = (re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split() for name in (a, b))
+    x, y = _org_words(a), _org_words(b)
     if [w.lower() for w in x[: len(y)]] == [w.lower() for w in y[: len(x)]]:
         return True
     # (a question's name may be cut at its first small word: "the Competition" of "the chief
@@ -497,8 +500,8 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
                 yield TitleSpan(doc, _title_start(text, m), m.end("role"), _office(m.group("words"), m.group("role")),
                                 text[m.end("role") : m.end("role") + 1] == "s")
             m = _TITLE_AFTER.match(after)
-            if m:  # (not the full stop of "CEO of Microsoft Gaming.")
-                of = _bare(m.group("of")) if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
+            if m:
+                of = _org_of(m)
                 end = m.start("of") + len(of) if of else m.end("role")  # "CEO of Microsoft Gaming"
                 yield TitleSpan(doc, after_at + _title_start(after, m), after_at + end,
                                 _office(m.group("words"), m.group("role"), of))
@@ -507,11 +510,16 @@ def _titles_at(texts: Sequence[str], name: str) -> Iterator[TitleSpan]:
                 yield TitleSpan(doc, after_at, after_at, Office(role="", country=country))
             m = _TAKES_OFFICE.match(after)
             if m:
-                of = _bare(m.group("of")) if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
-                yield TitleSpan(doc, after_at, after_at, _office(m.group("words"), m.group("role"), of))
+                yield TitleSpan(doc, after_at, after_at, _office(m.group("words"), m.group("role"), _org_of(m)))
             if _CHAIRED_BY.search(text, max(0, pos - _WINDOW), pos):
                 yield TitleSpan(doc, pos, pos, Office(role="chairman"))
             pos = text.find(name, pos + len(name))
+
+
+def _org_of(m: re.Match) -> str:
+    """The organisation a title's "of" names, for a company's or a body's role ("CEO of Microsoft
+    Gaming", without the full stop that may end its sentence), else ""."""
+    return _bare(m.group("of")) if m.group("of") and _norm(m.group("role")) in _ORG_ROLE_NAMES else ""
 
 
 def _title_start(text: str, m: re.Match) -> int:
@@ -682,6 +690,7 @@ class Titles:
         self.texts = texts
         self._cache: dict[str, frozenset[Office]] = {}
         self._cache_size = cache_size
+        self._said: dict[str, bool] = {}  # roles the corpus names (``names_role``), by role
 
     def __call__(self, name: str) -> frozenset[Office]:
         found = self._cache.get(name)
@@ -691,6 +700,13 @@ class Titles:
                 self._cache.clear()
             self._cache[name] = found
         return found
+
+    def names_role(self, office: Office) -> bool:
+        """``office_said`` over the corpus, once per role."""
+        said = self._said.get(office.role)
+        if said is None:
+            said = self._said[office.role] = office_said(self.texts, office)
+        return said
 
 
 _PORTFOLIO_OF = re.compile(r"\b(?P<portfolios>(?:[a-z]+\s*(?:,|and|&|or)\s*){0,3}[a-z]+)\s+minist(?:er|ers|ry|ries|erial)\b",

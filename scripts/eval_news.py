@@ -5,7 +5,8 @@
 
 Each folder of ``eval/news/`` holds a corpus of five reports on one event (``corpus/``) and
 questions written on it by a helper author who read only those reports (``gold.jsonl``: 60
-answerable, 10 unanswerable; 20 unanswerable in the four sets of session 29). The span head and
+answerable, 10 unanswerable; 20 unanswerable in the four sets of session 29 and the two of
+session 30). The span head and
 the reader were never fitted on any of them: they measure how the answerer does on news it has
 not seen, where the seed sets measure it on the five reports it was tuned on. Rules are found on
 the read sets; the blind ones (README, "Evaluation") are only counted. Per-question reports go to
