@@ -18,7 +18,10 @@ EXPECTED_ID = {t: i for i, t in enumerate(EXPECTED)}
 _FOCUS_TYPES = {
     "PERSON": "person people man woman minister president leader diplomat official spokesman "
     "spokesperson author founder king queen chief head player actor singer writer scientist "
-    "politician premier chancellor ambassador envoy emperor ruler general",
+    "politician premier chancellor ambassador envoy emperor ruler general photographer journalist reporter "
+    "correspondent editor columnist executive ceo boss chairman chairwoman judge lawyer prosecutor attorney "
+    "captain pilot coach goalkeeper striker referee commander governor mayor senator lawmaker businessman "
+    "entrepreneur billionaire investor economist analyst professor researcher scholar counterpart",
     "ORG": "organization organisation agency group body company party alliance league "
     "ministry institution nationality team union council newspaper network government "
     "country's countries' university club",
@@ -61,12 +64,19 @@ class Question:
 _AUX = set("do does did has have had will would can could should may might must".split())  # not "is": "what is the capital"
 
 
+_DETERMINED = frozenset("is was are were his her its their the a an this that".split())
+
+
 def _focus_type(rest: list[str]) -> str | None:
     """Type named by the first nouns after "what"/"which" ("which city", "what news agency");
     none after an auxiliary: in "what did the minister say" the noun is the subject."""
     if rest and rest[0] in _AUX:
         return None
-    for w in rest[:3]:
+    for k, w in enumerate(rest[:3]):
+        # "which (news) agency's photographer" asks the agency; not "what is his government's demand"
+        owner = w[:-2] if w not in _FOCUS and w.endswith(("'s", "s'")) and not _DETERMINED & set(rest[:k]) else ""
+        if owner in _FOCUS or owner.rstrip("s") in _FOCUS:
+            return _FOCUS.get(owner) or _FOCUS[owner.rstrip("s")]
         w = w.rstrip("s") if w not in _FOCUS else w
         if w in _FOCUS:
             return _FOCUS[w]

@@ -31,6 +31,11 @@ from qa.read import FEATURE_ID
     ("who won the 2009 Stanley Cup", "ORG"), ("Who lost the Polish–Ukrainian War?", "ORG"),
     ("Who won the Golden Boot?", "PERSON"), ("Who won the first Nobel prize in physics?", "PERSON"),
     ("Who won the election?", "PERSON"),
+    # people named by their work; what a possessive's owner is asked as ("which agency's photographer")
+    ("Which photographer took the picture?", "PERSON"), ("Which judge turned down the request?", "PERSON"),
+    ("Which tech CEO offered to hire them?", "PERSON"), ("Which agency's photographer took it?", "ORG"),
+    ("Which city's government welcomed the talks?", "LOC"),
+    ("What is his government's foremost demand?", "THING"), ("What was Argentina's share of possession?", "NUM"),
 ])
 def test_expected_type(question: str, expected: str) -> None:
     assert expected_type(question)[1] == expected
