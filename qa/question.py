@@ -19,8 +19,8 @@ _FOCUS_TYPES = {
     "PERSON": "person people man woman minister president leader diplomat official spokesman "
     "spokesperson author founder king queen chief head player actor singer writer scientist "
     "politician premier chancellor ambassador envoy emperor ruler general photographer journalist reporter "
-    "correspondent editor columnist executive ceo boss chairman chairwoman judge lawyer prosecutor attorney "
-    "captain pilot coach goalkeeper striker referee commander governor mayor senator lawmaker businessman "
+    "correspondent editor columnist ceo boss chairman chairwoman judge lawyer prosecutor attorney captain "
+    "goalkeeper striker referee commander governor mayor senator lawmaker businessman "
     "entrepreneur billionaire investor economist analyst professor researcher scholar counterpart",
     "ORG": "organization organisation agency group body company party alliance league "
     "ministry institution nationality team union council newspaper network government "
