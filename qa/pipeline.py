@@ -27,7 +27,7 @@ from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country
                       holds_asked_office, name_words, respelt)
 from qa.span import SpanScorer
 from qa.text import content_stems
-from qa.tidy import (drop_described_noun, drop_title, excepted_conjunct, first_action, tidy_span,
+from qa.tidy import (drop_described_noun, drop_title, excepted_conjunct, first_action, in_asked_unit, tidy_span,
                      with_asked_noun, with_countries_served, with_quantified_noun, without_counted_noun)
 
 # Passages read (span head + candidates), whatever top_k the caller wants back; the leads of
@@ -276,6 +276,7 @@ class Pipeline:
         spans = [without_counted_noun(ix, c, *with_quantified_noun(ix, c, *with_asked_noun(ix, c, *span, q.text),
                                                                    q.text), q.text)
                  for c, span in zip(members, spans)]
+        spans = [in_asked_unit(ix.docs[c.doc].text, *span, q.text) for c, span in zip(members, spans)]
         answer = ix.docs[members[0].doc].text[spans[0][0] : spans[0][1]]
         citations: list[Citation] = []
         cited_docs: set[int] = set()

@@ -550,3 +550,53 @@ def without_counted_noun(index: CorpusIndex, c: Candidate, start: int, end: int,
     if k == len(inside) or not a.tok_flags[inside[k - 1]] & F_NUM:
         return start, end
     return start, int(a.tok_end[inside[k - 1]])
+
+
+# Units of measure by what they measure in, longest forms first: a question that names one ("How
+# many square miles is Pakistan?", "titanic wreck depth in feet") is answered in it where the
+# source gives the figure in two ("881,913 km2 (340,509 sq mi)", "3,800 metres (12,500 feet)").
+_UNITS = {
+    "sqmi": r"square\s+miles?|sq\.?\s*mi",
+    "km2": r"square\s+kilomet(?:re|er)s?|km2|km²|sq\.?\s*km",
+    "mph": r"miles\s+(?:per|an)\s+hour|mph",
+    "kmh": r"kilomet(?:re|er)s\s+(?:per|an)\s+hour|km/h|kph",
+    "ft": r"feet|foot|ft",
+    "mi": r"miles?",
+    "km": r"kilomet(?:re|er)s?|km",
+    "m": r"met(?:re|er)s?|m",
+    "lb": r"pounds|lbs?",
+    "kg": r"kilo(?:gram)?s?|kg",
+    "F": r"°\s*F|degrees\s+fahrenheit|fahrenheit",
+    "C": r"°\s*C|degrees\s+cel[sc]ius|cel[sc]ius",
+    "gal": r"gallons?",
+    "l": r"lit(?:re|er)s?",
+    "acre": r"acres?",
+    "ha": r"hectares?",
+}
+# In a question only the words, not the one-letter signs ("m", "F"), which are also other things
+_ASKED_UNIT = re.compile(r"\b(?:" + "|".join(rf"(?P<{k}>{v})" for k, v in _UNITS.items()
+                                                  if k not in ("m", "F", "C")) + r"|(?P<C>celsius)|(?P<F>fahrenheit)"
+                         r"|(?P<m>met(?:re|er)s?))\b", re.IGNORECASE)
+_FIGURE = r"\d[\d,.]*(?:\s*(?:thousand|million|billion))?"
+
+
+def in_asked_unit(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The figure in the unit the question names where the source gives it in two: the one in
+    brackets right after the answer ("3,800 metres (12,500 feet)" for "... in feet"), or inside
+    the answer ("881,913 km2 (340,509 sq mi)"), with its unit, or alone for "How many <unit> ...?"
+    (``without_counted_noun``)."""
+    asked = _ASKED_UNIT.search(question)
+    if not asked or not any(ch.isdigit() for ch in text[start:end]):
+        return start, end
+    unit = _UNITS[asked.lastgroup]
+    if re.search(rf"{_FIGURE}\s*-?\s*(?:{unit})\b", text[start:end], re.IGNORECASE) \
+            and not re.search(r"\(", text[start:end]):
+        return start, end  # already in the asked unit
+    bracket = re.compile(rf"\(\s*(?:about|around|roughly|some|nearly|almost|over|approximately|c\.)?\s*"
+                         rf"(?P<fig>{_FIGURE})\s*-?\s*(?P<unit>{unit})\b", re.IGNORECASE)
+    m = bracket.search(text, start, end) or bracket.match(text, end, min(len(text), end + 80)) \
+        or (bracket.match(text, end + 1, min(len(text), end + 80)) if text[end:end + 1] == " " else None)
+    if not m:
+        return start, end
+    alone = re.search(rf"\bhow\s+many\s+(?:{unit})\b", question, re.IGNORECASE)
+    return m.start("fig"), m.end("fig") if alone else m.end("unit")

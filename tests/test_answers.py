@@ -1516,3 +1516,48 @@ def test_says_no_more(question: str, sentence: str, no_more: bool) -> None:
     from qa.checks import says_no_more
 
     assert says_no_more(question, sentence) is no_more
+
+
+@pytest.mark.parametrize("text, span, question, answer", [
+    ("The Titanic lies at a depth of around 3,800 metres (12,500 feet) about 435 miles south",
+     "around 3,800 metres", "titanic wreck depth in feet", "12,500 feet"),
+    ("Pakistan covers 881,913 km2 (340,509 sq mi), making it the 33rd-largest country",
+     "881,913 km2 (340,509 sq mi)", "How many square miles is Pakistan?", "340,509"),
+    ("which lies about 12,500 feet (3,800 meters) below the surface",
+     "12,500 feet", "How deep in metres does the wreck lie?", "3,800 meters"),
+    # already in the asked unit, or no figure in it to be had: the answer as it is
+    ("The Titanic lies at a depth of around 3,800 metres (12,500 feet)",
+     "around 3,800 metres", "How deep in metres does the wreck lie?", "around 3,800 metres"),
+    ("The search covered more than 10,000 square miles.", "10,000 square miles",
+     "How many square miles did the search cover?", "10,000 square miles"),
+    ("The bridge is 5 km long.", "5 km", "How long is the bridge in miles?", "5 km"),
+    ("The crowd of 88,966 (a record) watched.", "88,966", "How many fans watched?", "88,966"),
+])
+def test_in_asked_unit(text: str, span: str, question: str, answer: str) -> None:
+    """A figure the source gives in two units is answered in the one the question names."""
+    from qa.tidy import in_asked_unit
+
+    start = text.index(span)
+    s, e = in_asked_unit(text, start, start + len(span), question)
+    assert text[s:e] == answer
+
+
+def test_a_figure_in_the_unit_asked(encoder, tmp_path) -> None:
+    """Over a Wikipedia-like article that gives its figures in two units, "How many square miles
+    ...?" is answered in square miles, and the answer is still an exact span of the file."""
+    from qa.pipeline import Pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lake.txt").write_text(
+        "Lake Vostra\n\nLake Vostra is the largest freshwater lake of the Karelian plateau. It covers an area of"
+        " 1,240 km2 (479 sq mi) and reaches a depth of 212 metres (696 feet) near its northern shore.\n\nThe lake"
+        " freezes from November to April. Its outflow, the Vostra River, runs 310 kilometres to the sea.\n", "utf-8")
+    pipe = Pipeline.open(corpus, tmp_path / "index", encoder=encoder)
+    area = pipe.ask("How many square miles does Lake Vostra cover?")
+    assert area.answer == "479"
+    depth = pipe.ask("How deep is Lake Vostra in feet?")
+    assert depth.answer == "696 feet"
+    for answer in (area, depth):
+        for cite in answer.citations:
+            assert pipe.source_text(cite.source)[cite.start : cite.end] == answer.answer
