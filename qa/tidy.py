@@ -573,10 +573,9 @@ _UNITS = {
     "acre": r"acres?",
     "ha": r"hectares?",
 }
-# In a question only the words, not the one-letter signs ("m", "F"), which are also other things
-_ASKED_UNIT = re.compile(r"\b(?:" + "|".join(rf"(?P<{k}>{v})" for k, v in _UNITS.items()
-                                                  if k not in ("m", "F", "C")) + r"|(?P<C>celsius)|(?P<F>fahrenheit)"
-                         r"|(?P<m>met(?:re|er)s?))\b", re.IGNORECASE)
+# In a question only the words, not the signs ("m", "°F"), which are also other things
+_SAID_UNITS = {**_UNITS, "m": r"met(?:re|er)s?", "F": r"fahrenheit", "C": r"cel[sc]ius"}
+_ASKED_UNIT = re.compile(r"\b(?:" + "|".join(rf"(?P<{k}>{v})" for k, v in _SAID_UNITS.items()) + r")\b", re.IGNORECASE)
 _FIGURE = r"\d[\d,.]*(?:\s*(?:thousand|million|billion))?"
 
 
@@ -592,10 +591,9 @@ def in_asked_unit(text: str, start: int, end: int, question: str) -> tuple[int, 
     if re.search(rf"{_FIGURE}\s*-?\s*(?:{unit})\b", text[start:end], re.IGNORECASE) \
             and not re.search(r"\(", text[start:end]):
         return start, end  # already in the asked unit
-    bracket = re.compile(rf"\(\s*(?:about|around|roughly|some|nearly|almost|over|approximately|c\.)?\s*"
+    bracket = re.compile(rf" ?\(\s*(?:about|around|roughly|some|nearly|almost|over|approximately|c\.)?\s*"
                          rf"(?P<fig>{_FIGURE})\s*-?\s*(?P<unit>{unit})\b", re.IGNORECASE)
-    m = bracket.search(text, start, end) or bracket.match(text, end, min(len(text), end + 80)) \
-        or (bracket.match(text, end + 1, min(len(text), end + 80)) if text[end:end + 1] == " " else None)
+    m = bracket.search(text, start, end) or bracket.match(text, end, min(len(text), end + 80))
     if not m:
         return start, end
     alone = re.search(rf"\bhow\s+many\s+(?:{unit})\b", question, re.IGNORECASE)
