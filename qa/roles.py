@@ -85,13 +85,17 @@ _AUX = r"(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should
 _WORD = r"(?:(?:(?-i:[A-Z])\.){2,}|[\w'’-]+)"  # "U.S." or a word without its full stop
 # A title's word before its role: a word and a space, or a deputy's prefix ("vice-chair")
 _PRE = rf"(?:{_WORD}\s+|(?:vice|deputy)-)"
+# A name of up to three capitalised words ("Microsoft Gaming", "the United States"), and a title's
+# "of" that names one ("CEO of Microsoft Gaming")
+_NAME_WORDS = r"(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}"
+_OF_NAME = rf"\s+of\s+(?:the\s+)?(?P<of>{_NAME_WORDS})"
 # The office must be what the question asks for: "Who is / was ...", "Name the ...", "Which ...".
 _ASKED = re.compile(
     r"^\W*(?:who(?:m)?\s+(?:(?:currently|now|then)\s+)?(?:is|was|are|were|served\s+as|serves\s+as|became)"
     r"|what\s+(?:is|was)\s+the\s+(?:full\s+|complete\s+)?names?\s+of"
     r"|(?:give\s+|tell\s+me\s+)?(?:the\s+)?(?:full\s+|complete\s+)?names?(?:\s+of)?|identify|which|what)\s+(?:the\s+)?"
     rf"(?P<words>(?:(?!{_AUX}\b){_PRE}){{0,3}}?)(?P<role>{OFFICES})s?\b"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?"
+    rf"(?:{_OF_NAME})?"
     # ... and the office is the whole of what is asked: not "King Zhaoxiang of Qin's mother",
     # "the president's wife".
     r"(?!\s+(?-i:[A-Z])|\s*['’]s\b|[\w-])",
@@ -163,9 +167,9 @@ _TITLE_BEFORE = re.compile(rf"(?P<words>(?:{_PRE}){{0,3}})(?P<role>{OFFICES})s?\
 # or the country after it ("Hossein Amirabdollahian of Iran").
 _TITLE_AFTER = re.compile(rf"^\s*,\s+(?:the\s+)?(?P<words>(?:{_PRE}){{0,3}}?)(?P<role>{OFFICES})\b"
                           r"(?!\s+(?-i:[A-Z]))"
-                          r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?",
+                          rf"(?:{_OF_NAME})?",
                           re.IGNORECASE)
-_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})")
+_COUNTRY_AFTER = re.compile(rf"^\s+of\s+(?:the\s+)?(?P<country>{_NAME_WORDS})")
 # An office taken, kept or returned to, said after the name ("for Sam Altman to return as CEO",
 # "X was named chief executive of Y"): zero-width, as ``_CHAIRED_BY``'s.
 _TAKES_OFFICE = re.compile(
@@ -173,7 +177,7 @@ _TAKES_OFFICE = re.compile(
     r"|stay(?:s|ed)?|take\s+over|took\s+over|takes\s+over|be\s+named|been\s+named|named|be\s+appointed|appointed)"
     r"(?:\s+to\s+(?-i:[A-Z])[\w.-]*)?\s+(?:as\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
     rf"(?P<words>(?:{_PRE}){{0,2}}?)(?P<role>{OFFICES})\b(?!['’-])"
-    r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}))?", re.IGNORECASE)
+    rf"(?:{_OF_NAME})?", re.IGNORECASE)
 # A chair named by the verb ("the committee, chaired by French public health expert Didier
 # Houssin"): no title's words to show, but the chair is no vice-chair.
 _CHAIRED_BY = re.compile(r"\b(?:co-)?chaired\s+by\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
@@ -746,7 +750,7 @@ def holds_asked_office(titles: Titles, office: Office | None, span: str) -> bool
 
 
 _MENTIONED = re.compile(rf"(?P<words>(?:{_PRE}){{0,3}})(?P<role>{OFFICES})s?\b"
-                        r"(?:\s+of\s+(?:the\s+)?(?P<of>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})"
+                        rf"(?:{_OF_NAME}"
                         r"(?![\w.-]|['’]s\b))?",  # not "the spokesman of Russia" of "... of Russia's foreign minister"
                         re.IGNORECASE)
 
