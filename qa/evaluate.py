@@ -99,11 +99,12 @@ _GOLD_FIELDS: dict[str, type] = {"id": str, "question": str, "answers": list, "s
 
 
 def load_gold(path: Path | str) -> list[GoldItem]:
-    """Read a gold JSONL file; raises ``ValueError`` naming the line of any malformed entry."""
+    """Read a gold JSONL file; raises ``ValueError`` naming the line of any malformed entry, and
+    for a file with no question or a whole SQuAD JSON file (which ``qa import-squad`` converts)."""
     path = Path(path)
     items: list[GoldItem] = []
     seen: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8-sig") as fh:  # a byte-order mark, as some editors write, is no error
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
@@ -111,7 +112,11 @@ def load_gold(path: Path | str) -> list[GoldItem]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
+                if not items and line.lstrip().startswith("{") and _squad_file(path):
+                    raise ValueError(_SQUAD_HINT) from None
                 raise ValueError(f"{where}: not valid JSON ({exc.msg})") from None
+            if not items and isinstance(obj, dict) and isinstance(obj.get("data"), list) and "question" not in obj:
+                raise ValueError(_SQUAD_HINT)
             if not isinstance(obj, dict):
                 raise ValueError(f"{where}: expected a JSON object, got {type(obj).__name__}")
             for key, typ in _GOLD_FIELDS.items():
@@ -130,7 +135,23 @@ def load_gold(path: Path | str) -> list[GoldItem]:
                 raise ValueError(f"{where}: duplicate id {obj['id']!r} (first on line {seen[obj['id']]})")
             seen[obj["id"]] = lineno
             items.append(GoldItem(obj["id"], obj["question"], list(obj["answers"]), list(obj["sources"])))
+    if not items:
+        raise ValueError("no questions in it (one JSON object per line: id, question, answers, sources)")
     return items
+
+
+_SQUAD_HINT = ("a SQuAD JSON file, not gold JSONL: run 'qa import-squad FILE OUT_DIR', then "
+               "'qa eval OUT_DIR/gold.jsonl --corpus OUT_DIR/corpus --index OUT_DIR/index'")
+
+
+def _squad_file(path: Path) -> bool:
+    """Whether ``path`` holds one JSON object with a ``data`` list: SQuAD's format, spread over lines."""
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            obj = json.load(fh)
+    except (OSError, ValueError):
+        return False
+    return isinstance(obj, dict) and isinstance(obj.get("data"), list)
 
 
 # --------------------------------------------------------------------------- question types

@@ -149,6 +149,27 @@ def test_load_gold_errors_name_the_line(tmp_path: Path, bad: str, msg: str) -> N
     assert f"{path}:3:" in str(exc.value)
 
 
+def test_load_gold_refuses_a_file_without_questions(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no questions"):
+        load_gold(_write(tmp_path, ["", "  "]))
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_load_gold_points_a_squad_file_to_import_squad(tmp_path: Path, indent: int | None) -> None:
+    squad = {"version": "1.1", "data": [{"title": "T", "paragraphs": [{"context": "Paris is in France.", "qas": [
+        {"id": "1", "question": "Where is Paris?", "answers": [{"text": "France", "answer_start": 12}]}]}]}]}
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps(squad, indent=indent), encoding="utf-8")
+    with pytest.raises(ValueError, match="qa import-squad"):
+        load_gold(path)
+
+
+def test_load_gold_reads_past_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(GOOD + "\n", encoding="utf-8-sig")
+    assert [i.id for i in load_gold(path)] == ["a"]
+
+
 # ----------------------------------------------------------------- scoring one answer
 
 TEXTS = {"a.txt": "Foreign minister Faisal Mekdad met in Moscow.", "b.txt": "Lavrov spoke."}
