@@ -1344,13 +1344,23 @@ class Reader:
         belief (``belief``) under the floor (``CONFIDENCE_FLOOR``, or the question's own:
         ``question_floor``) unless the corpus titles it with the office asked for
         (``Reading.office_confirmed``)."""
-        if not reading.groups or reading.mismatch:
-            return True
+        return self.refusal_reason(reading) is not None
+
+    def refusal_reason(self, reading: Reading) -> str | None:
+        """Which test of ``refuses`` refuses ``reading``, or None where it answers:
+        ``"no-candidate"``, ``"mismatch:<kind>"`` (``Reading.mismatch``), ``"answerability"``
+        or ``"floor"``; what ``scripts/refusal_reasons.py`` counts, to weigh each test."""
+        if not reading.groups:
+            return "no-candidate"
+        if reading.mismatch:
+            return f"mismatch:{reading.mismatch}"
         if reading.event_dated:
-            return False
-        return (self.answerability(reading) < self.threshold
-                or not reading.office_confirmed and (
-                    self.belief(reading) < max(self.floor, reading.floor)))
+            return None
+        if self.answerability(reading) < self.threshold:
+            return "answerability"
+        if not reading.office_confirmed and self.belief(reading) < max(self.floor, reading.floor):
+            return "floor"
+        return None
 
 
 # People at large, whom a number of any kind of people counts ("600,000 francophones")

@@ -399,6 +399,26 @@ def test_a_time_alone_is_no_reason(span, time_only):
     assert bool(TIME_ONLY.fullmatch(span)) is time_only
 
 
+def test_refusal_reason_names_the_test_that_refuses(pipeline):
+    """``Reader.refusal_reason`` is what ``refuses`` decides by: None exactly where the reader
+    answers, and for a refusal the test that made it. The thresholds forced as above show each."""
+    reader = pipeline.reader
+    for item in GOLD[:60]:
+        reading = pipeline.read(item["question"])[2]
+        why = reader.refusal_reason(reading)
+        assert reader.refuses(reading) == (why is not None)
+        assert why is None or why in ("no-candidate", "answerability", "floor") or why.startswith("mismatch:")
+    reading = pipeline.read("Who painted the Mona Lisa?")[2]
+    assert reading.groups and not reading.mismatch and not reading.event_dated and not reading.office_confirmed
+    saved = reader.threshold, reader.floor
+    try:
+        for threshold, floor, why in ((0.0, 0.0, None), (1.01, 0.0, "answerability"), (0.0, 1.01, "floor")):
+            reader.threshold, reader.floor = threshold, floor
+            assert reader.refusal_reason(reading) == why
+    finally:
+        reader.threshold, reader.floor = saved
+
+
 def test_why_question_answered_by_a_time_is_refused(pipeline):
     """The sentence read says "its suspension more than 10 years ago": a time, not a reason."""
     answer = pipeline.ask("Why did the Arab League suspend Syria's membership more than a decade ago?")
