@@ -20,6 +20,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -214,6 +215,7 @@ def placed_date(span: str) -> bool:
     return bool(_PLACED_DATE.match(span))
 
 
+@lru_cache(maxsize=1 << 17)  # a pure function of the span, asked for every candidate of every reading
 def pool_key(span: str) -> str:
     """What candidates that agree share: the normal form (``answer_key``), the same for every
     name of one country ("Türkiye" and "Turkey" vote together), and for a list of short items
@@ -420,6 +422,7 @@ class Reader:
         self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
         self._persons = _person_entities(index)  # names the corpus's entity tagger calls persons
         self._lead_stem_cache: dict[int, frozenset[str]] = {}  # ``_lead_stems``, by file
+        self._shaped_cache: dict[int, np.ndarray] = {}  # ``_answer_shaped``, by sentence
         self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
@@ -495,11 +498,13 @@ class Reader:
             extra = [x for x in extras.get(int(s), []) if (x[6], x[7]) not in known]
             if extra:
                 sp = np.concatenate([sp.reshape(-1, 8), np.array(extra, np.int64).reshape(-1, 8)])
-            text = ix.docs[int(a.sent_doc[s])].text
-            sp = sp[[not cuts_slash_compound(text, int(x[6]), int(x[7])) and not function_words_only(text[x[6]:x[7]])
-                     and not opens_with_clitic(text[x[6]:x[7]]) and not line_label(text, int(x[6]), int(x[7]))
-                     and not self._straddles_page_date(int(a.sent_doc[s]), int(x[6]), int(x[7]))
-                     and not (asks_said and within_said_when(text, int(x[6]), int(x[7]))) for x in sp]] if len(sp) else sp
+            doc = int(a.sent_doc[s])
+            text = ix.docs[doc].text
+            if len(sp):
+                kept = self._answer_shaped(int(s), doc, sp, c_hi - c_lo)
+                if asks_said:
+                    kept &= np.array([not within_said_when(text, int(x[6]), int(x[7])) for x in sp], bool)
+                sp = sp[kept]
             if len(sp) == 0:
                 continue
             h = seen[int(s)]
@@ -517,12 +522,31 @@ class Reader:
             self._span_rows(x, sp, q, q_ids, total_w, t_lo, t_hi, ix.docs[int(a.sent_doc[s])].text)
             self._boundary_rows(x, sp, c)
             rows.append(x)
-            doc = int(a.sent_doc[s])
             cands += [Candidate(doc, int(st), int(en), int(s), h.passage, 0.0) for st, en in sp[:, 6:8]]
         if not rows:
             return np.zeros((0, len(FEATURES)), np.float32), [], 0.0, by_passage
         X = np.concatenate(rows)
         return X, cands, self._span_features(windows, tops, hits, X, cands), by_passage
+
+    def _answer_shaped(self, sentence: int, doc: int, sp: np.ndarray, n_indexed: int) -> np.ndarray:
+        """Which spans of one sentence (rows of ``sp``: the index's ``n_indexed`` candidates, then
+        the span head's extra ones) can be an answer at all, whatever the question: not half of a
+        slash compound, not function words or a clitic alone, not a line's label, not across the
+        page's date line. The index's candidates are judged once per sentence and kept: the same
+        sentences come back question after question."""
+        text = self._texts[doc]
+
+        def shaped(start: int, end: int) -> bool:
+            return not (cuts_slash_compound(text, start, end) or function_words_only(text[start:end])
+                        or opens_with_clitic(text[start:end]) or line_label(text, start, end)
+                        or self._straddles_page_date(doc, start, end))
+
+        indexed = self._shaped_cache.get(sentence)
+        if indexed is None:
+            indexed = self._shaped_cache[sentence] = np.array(
+                [shaped(int(x[6]), int(x[7])) for x in sp[:n_indexed]], bool)
+        extra = [shaped(int(x[6]), int(x[7])) for x in sp[n_indexed:]]
+        return np.concatenate([indexed, np.array(extra, bool)]) if extra else indexed.copy()
 
     def _span_rows(self, x: np.ndarray, sp: np.ndarray, q: Question, q_ids: set[int], total_w: float,
                    t_lo: int, t_hi: int, text: str) -> None:

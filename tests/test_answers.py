@@ -399,6 +399,22 @@ def test_a_time_alone_is_no_reason(span, time_only):
     assert bool(TIME_ONLY.fullmatch(span)) is time_only
 
 
+def test_the_readers_caches_change_no_answer(pipeline):
+    """``pool_key`` and the per-sentence verdict of which spans can answer at all are kept from
+    question to question (``Reader._answer_shaped``): a reading with them cold and warm is the same."""
+    from qa.read import pool_key
+
+    questions = [item["question"] for item in GOLD[:30]]
+    pool_key.cache_clear()
+    pipeline.reader._shaped_cache.clear()
+    cold = [pipeline.ask(q).to_dict() for q in questions]
+    assert pipeline.reader._shaped_cache and pool_key.cache_info().currsize
+    warm = [pipeline.ask(q).to_dict() for q in questions]
+    assert pool_key.cache_info().hits
+    for a, b in zip(cold, warm):
+        assert (a["answer"], a["confidence"], a["citations"]) == (b["answer"], b["confidence"], b["citations"])
+
+
 def test_refusal_reason_names_the_test_that_refuses(pipeline):
     """``Reader.refusal_reason`` is what ``refuses`` decides by: None exactly where the reader
     answers, and for a refusal the test that made it. The thresholds forced as above show each."""
