@@ -199,6 +199,7 @@ def answer_key(text: str) -> str:
     return " ".join(text.split())
 
 
+SHAPED_CACHE_SENTENCES = 200_000  # sentences whose answer-shaped spans ``Reader`` keeps at once
 LISTED_WORDS = 3  # the most words of each item of a list whose order does not matter to its key
 # "Earlier Wednesday", "on Wednesday", "in December 2022": the date itself, with a word that
 # places it (a preposition, or "earlier" and "later" of the reporting day) before it
@@ -519,7 +520,7 @@ class Reader:
             x[:, F["passage_dense"]] = h.dense
             x[:, F["passage_rank_inv"]] = 1.0 / (1 + h.rank)
             x[:, F["pass_overlap"]], x[:, F["pass_missing_idf"]] = coverage[h.passage]
-            self._span_rows(x, sp, q, q_ids, total_w, t_lo, t_hi, ix.docs[int(a.sent_doc[s])].text)
+            self._span_rows(x, sp, q, q_ids, total_w, t_lo, t_hi, text)
             self._boundary_rows(x, sp, c)
             rows.append(x)
             cands += [Candidate(doc, int(st), int(en), int(s), h.passage, 0.0) for st, en in sp[:, 6:8]]
@@ -543,6 +544,8 @@ class Reader:
 
         indexed = self._shaped_cache.get(sentence)
         if indexed is None:
+            if len(self._shaped_cache) >= SHAPED_CACHE_SENTENCES:  # a bound for a corpus of millions
+                self._shaped_cache.clear()
             indexed = self._shaped_cache[sentence] = np.array(
                 [shaped(int(x[6]), int(x[7])) for x in sp[:n_indexed]], bool)
         extra = [shaped(int(x[6]), int(x[7])) for x in sp[n_indexed:]]
