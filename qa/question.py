@@ -75,12 +75,14 @@ def _focus_type(rest: list[str]) -> str | None:
     for k, w in enumerate(rest[:3]):
         # "which (news) agency's photographer" asks the agency; not "what is his government's demand"
         owner = w[:-2] if w not in _FOCUS and w.endswith(("'s", "s'")) and not _DETERMINED & set(rest[:k]) else ""
-        if owner in _FOCUS or owner.rstrip("s") in _FOCUS:
-            return _FOCUS.get(owner) or _FOCUS[owner.rstrip("s")]
-        w = w.rstrip("s") if w not in _FOCUS else w
-        if w in _FOCUS:
-            return _FOCUS[w]
+        if found := (owner and _focus_of(owner)) or _focus_of(w):
+            return found
     return None
+
+
+def _focus_of(word: str) -> str | None:
+    """The type a focus noun names, in the singular or the plural ("cities")."""
+    return _FOCUS.get(word) or _FOCUS.get(word.rstrip("s"))
 
 
 def _after_wh(text: str) -> tuple[str, list[str]] | None:

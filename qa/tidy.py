@@ -577,6 +577,11 @@ _UNITS = {
 _SAID_UNITS = {**_UNITS, "m": r"met(?:re|er)s?", "F": r"fahrenheit", "C": r"cel[sc]ius"}
 _ASKED_UNIT = re.compile(r"\b(?:" + "|".join(rf"(?P<{k}>{v})" for k, v in _SAID_UNITS.items()) + r")\b", re.IGNORECASE)
 _FIGURE = r"\d[\d,.]*(?:\s*(?:thousand|million|billion))?"
+# By unit: a figure in it; the same in brackets, after an answer in another unit; "How many <unit>"
+_IN_UNIT = {k: re.compile(rf"{_FIGURE}\s*-?\s*(?:{v})\b", re.IGNORECASE) for k, v in _UNITS.items()}
+_BRACKETED = {k: re.compile(rf" ?\(\s*(?:about|around|roughly|some|nearly|almost|over|approximately|c\.)?\s*"
+                            rf"(?P<fig>{_FIGURE})\s*-?\s*(?P<unit>{v})\b", re.IGNORECASE) for k, v in _UNITS.items()}
+_COUNTED_IN = {k: re.compile(rf"\bhow\s+many\s+(?:{v})\b", re.IGNORECASE) for k, v in _UNITS.items()}
 
 
 def in_asked_unit(text: str, start: int, end: int, question: str) -> tuple[int, int]:
@@ -585,16 +590,14 @@ def in_asked_unit(text: str, start: int, end: int, question: str) -> tuple[int, 
     the answer ("881,913 km2 (340,509 sq mi)"), with its unit, or alone for "How many <unit> ...?"
     (``without_counted_noun``)."""
     asked = _ASKED_UNIT.search(question)
-    if not asked or not any(ch.isdigit() for ch in text[start:end]):
+    span = text[start:end]
+    if not asked or not any(ch.isdigit() for ch in span):
         return start, end
-    unit = _UNITS[asked.lastgroup]
-    if re.search(rf"{_FIGURE}\s*-?\s*(?:{unit})\b", text[start:end], re.IGNORECASE) \
-            and not re.search(r"\(", text[start:end]):
+    unit = asked.lastgroup
+    if _IN_UNIT[unit].search(span) and "(" not in span:
         return start, end  # already in the asked unit
-    bracket = re.compile(rf" ?\(\s*(?:about|around|roughly|some|nearly|almost|over|approximately|c\.)?\s*"
-                         rf"(?P<fig>{_FIGURE})\s*-?\s*(?P<unit>{unit})\b", re.IGNORECASE)
+    bracket = _BRACKETED[unit]
     m = bracket.search(text, start, end) or bracket.match(text, end, min(len(text), end + 80))
     if not m:
         return start, end
-    alone = re.search(rf"\bhow\s+many\s+(?:{unit})\b", question, re.IGNORECASE)
-    return m.start("fig"), m.end("fig") if alone else m.end("unit")
+    return m.start("fig"), m.end("fig") if _COUNTED_IN[unit].search(question) else m.end("unit")
