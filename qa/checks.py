@@ -400,12 +400,14 @@ VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|
 VAGUE_TIME = re.compile(r"\W*(?:(?:in|at|the|a|some|near|not|too|distant|very|as|possible|point|time)\s+)*"
                          r"(?:future|soon|later|eventually|someday|one day|sometime|in due course|at a later date"
                          r"|at some point)\W*", re.IGNORECASE)
-# A length or a point of time and nothing else ("more than 10 years", "a decade ago", "2015"): no
-# reason, whatever the sentence around it (none of the 92 public gold answers to "why" is one).
+# A length or a point of time and nothing else ("more than 10 years", "a decade ago", "2015",
+# "since the 1950s"): no reason, whatever the sentence around it (none of the 92 public gold
+# answers to "why" is one).
 TIME_ONLY = re.compile(r"\W*(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+|after\s+"
                        r"|for\s+|in\s+|since\s+)?(?:(?:a|an|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten"
                        r"|eleven|twelve|several|a\s+few|many)[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?"
-                       r"|decades?|centur(?:y|ies))(?:\s+ago)?|(?:1\d{3}|20\d{2}))\W*", re.IGNORECASE)
+                       r"|decades?|centur(?:y|ies))(?:\s+ago)?|(?:1\d{3}|20\d{2})"
+                       r"|(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:1\d|20)\d0['’]?s)\W*", re.IGNORECASE)
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "Wednesday"
 WEEKDAY_NAMES = rf"{WEEKDAY}s?"  # "Wednesday", "Fridays"
 _WHEN_WHERE_WORD = re.compile(rf"(?:on|in|at|during|earlier|later|last|this|next|and|{WEEKDAY_NAMES}|{MONTH_NAMES}"

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.analysis import F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_VERB, TYPE_ID
-from qa.checks import ASKS_ACTION, HOW_MANY, TIME_UNITS, capital_named
+from qa.checks import ASKS_ACTION, HOW_MANY, TIME_ONLY, TIME_UNITS, capital_named
 from qa.index import CorpusIndex
 from qa.question import MONTH_NAMES, answer_form
 from qa.roles import NAME_PARTICLES, country_of
@@ -48,6 +48,8 @@ def drop_leading(text: str, start: int, end: int, keep_to: bool = False) -> tupl
 # "because" stay: public annotators keep them; none of the 92 public "why" answers starts "over").
 _WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
 _CAUSAL_OVER = re.compile(r"over\s+(?=\S)")
+_CAUSE = re.compile(r"(?<=\s)(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+order\s+to|so\s+that)\s+(?=\S)",
+                    re.IGNORECASE)
 _APPENDIX = re.compile(r",\s+(?:including|such as|especially|notably|particularly)\s")
 _ASKS_EXAMPLES = re.compile(r"\b(?:includ\w*|such as|especially|notably|particularly|examples?)\b", re.IGNORECASE)
 
@@ -197,12 +199,13 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     things themselves (``_named_category``), no lead-in to a quotation it does not close
     (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``) nor run into
     the next (``_first_quotation``), no leading article or "to" (``drop_leading``), no
-    trailing examples ("removal of all foreign forces
-    from its territory", not "..., including those of Turkey") unless the question asks about
-    them, not the half of "X and Y" that a question "Apart from X, what else …?" sets aside, no
-    causal "over" before a reason, "ago" after a length of time when "how long ago" is asked, and
-    only the year or the month of a date when one is asked for, and no quotation marks or brackets
-    around an answer that is one whole quotation or aside (``_unquoted``)."""
+    trailing examples ("removal of all foreign forces from its territory", not "..., including
+    those of Turkey") unless the question asks about them, not the half of "X and Y" that a
+    question "Apart from X, what else …?" sets aside, no causal "over" before a reason nor a
+    time before its "because", "ago" after a length of time when "how long ago" is asked, only
+    the year or the month of a date when one is asked for, no quotation marks or brackets around
+    an answer that is one whole quotation or aside (``_unquoted``), and no full stop that closes
+    the sentence (``_without_full_stop``)."""
     why = bool(_WHY.search(question))
     start = _echoed_lead(text, start, end, question)
     start = _named_category(text, start, end, question)
@@ -214,13 +217,35 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     start, end = excepted_conjunct(text, start, end, question)
     if why and (m := _CAUSAL_OVER.match(text, start, end)) and m.end() < end:
         start = m.end()
+    if why and (m := _CAUSE.search(text, start, end)) and TIME_ONLY.fullmatch(text[start:m.start()]):
+        start = m.start()  # "since the 1950s because his grandfather feared ..." -> "because ..."
     m = _APPENDIX.search(text, start, end)
     if m and not _ASKS_EXAMPLES.search(question) and len(text[start:m.start()].split()) >= 2:
         end = m.start()
     if _ASKS_AGO.search(question) and (m := _AGO.match(text, end)):
         end = m.end()
     start = _agreed_verb(text, start, question)
-    return _unquoted(text, *_year_of(text, start, end, question))
+    start, end = _unquoted(text, *_year_of(text, start, end, question))
+    return start, _without_full_stop(text, start, end)
+
+
+# Words whose own full stop ends them: "Inc.", "Jr.", "St.", "a.m." (a dot inside), "J." (an
+# initial), "c." (circa).
+_ABBREVIATION = re.compile(r"(?:\w\.)+\w|\w|inc|ltd|co|corp|plc|llc|jr|sr|st|dr|mr|mrs|ms|prof|gen|col|lt|sgt|capt"
+                           r"|gov|sen|rep|rev|no|nos|vs|etc|al|approx|dept|est|fig|vol|jan|feb|mar|apr|aug|sept?|oct"
+                           r"|nov|dec|mt|ft|ave|blvd", re.IGNORECASE)
+
+
+def _without_full_stop(text: str, start: int, end: int) -> int:
+    """``end`` before the sentence's closing full stop, question or exclamation mark that a
+    span run to the end of its sentence takes with it ("... until the status light blinks
+    amber", not "... amber."); an abbreviation keeps its own ("Activision Blizzard Inc.")."""
+    if end - start < 2 or text[end - 1] not in ".!?" or not text[end - 2].isalnum():
+        return end
+    word = text[start:end - 1].split()[-1]
+    if text[end - 1] == "." and _ABBREVIATION.fullmatch(word):
+        return end
+    return end - 1
 
 
 # "What issues do Arab states want to discuss?" -> "the refugee crisis, “terrorism”, and drug

@@ -166,6 +166,19 @@ def test_a_reason_keeps_the_to_of_its_purpose(span, question, kept):
     ('"sui generis"', "What phrase did he use?", "sui generis"),
     ("“transition” and “decline”", "What did he speak of?", "“transition” and “decline”"),
     ("‘Syria’s ally’", "How was Moscow described?", "‘Syria’s ally’"),
+    # the full stop, question or exclamation mark that closes the sentence is no part of an answer
+    ("hold the button until the light blinks amber.", "How do you reset it?", "hold the button until the light blinks amber"),
+    ("people of all ages.", "Whom does it infect?", "people of all ages"),
+    ("friend or foe?", "What does the title ask?", "friend or foe"),
+    ("Activision Blizzard Inc.", "Which company?", "Activision Blizzard Inc."),  # an abbreviation keeps its own
+    ("the U.S.", "Which country?", "U.S."),
+    ("at 3 a.m.", "When does he start?", "at 3 a.m."),
+    ("Johann J.", "Who?", "Johann J."),  # an initial
+    # "Why ...?": a time before the reason's "because" is no part of it
+    ("since the 1950s because his grandfather feared a rival would copy it", "Why was the recipe kept in a tin?",
+     "because his grandfather feared a rival would copy it"),
+    ("since the 1950s because of a rival", "When was it kept?", "since the 1950s because of a rival"),  # not asked why
+    ("reluctantly because of a rival", "Why was it kept?", "reluctantly because of a rival"),  # no time before it
 ])
 def test_tidy_span(span, question, kept):
     start, end = tidy_span(span, 0, len(span), question)
@@ -389,6 +402,8 @@ def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
 
 @pytest.mark.parametrize("span, time_only", [
     ("more than 10 years", True), ("a decade ago", True), ("2015", True), ("12-year", True), ("several months", True),
+    ("since the 1950s", True), ("the late 1980s", True), ("in the mid-1970s", True), ("the '90s", False),
+    ("the 1950s crisis", False),
     ("at the request of Damascus", False), ("to support the government's forces", False),
     ("its suspension in 2011", False),
 ])
