@@ -10,7 +10,13 @@ session 30). The span head and
 the reader were never fitted on any of them: they measure how the answerer does on news it has
 not seen, where the seed sets measure it on the five reports it was tuned on. Rules are found on
 the read sets; the blind ones (README, "Evaluation") are only counted. Per-question reports go to
-``eval/out/news/<set>/``.
+``eval/out/news/<set>/`` (``eval/out/news/<gold file>/<set>/`` with ``--gold``).
+
+    python scripts/eval_news.py --gold eval/offtopic-heldout.jsonl   # other questions, every corpus
+
+``--gold`` asks one file's questions of every corpus instead of each set's own: the
+general-knowledge questions of ``eval/offtopic.jsonl`` and ``eval/offtopic-heldout.jsonl``, which
+no corpus answers, measure how often the answerer refuses what it was never told about.
 """
 
 from __future__ import annotations
@@ -32,16 +38,17 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("sets", nargs="*", help="set names (default: every folder of eval/news/)")
     p.add_argument("--out", type=Path, default=ROOT / "eval" / "out" / "news")
+    p.add_argument("--gold", type=Path, help="ask this gold file's questions of every corpus instead of its own")
     args = p.parse_args()
     names = args.sets or sorted(d.name for d in NEWS.iterdir() if (d / "gold.jsonl").is_file())
     header = f"{'set':18s} {'answerable':>10s} {'EM':>6s} {'F1':>6s} {'cited':>6s} {'false ref':>9s} {'unans. refused':>14s}"
     print(header)
     pooled = []
     for name in names:
-        gold = load_gold(NEWS / name / "gold.jsonl")
+        gold = load_gold(args.gold or NEWS / name / "gold.jsonl")
         pipe = Pipeline.open(NEWS / name / "corpus", ROOT / "build" / "news" / name)
         evaluator = Evaluator(gold, show_progress_bar=False)
-        evaluator(pipe, output_path=args.out / name)
+        evaluator(pipe, output_path=(args.out / args.gold.stem if args.gold else args.out) / name)
         pooled += evaluator.results
         print(_row(name, evaluator.results))
     if len(names) > 1:

@@ -439,7 +439,7 @@ def test_refusal_reason_names_the_test_that_refuses(pipeline):
         why = reader.refusal_reason(reading)
         assert reader.refuses(reading) == (why is not None)
         assert why is None or why in ("no-candidate", "answerability", "floor") or why.startswith("mismatch:")
-    reading = pipeline.read("Who painted the Mona Lisa?")[2]
+    reading = pipeline.read("What did the ministers agree to draw up?")[2]
     assert reading.groups and not reading.mismatch and not reading.event_dated and not reading.office_confirmed
     saved = reader.threshold, reader.floor
     try:
@@ -1612,3 +1612,54 @@ def test_a_figure_in_the_unit_asked(encoder, tmp_path) -> None:
     for answer in (area, depth):
         for cite in answer.citations:
             assert pipe.source_text(cite.source)[cite.start : cite.end] == answer.answer
+
+
+_VACCINE = """The first smallpox vaccine
+
+In May 1796 the English physician Edward Jenner took material from a cowpox sore on the hand of a milkmaid, \
+Sarah Nelmes, and inserted it into the arm of James Phipps, the eight-year-old son of his gardener. Jenner had \
+noticed that milkmaids who caught cowpox seemed to be protected from smallpox.
+
+Six weeks later Jenner exposed the boy to smallpox, and Phipps did not fall ill. Jenner published his findings in \
+1798. The word vaccine comes from the Latin vacca, meaning cow.
+"""
+_TARDIGRADES = """Tardigrades
+
+Tardigrades, also known as water bears, are microscopic animals that live in water and in damp moss. They were \
+first described by the German zoologist Johann August Ephraim Goeze in 1773. Adult tardigrades are typically about \
+0.5 millimetres long and have eight legs.
+"""
+
+
+@pytest.fixture(scope="module")
+def science_pipeline(encoder, tmp_path_factory):
+    """A corpus of two short science articles, far from the seeds' diplomacy."""
+    from qa.pipeline import Pipeline
+
+    corpus = tmp_path_factory.mktemp("science")
+    (corpus / "vaccine.txt").write_text(_VACCINE, "utf-8")
+    (corpus / "tardigrades.txt").write_text(_TARDIGRADES, "utf-8")
+    return Pipeline.open(corpus, tmp_path_factory.mktemp("science-index"), encoder=encoder)
+
+
+@pytest.mark.parametrize("question", ["Who invented the telephone?", "Who founded Microsoft?",
+                                      "What language is spoken in Brazil?"])
+def test_a_question_about_something_else_is_refused(science_pipeline, question):
+    """No passage read holds a word of the question, nor means anything close to it: the best
+    span there ("Edward Jenner", 0.76 before) answers something else (``UNRELATED_DENSE``)."""
+    reading = science_pipeline.read(question)[2]
+    assert science_pipeline.reader.refusal_reason(reading) == "mismatch:unrelated"
+    assert science_pipeline.ask(question).answer is None
+
+
+def test_off_topic_questions_over_the_seeds_are_refused(pipeline):
+    for question in ("Who wrote Hamlet?", "Who founded Microsoft?", "Who invented the telephone?"):
+        assert pipeline.ask(question).answer is None, question
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Who first described tardigrades?", "Johann August Ephraim Goeze"),  # the question's words are there
+    ("Who pioneered immunisation?", "Edward Jenner"),  # none of its words, but close in meaning
+])
+def test_a_question_in_other_words_is_still_answered(science_pipeline, question, answer):
+    assert science_pipeline.ask(question).answer == answer
