@@ -189,7 +189,7 @@ def test_answers_below_the_refusal_threshold_are_refused(pipeline):
     """The refusal mechanism: an answer whose answerability is under the threshold, or whose
     confidence is under the floor, becomes null, with no citation, while the closest passages
     are still returned."""
-    question = "Who painted the Mona Lisa?"
+    question = "What did the ministers agree to draw up?"
     reader = pipeline.reader
     saved = reader.threshold, reader.floor
     try:
@@ -1663,3 +1663,12 @@ def test_off_topic_questions_over_the_seeds_are_refused(pipeline):
 ])
 def test_a_question_in_other_words_is_still_answered(science_pipeline, question, answer):
     assert science_pipeline.ask(question).answer == answer
+
+
+def test_general_knowledge_questions_over_the_seeds_are_refused(pipeline):
+    """``eval/offtopic-heldout.jsonl``: 60 general-knowledge questions the seeds do not answer
+    (held out when ``UNKNOWN_SHARE`` was chosen). 11 were answered before the "unrelated" check,
+    2 after it."""
+    items = [json.loads(line) for line in (ROOT / "eval" / "offtopic-heldout.jsonl").read_text("utf-8").splitlines()]
+    answered = [g["question"] for g in items if pipeline.ask(g["question"]).answer is not None]
+    assert len(items) == 60 and len(answered) <= 3, answered
