@@ -90,8 +90,9 @@ UNRELATED_DENSE = 0.3
 # of general relativity?" over reports on a merger reads "Sarah Cardell" (0.76 before). Chosen on
 # half of 120 general-knowledge questions asked of the seeds and the thirteen news corpora
 # (``eval/offtopic.jsonl``, the odd ids) and on the 7,200 answers given to the gold questions of
-# the seeds, the news and the public held-out sets, of which the reader reads three so (all three
-# right: "What kind of outlet is SANA?" and two about a photo, which the page's layout answers).
+# the seeds, the news and the public held-out sets, of which the reader reads three so, all right
+# ("What kind of outlet is SANA?", one of a blind set, and one about a photo that the page's
+# layout answers before the reader is asked).
 UNKNOWN_SHARE, FAR_PASSAGE, FAR_SENTENCE = 0.5, 0.2, 0.25
 # The share of the belief the parts of a list must hold together for the whole list to be given
 # to "Which countries ...?" instead of its best part (``Reader._whole_list``).
@@ -179,8 +180,8 @@ class Reading:
     # or "What did Iran's foreign minister say ...?", a sentence that names neither him nor his
     # office, nor do the two before it), "outcome" (no words of winning near the answer to "Who won
     # ...?"), "contrary" (a sentence reporting the contrary of the event asked about), "event" (a date
-    # or place of another kind of event: ``qa.events``), "unrelated" (from passages that hold no
-    # word of the question and mean something else: ``UNRELATED_DENSE``).
+    # or place of another kind of event: ``qa.events``), "unrelated" (from passages about something
+    # else than the question: ``Reader._unrelated``).
     mismatch: str = ""
     # The corpus titles the best answer with the office the question asks for ("Turkish President
     # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
