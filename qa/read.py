@@ -1272,11 +1272,12 @@ class Reader:
         the page itself ("Who took the photo?"), whose words a caption or byline seldom repeats."""
         if not q.stems or q.furniture:
             return False
-        F = FEATURE_ID
-        if all(X[c.row, F["pass_overlap"]] == 0 and X[c.row, F["passage_dense"]] < UNRELATED_DENSE for c in members):
+        rows = [c.row for c in members]
+        dense, shared = X[rows, FEATURE_ID["passage_dense"]], X[rows, FEATURE_ID["pass_overlap"]]
+        if ((shared == 0) & (dense < UNRELATED_DENSE)).all():
             return True
-        return self.unknown_fraction(q) >= UNKNOWN_SHARE and all(
-            X[c.row, F["passage_dense"]] < FAR_PASSAGE and X[c.row, F["sent_sim"]] < FAR_SENTENCE for c in members)
+        return self.unknown_fraction(q) >= UNKNOWN_SHARE \
+            and bool(((dense < FAR_PASSAGE) & (X[rows, FEATURE_ID["sent_sim"]] < FAR_SENTENCE)).all())
 
     def ruled_out(self, q: Question, span: str) -> bool:
         """Whether the question's own words rule ``span`` out, whatever its score: "Which Arab
