@@ -53,6 +53,12 @@ SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answe
 # state?" -> "Turkish President Recep Tayyip Erdogan", in a passage about the summit).
 HOLDER_DEPTH = 30
 LEAD_FILES = 3  # the most leads of retrieved files read for "When ...?" about the event they report
+# ... and of that reading's answers, how many are looked through for a date those leads give
+# (``Reader._main_event_date``; 10 for any other reading): the leads were read because they
+# hold every word of the question, while the passages read first may date another event in the
+# same words so firmly that a lead's "Wednesday" ranks far below ("When were the talks held?"
+# -> not the "December" of "defense ministers had also held talks in Moscow in December").
+LEAD_EVENT_DEPTH = 100
 # An office held at another time than the corpus's ("Who was Turkey's foreign minister when
 # Ankara cut ties in 2012?"): the titles the corpus gives are those of its own day.
 _ANOTHER_TIME = re.compile(r"\b(?:when|before|after|until|since|former|formerly|previous|previously|prior|earlier"
@@ -211,7 +217,7 @@ class Pipeline:
                      for k, p in enumerate(self.reader.lead_passage(d) for d in files)
                      if p is not None and p not in read_ids and self.reader.reports_event(q, p)][:LEAD_FILES]
             if leads:
-                led = self.reader.run(q, q_vec, read + leads, None, reuse=reading)
+                led = self.reader.run(q, q_vec, read + leads, None, reuse=reading, event_depth=LEAD_EVENT_DEPTH)
                 if self.reader.dates_lead(led):
                     reading = led
         return q, hits, reading

@@ -763,10 +763,11 @@ class Reader:
         return float(best_all) if np.isfinite(best_all) else 0.0
 
     def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None,
-            reuse: Reading | None = None) -> Reading:
+            reuse: Reading | None = None, event_depth: int = 10) -> Reading:
         """Score and pool the candidates; ``timings`` (if given) gets the ms of the span head
         and of the rest of reading. ``reuse``: an earlier reading of the same question, whose
-        passages the span head does not read again."""
+        passages the span head does not read again. ``event_depth``: how many answers
+        ``_main_event_date`` looks through for the date a report's lead gives its event."""
         t0 = time.perf_counter()
         X, cands, nn_best, windows = self.features(q, q_vec, hits, timings, reuse.windows if reuse else None)
         keys = [pool_key(self.index.docs[c.doc].text[c.start : c.end]) for c in cands]
@@ -822,7 +823,7 @@ class Reader:
         if reading.groups and ASKS_NATIONALITY.search(q.text):
             reading = self._nationality_alone(q, reading)
         if reading.groups and q.expected == "DATE" and q.unit != "duration":
-            reading = self._main_event_date(q, reading)
+            reading = self._main_event_date(q, reading, event_depth)
         if reading.groups:  # "When was COVID-19 declared an emergency?" -> not the day it was "no longer" one
             reading = self._first_that(q, reading, lambda members: not says_no_more(q.text, self._sentence(members[0])))
         if reading.groups and reading.mismatch:
