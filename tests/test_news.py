@@ -29,9 +29,9 @@ def test_an_answer_of_function_words_alone_is_refused(news_pipeline) -> None:
     as the best answer whatever their rank."""
     question = "When will the Ninth Circuit hear the FTC's appeal?"
     q, _, reading = news_pipeline.read(question)
-    text = news_pipeline.source_text
+    docs = news_pipeline.index.docs
     before = [members for _, members in reading.groups
-              if text(news_pipeline.index.docs[members[0].doc].name)[members[0].start : members[0].end] == "before"]
+              if docs[members[0].doc].text[members[0].start : members[0].end] == "before"]
     assert before and news_pipeline.reader.mismatch(q, before[0], reading.features) == "form"
     assert news_pipeline.ask(question).answer != "before"
 
