@@ -428,7 +428,9 @@ UNIT_ALONE = re.compile(r"\W*(?:(?:the|a|this|that)\s+)?(?:year|month|week|day|t
                          re.IGNORECASE)
 # "What does SANA stand for?": its words, which begin with its first letter (all 14 public gold
 # answers to such questions do: "mitochondrial DNA" for "mtDNA"); not "Faisal Mekdad".
-STANDS_FOR = re.compile(r"\b([\w-]*[A-Z][\w-]*[A-Z][\w-]*)[\"”’']?\s+(?:stands?|stood)\s+for\b")
+# (The two capitals are looked for ahead, not by three nested runs of word characters: on a
+# 1,000-character question of capitalised words those backtracked for 12 s.)
+STANDS_FOR = re.compile(r"\b(?=[\w-]*[A-Z][\w-]*[A-Z])([\w-]+)[\"”’']?\s+(?:stands?|stood)\s+for\b")
 # "Which Arab foreign ministers ...?": those of the Arab League's member states
 # (``roles.ARAB_STATES``), not Iran's or Turkey's.
 ASKS_ARAB = re.compile(r"\b(?:which|what)\s+Arab\b", re.IGNORECASE)

@@ -1055,6 +1055,9 @@ def test_an_acronym_stands_for_words_that_begin_with_its_letter(pipeline):
     assert STANDS_FOR.search("What does mtDNA stand for?").group(1) == "mtDNA"
     assert STANDS_FOR.search('What does "IMSI" stand for in IMSI-catcher?').group(1) == "IMSI"
     assert not STANDS_FOR.search("What is the acronym for Electrocardiogram?")
+    # capitalised words run together: once 12 s of backtracking, the longest part of a 26 s answer
+    assert not STANDS_FOR.search(("Turkey-" * 143)[:1000])
+    assert STANDS_FOR.search("Turkey-NATO-" * 80 + "USA stands for").group(1) == "Turkey-NATO-" * 80 + "USA"
 
 
 def test_which_arab_state_rules_out_the_others(pipeline):
