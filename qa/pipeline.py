@@ -54,7 +54,7 @@ SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answe
 HOLDER_DEPTH = 30
 LEAD_FILES = 3  # the most leads of retrieved files read for "When ...?" about the event they report
 # ... and of that reading's answers, how many are looked through for a date those leads give
-# (``Reader._main_event_date``; 10 for any other reading): the leads were read because they
+# (``Reader._main_event_date``; ``read.EVENT_DEPTH`` for any other reading): the leads were read because they
 # hold every word of the question, while the passages read first may date another event in the
 # same words so firmly that a lead's "Wednesday" ranks far below ("When were the talks held?"
 # -> not the "December" of "defense ministers had also held talks in Moscow in December").

@@ -77,6 +77,9 @@ FULLER_DEPTH = 2
 # 3 and 0.3 refused one unanswerable question more than 4 and 0.2, for the same answers)
 MISMATCH_DEPTH = 3
 MISMATCH_SHARE = 0.3
+# How many answers ``_main_event_date`` looks through for the date a report's lead gives its event
+# (``Reader.run``'s ``event_depth``; the pipeline's re-reading of the leads looks further).
+EVENT_DEPTH = 10
 # A passage that holds none of the question's words and whose meaning is this far from it
 # (``Hit.dense``, the cosine of the two embeddings) is about something else: "Who invented the
 # telephone?" over reports on a vaccine reads "Edward Jenner" there (0.76 before). Of the 7,200
@@ -763,7 +766,7 @@ class Reader:
         return float(best_all) if np.isfinite(best_all) else 0.0
 
     def run(self, q: Question, q_vec: np.ndarray, hits: list[Hit], timings: dict[str, float] | None = None,
-            reuse: Reading | None = None, event_depth: int = 10) -> Reading:
+            reuse: Reading | None = None, event_depth: int = EVENT_DEPTH) -> Reading:
         """Score and pool the candidates; ``timings`` (if given) gets the ms of the span head
         and of the rest of reading. ``reuse``: an earlier reading of the same question, whose
         passages the span head does not read again. ``event_depth``: how many answers
@@ -1031,7 +1034,7 @@ class Reader:
 
         return self._first_that(q, reading, alone, depth)
 
-    def _main_event_date(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
+    def _main_event_date(self, q: Question, reading: Reading, depth: int) -> Reading:
         """Where "When ...?" asks in words that all stand in a report's lead (its first
         ``LEAD_SENTENCES``) about the event that lead dates, and the best answer is
         no date of a lead, put first the best answer among the ``depth`` best that is one, as
