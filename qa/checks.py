@@ -86,6 +86,11 @@ _REGION = re.compile(rf"\b{_REGION_WORDS}$", re.IGNORECASE)
 REGION_AFTER = re.compile(rf"\s+{_REGION_WORDS}\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
 
+# What a group of countries is called, in its own name ("Soviet Union", "Arab League")
+_GROUP_WORD = re.compile(r"\b(?:alliance|bloc|coalition|league|union|pact|federation|confederation|organi[sz]ation"
+                         r"|community|council|treaty)\b", re.IGNORECASE)
+
+
 _YEAR_ALONE = re.compile(r"\W*(?:in\s+)?(?:1[5-9]|20)\d\d\W*", re.IGNORECASE)
 
 
@@ -110,6 +115,9 @@ def names_form(text: str, form: str) -> bool:
         if form == "country" and capital_named(head):
             return False  # "Moscow" stands for Russia's government; it is not the country
         return head[:1].isupper()
+    if form == "group":  # "Which alliance ...?" -> not "Turkey"; "Soviet Union" is a union
+        head = _PLACE_LEAD.sub("", text.strip())
+        return not (country_named_by(head) or capital_named(head)) or bool(_GROUP_WORD.search(head))
     if form == "polar":
         return False  # yes or no is not a span
     if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):

@@ -21,7 +21,7 @@ from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import FEATURE_ID, FEATURES, Reader, Reading
-from qa.relations import RelationSpan, asks_relation, relation_spans
+from qa.relations import RelationSpan, asks_relation, membership_spans, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
                       holds_asked_office, name_words, respelt)
@@ -268,6 +268,9 @@ class Pipeline:
         refused = self.reader.refuses(reading)
         if (refused or confidence < RELATION_TRUST) and q.wh in ("how", "what", "other") and asks_relation(q.text) \
                 and (found := self._relation_spans(q.text, hits[:SUPPORT_DEPTH])):
+            return self._spans_answer(question, found, passages)
+        if (refused or confidence < RELATION_TRUST) and q.wh in ("which", "what", "who", "other") \
+                and q.form != "polar" and (found := membership_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, found, passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,

@@ -271,6 +271,14 @@ _ORG_NAMED_Q = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+)?(?:company|compan
                           r"|^\W*(?:which|what)\s+(?:brand|make)\s+of\b", re.IGNORECASE)  # "what brand of controller"
 
 
+# "Which military alliance does Turkey belong to?", "What bloc ...?": a group that countries form,
+# which no country alone is (not "Turkey"); not "Which Arab League members ...?" (its members),
+# nor "Which party ...?" (the parties to a deal may be countries).
+_GROUP_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:alliances?|blocs?|coalitions?|leagues?|unions?|pacts?"
+                      r"|federations?|confederations?)(?=\s*[?,]|\s*$|\s+(?:does|did|do|is|was|are|were|has|have"
+                      r"|had|will|would|can|could|that|which|whose|includes?|counts?)\b)", re.IGNORECASE)
+
+
 # "I want to know the names of the intelligence chiefs …", "What is the name of Turkey's
 # defence minister?", "Which intelligence chiefs attended, by name?": a name (public gold answers to such questions are all capitalised; "the
 # name of the person who conducts the prayer" may be a title, "imam", so not "person").
@@ -304,6 +312,7 @@ def answer_form(text: str) -> str:
       Arabia" for "which Saudi city");
     - "country" for "which country" / "what countries" (a name, and not a capital's: not
       "Moscow" for "Which country hosted the talks?"; "Which country's minister ...?" asks a "name");
+    - "group" for "which alliance" / "what bloc" (not a country alone: not "Turkey");
     else ""."""
     if _POLAR_Q.search(text) and not _NOT_POLAR.search(text):
         return "polar"
@@ -324,6 +333,8 @@ def answer_form(text: str) -> str:
         return "date"
     if _CLOCK_Q.search(text):
         return "clock"
+    if _GROUP_Q.search(text):
+        return "group"
     if _PLACE_NAMED_Q.search(text) or _PERSON_NAMED_Q.search(text) or _ORG_NAMED_Q.search(text):
         return "name"
     m = _PLACE_NAME_Q.search(text)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from qa.roles import capital_of, countries_named, country_of
-from qa.text import STOP_WORDS, fold
+from qa.text import STOP_WORDS, content_stems, fold
 
 # "relationship with", "ties to", "relations between", "alliance with"
 _ASKS_RELATION = re.compile(r"\b(?:relationship|relations|ties|alliance|association)\s+(?:with|to)\b"
@@ -81,3 +81,82 @@ def relation_spans(question: str, sentences: list[tuple[int, int, int, str]]) ->
         if all(_names(p, text, countries) for p in named):
             found += [RelationSpan(doc, start + m.start(), start + m.end(), passage) for m in _PHRASE.finditer(text)]
     return found
+
+
+# "Which military alliance does Turkey belong to?", "Turkey is a member of which bloc?", "Name
+# the alliance of which Turkey is a member", "Which alliance is Turkey part of?", "Which alliance
+# includes Turkey?", "Which of the four countries belongs to NATO?"
+_ASKS_MEMBERSHIP = re.compile(r"\bbelong(?:s|ed)?\s+to\b|\bbelongs?\s*\??\s*$|\bmembers?\s+(?:of|in)\b|\bof\s+which\b.*\bmember\b"
+                              r"|\bmember\s*\??\s*$"
+                              r"|\bpart\s+of\s*\??\s*$|\bincludes?\b", re.IGNORECASE)
+# What asks about another time than the corpus's (when a country joined, what it belonged to before)
+_OTHER_TIME = re.compile(r"\b(?:when|before|after|until|since|former|formerly|previous|previously|prior|earlier|join"
+                         r"|joined|first|\d{4})\b", re.IGNORECASE)
+# A name of capitalised words ("NATO", "Arab League", "Türkiye", "Organisation of Islamic
+# Cooperation"); "the" kept out
+_NAME = r"(?:(?!(?:The|A|An|As)\b)[A-Z][\w’'&.-]*)(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w’'&.-]*){0,6}"
+_NAME_RE = re.compile(_NAME)
+# Names listed: "the Commonwealth of Independent States, the Eurasian Economic Union and ..."
+_NAMES = rf"{_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?{_NAME})*"
+# The ways a sentence says that a member belongs to a group
+_MEMBERSHIPS = (
+    # "NATO member Türkiye", "EU member state Poland"
+    re.compile(rf"(?P<group>{_NAME})\s+member(?:\s+(?:state|country|nation))?\s+(?P<member>{_NAME})"),
+    # "As a NATO member, Turkey has ..."
+    re.compile(rf"\b[Aa]n?\s+(?P<group>{_NAME})\s+member,\s+(?P<member>{_NAME})"),
+    # "Turkey, a NATO member, ...", "Turkey is a NATO member"
+    re.compile(rf"(?P<member>{_NAME}),?\s+(?:(?:is|was|remains)\s+)?an?\s+(?P<group>{_NAME})\s+member\b"),
+    # "Turkey, a member of NATO", "Poland is a member of the European Union", "Turkey belongs to NATO"
+    re.compile(rf"(?P<member>{_NAME}),?\s+(?:(?:is|was|remains)\s+)?(?:an?\s+member\s+of|belongs\s+to|(?:a\s+)?part\s+of)\s+(?:the\s+)?"
+               rf"(?P<group>{_NAMES})"),
+)
+
+
+def asks_membership(question: str) -> bool:
+    """Whether the question asks what group a party belongs to, or which party belongs to a
+    group, now (not "When did Turkey join NATO?")."""
+    return bool(_ASKS_MEMBERSHIP.search(question)) and not _OTHER_TIME.search(question)
+
+
+def membership_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+    """Where the ``sentences`` (``(doc, passage, start, text)``, best first) say that a party the
+    question names belongs to a group: the group ("NATO" of "NATO member Türkiye" for "Which
+    alliance does Turkey belong to?"); or, where the question names the group, its member.
+    [] for another question, or where no sentence ties a party named to a group."""
+    if not asks_membership(question):
+        return []
+    named = [p for p in parties(question) if p.lower() not in ("member", "members", "belong", "belongs")]
+    found = []
+    for doc, passage, start, text in sentences:
+        for pattern in _MEMBERSHIPS:
+            for m in pattern.finditer(text):
+                group, member = m.group("group"), m.group("member")
+                if _said(group, question):  # "Which of the four countries belongs to NATO?"
+                    if not _said(member, question):
+                        found.append(RelationSpan(doc, start + m.start("member"), start + m.end("member"), passage))
+                elif any(_names(p, member, countries_named(member)) for p in named) \
+                        and (asked := _asked_group(question, group)) is not None:
+                    at = start + m.start("group")
+                    found.append(RelationSpan(doc, at + asked[0], at + asked[1], passage))
+    return found
+
+
+def _asked_group(question: str, groups: str) -> tuple[int, int] | None:
+    """Offsets in ``groups`` of the one group the question asks for: the only one named, or,
+    of a list ("a member of the Commonwealth of Independent States, ..., the Organisation of
+    Islamic Cooperation"), the one that shares most words with the question ("Which Islamic
+    organisation ...?"); None where no one group does."""
+    names = list(_NAME_RE.finditer(groups))
+    if len(names) == 1:
+        return names[0].span()
+    asked = set(content_stems(question))
+    shared = [len(asked & set(content_stems(m.group()))) for m in names]
+    best = max(shared, default=0)
+    if best == 0 or shared.count(best) > 1:
+        return None
+    return names[shared.index(best)].span()
+
+
+def _said(name: str, question: str) -> bool:
+    """Whether the question says ``name`` in those words, in any case ("nato" for "NATO")."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question, re.IGNORECASE))

@@ -2,7 +2,9 @@
 
 import pytest
 
-from qa.relations import asks_relation, parties, relation_spans
+from qa.checks import names_form
+from qa.question import answer_form
+from qa.relations import asks_membership, asks_relation, membership_spans, parties, relation_spans
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -64,3 +66,75 @@ def test_a_keyword_relation_query_over_the_seeds(pipeline) -> None:
     assert answer.answer == "main ally"
     for c in answer.citations:
         assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which military alliance does Turkey belong to?", True),
+    ("To which military alliance does Turkey belong?", True),
+    ("Turkey is a member of which military alliance?", True),
+    ("Name the military alliance of which Turkey is a member.", True),
+    ("Which alliance is Turkey part of?", True),
+    ("Which of the four countries represented in Moscow belongs to NATO?", True),
+    ("When did Turkey join NATO?", False),  # another time than the corpus's
+    ("Which bloc did Turkey belong to before 1990?", False),
+    ("What part of Syria did Turkey send troops to?", False),
+])
+def test_asks_membership(question: str, asks: bool) -> None:
+    assert asks_membership(question) is asks
+
+
+MEMBERS = [
+    (0, 0, 0, "NATO member Türkiye has backed political and armed opposition to Syrian President Bashar Assad."),
+    (1, 1, 10, "As a NATO member, Turkey has been a staunch supporter of the opposition."),
+    (2, 2, 0, "Kyrgyzstan is a member of the Commonwealth of Independent States, the Shanghai Cooperation "
+              "Organisation, the Organisation of Islamic Cooperation and the United Nations."),
+]
+
+
+def _texts(found) -> list[str]:
+    return [MEMBERS[r.doc][3][r.start - MEMBERS[r.doc][2]:r.end - MEMBERS[r.doc][2]] for r in found]
+
+
+def test_the_group_of_the_member_asked() -> None:
+    assert _texts(membership_spans("Which military alliance does Turkey belong to?", MEMBERS)) == ["NATO", "NATO"]
+    assert _texts(membership_spans("Which military alliance does Ankara belong to?", MEMBERS)) == ["NATO", "NATO"]
+    assert _texts(membership_spans("military alliance turkey is a member of", MEMBERS)) == ["NATO", "NATO"]
+    # of a list, the one group whose words the question shares; none where it shares none's
+    assert _texts(membership_spans("Which Islamic organisation is Kyrgyzstan a member of?", MEMBERS)) \
+        == ["Organisation of Islamic Cooperation"]
+    assert membership_spans("Which alliance is Kyrgyzstan a member of?", MEMBERS) == []
+
+
+def test_the_member_of_the_group_asked() -> None:
+    assert _texts(membership_spans("Which of the four countries belongs to NATO?", MEMBERS)) == ["Türkiye", "Turkey"]
+
+
+def test_no_group_for_a_party_no_sentence_makes_a_member() -> None:
+    """Syria is named beside "NATO member Türkiye", but not as a member."""
+    assert membership_spans("Which alliance does Syria belong to?", MEMBERS) == []
+    assert membership_spans("Which alliance does Iran belong to?", MEMBERS) == []
+
+
+def test_a_group_asked_for_is_no_country_alone() -> None:
+    assert answer_form("Which military alliance does Turkey belong to?") == "group"
+    assert answer_form("Which Arab League members voted against?") != "group"  # its members are countries
+    assert not names_form("Turkey", "group") and not names_form("Moscow", "group")
+    assert names_form("NATO", "group") and names_form("the Soviet Union", "group")
+
+
+def test_a_membership_question_is_answered_with_the_group(pipeline) -> None:
+    """The reader is unsure of "NATO" (no sentence says "alliance" or "belong"); the reports say
+    "NATO member Turkey" and "As a NATO member, Turkey": the group, cited where it is said."""
+    for question in ("Which military alliance does Turkey belong to?", "Turkey belongs to which military alliance?"):
+        answer = pipeline.ask(question)
+        assert answer.answer == "NATO"
+        assert len(answer.citations) >= 2
+        for c in answer.citations:
+            assert pipeline.source_text(c.source)[c.start:c.end] == "NATO"
+
+
+def test_no_country_answers_which_alliance(pipeline) -> None:
+    """No report says what alliance Syria or Iran belongs to; a country named near is no alliance."""
+    for question in ("Which alliance does Syria belong to?", "Which alliance does Iran belong to?"):
+        answer = pipeline.ask(question)
+        assert answer.answer is None or names_form(answer.answer, "group"), answer.answer
