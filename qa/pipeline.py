@@ -269,8 +269,9 @@ class Pipeline:
         if (refused or confidence < RELATION_TRUST) and q.wh in ("how", "what", "other") and asks_relation(q.text) \
                 and (found := self._relation_spans(q.text, hits[:SUPPORT_DEPTH])):
             return self._spans_answer(question, found, passages)
+        # "Which military alliance does Turkey belong to?" -> the "NATO" of "NATO member Turkey"
         if (refused or confidence < RELATION_TRUST) and q.wh in ("which", "what", "who", "other") \
-                and q.form != "polar" and (found := membership_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
+                and q.form != "polar" and (found := self._membership_spans(q.searched, hits[:SUPPORT_DEPTH])):
             return self._spans_answer(question, found, passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
@@ -315,6 +316,10 @@ class Pipeline:
     def _relation_spans(self, question: str, hits: list[Hit]) -> list[RelationSpan]:
         """``relation_spans`` over the sentences of the passages ``hits``, best first."""
         return relation_spans(question, list(self._sentences(hits)))
+
+    def _membership_spans(self, question: str, hits: list[Hit]) -> list[RelationSpan]:
+        """``membership_spans`` over the sentences of the passages ``hits``, best first."""
+        return membership_spans(question, list(self._sentences(hits)))
 
     def _spans_answer(self, question: str, found: list[RelationSpan] | list[QuoteSpan],
                       passages: list[Passage]) -> Answer:

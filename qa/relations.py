@@ -86,8 +86,8 @@ def relation_spans(question: str, sentences: list[tuple[int, int, int, str]]) ->
 # "Which military alliance does Turkey belong to?", "Turkey is a member of which bloc?", "Name
 # the alliance of which Turkey is a member", "Which alliance is Turkey part of?", "Which alliance
 # includes Turkey?", "Which of the four countries belongs to NATO?"
-_ASKS_MEMBERSHIP = re.compile(r"\bbelong(?:s|ed)?\s+to\b|\bbelongs?\s*\??\s*$|\bmembers?\s+(?:of|in)\b|\bof\s+which\b.*\bmember\b"
-                              r"|\bmember\s*\??\s*$"
+_ASKS_MEMBERSHIP = re.compile(r"\bbelong(?:s|ed)?\s+to\b|\bbelongs?\s*\??\s*$|\bmembers?\s+(?:of|in)\b"
+                              r"|\bof\s+which\b.*\bmember\b|\bmember\s*\??\s*$"
                               r"|\bpart\s+of\s*\??\s*$|\bincludes?\b", re.IGNORECASE)
 # What asks about another time than the corpus's (when a country joined, what it belonged to before)
 _OTHER_TIME = re.compile(r"\b(?:when|before|after|until|since|former|formerly|previous|previously|prior|earlier|join"
@@ -107,8 +107,8 @@ _MEMBERSHIPS = (
     # "Turkey, a NATO member, ...", "Turkey is a NATO member"
     re.compile(rf"(?P<member>{_NAME}),?\s+(?:(?:is|was|remains)\s+)?an?\s+(?P<group>{_NAME})\s+member\b"),
     # "Turkey, a member of NATO", "Poland is a member of the European Union", "Turkey belongs to NATO"
-    re.compile(rf"(?P<member>{_NAME}),?\s+(?:(?:is|was|remains)\s+)?(?:an?\s+member\s+of|belongs\s+to|(?:a\s+)?part\s+of)\s+(?:the\s+)?"
-               rf"(?P<group>{_NAMES})"),
+    re.compile(rf"(?P<member>{_NAME}),?\s+(?:(?:is|was|remains)\s+)?"
+               rf"(?:an?\s+member\s+of|belongs\s+to|(?:a\s+)?part\s+of)\s+(?:the\s+)?(?P<group>{_NAMES})"),
 )
 
 
