@@ -195,6 +195,8 @@ def answer_number(text: str) -> str:
     if rest and rest[0] in _AUX:
         return ""
     for k, w in enumerate(rest[:3]):
+        if w == "people":  # "Which people reacted with anger?": persons, or a people ("the Celts")
+            return ""
         if w in _FOCUS or w.endswith("'s") and w[:-2] in _FOCUS:  # "which minister's ..." is one
             return "one"
         if w.endswith("'s"):
