@@ -400,6 +400,8 @@ HELD_EVENT = re.compile(r"\b(?:hold|holds|held|holding|host|hosts|hosted|hosting
                          r"(?:(?!(?:which|what|whose|where|when|who|how)\b)[\w-]+\s+){0,3}?"  # not "held in which city"
                          r"(?P<event>(?-i:[a-z]+))(?=\s+(?:after|before|in|on|at|during|with|for"
                          r"|between|about|to|over)\b|\s*[?.]|\s*$)", re.IGNORECASE)  # a kind, not "the Olympics"
+# Events of any kind, which a corpus tells of in its own words ("that earlier round" of talks)
+ANY_EVENT = frozenset("round rounds session sessions sitting sittings event events encounter encounters".split())
 ASKED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # Many things, none of them named: no answer to "which <one thing>".
 VAGUE_MANY = re.compile(r"\W*(?:various|several|many|numerous|multiple|assorted|diverse|countless)\s", re.IGNORECASE)

@@ -28,7 +28,7 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
                          answer_span)
-from qa.checks import (ACTION_DEPTH, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
+from qa.checks import (ACTION_DEPTH, ANY_EVENT, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
                        EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
                        NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, QUESTION_FORM, REGION_AFTER, SPEAKER_WINDOW, STANDS_FOR,
@@ -1264,7 +1264,8 @@ class Reader:
         if dated or q.expected == "LOC":
             if all(other_event(q.text, self._sentence(c)) for c in members):
                 return "event"  # "When did Turkey pull its troops out?" -> "severed its relations in March 2012"
-            if (held := HELD_EVENT.search(q.text)) and stem(held.group("event")) not in self.index.vocab_ids:
+            if (held := HELD_EVENT.search(q.text)) and held.group("event").lower() not in ANY_EVENT \
+                    and stem(held.group("event")) not in self.index.vocab_ids:
                 return "event"  # "Where did they hold their press conference?": the corpus tells of none
         return ""
 
