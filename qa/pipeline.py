@@ -21,7 +21,7 @@ from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import FEATURE_ID, FEATURES, Reader, Reading
-from qa.relations import RelationSpan, asks_relation, membership_spans, relation_spans
+from qa.relations import RelationSpan, asks_relation, kin_spans, membership_spans, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
                       holds_asked_office, name_words, respelt)
@@ -266,12 +266,7 @@ class Pipeline:
             return self._spans_answer(question, [f for f in found if f.words == found[0].words], passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)
-        if (refused or confidence < RELATION_TRUST) and q.wh in ("how", "what", "other") and asks_relation(q.text) \
-                and (found := self._relation_spans(q.text, hits[:SUPPORT_DEPTH])):
-            return self._spans_answer(question, found, passages)
-        # "Which military alliance does Turkey belong to?" -> the "NATO" of "NATO member Turkey"
-        if (refused or confidence < RELATION_TRUST) and q.wh in ("which", "what", "who", "other") \
-                and q.form != "polar" and (found := self._membership_spans(q.searched, hits[:SUPPORT_DEPTH])):
+        if (refused or confidence < RELATION_TRUST) and (found := self._related_spans(q, hits[:SUPPORT_DEPTH])):
             return self._spans_answer(question, found, passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
@@ -313,13 +308,18 @@ class Pipeline:
                 start, end = int(a.sent_start[s]), int(a.sent_end[s])
                 yield doc, h.passage, start, ix.docs[doc].text[start:end]
 
-    def _relation_spans(self, question: str, hits: list[Hit]) -> list[RelationSpan]:
-        """``relation_spans`` over the sentences of the passages ``hits``, best first."""
-        return relation_spans(question, list(self._sentences(hits)))
-
-    def _membership_spans(self, question: str, hits: list[Hit]) -> list[RelationSpan]:
-        """``membership_spans`` over the sentences of the passages ``hits``, best first."""
-        return membership_spans(question, list(self._sentences(hits)))
+    def _related_spans(self, q: Question, hits: list[Hit]) -> list[RelationSpan]:
+        """What a question about how one party stands to another asks for, in the sentences of
+        the passages ``hits``, best first (``qa.relations``): the relation ("How is Russia's
+        relationship with Assad described?" -> "main ally"), the group ("Which military alliance
+        does Turkey belong to?" -> the "NATO" of "NATO member Turkey") or the kin ("Who is
+        Shahzada Dawood's father?" -> "Hussain Dawood"); [] for another question."""
+        sentences = list(self._sentences(hits)) if q.wh in ("how", "which", "what", "who", "other") else []
+        if q.wh in ("how", "what", "other") and asks_relation(q.text) and (found := relation_spans(q.text, sentences)):
+            return found
+        if q.form == "polar" or q.wh not in ("which", "what", "who", "other"):
+            return []
+        return membership_spans(q.searched, sentences) or kin_spans(q.searched, sentences)
 
     def _spans_answer(self, question: str, found: list[RelationSpan] | list[QuoteSpan],
                       passages: list[Passage]) -> Answer:

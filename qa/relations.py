@@ -11,6 +11,7 @@ answer it believes; this module finds the relation noun itself, in the sentences
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from qa.roles import capital_of, countries_named, country_of
@@ -160,3 +161,45 @@ def _asked_group(question: str, groups: str) -> tuple[int, int] | None:
 def _said(name: str, question: str) -> bool:
     """Whether the question says ``name`` in those words, in any case ("nato" for "NATO")."""
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question, re.IGNORECASE))
+
+
+# "Who is Shahzada Dawood's father?", "Who was Stockton Rush's wife?": the kin asked for and whose
+_ASKS_KIN = re.compile(r"^\W*(?i:who(?:m)?\s+(?:is|was|are|were))\s+(?P<whose>[^?]*?)['’]s?\s+"
+                       r"(?i:(?P<kin>father|mother|wife|husband|spouse|son|daughter|brother|sister))\s*\??\s*$")
+_SPOUSE = frozenset({"wife", "husband", "spouse"})
+# A person's name: capitalised words, initials, "of" a place ("Maria Amalia of Naples and Sicily")
+_PERSON = (r"(?:(?:Princess|Prince|Queen|King|Lady|Lord|Sir|Dame)\s+)?"
+           r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+of\s+[A-Z][\w’'-]*(?:\s+and\s+[A-Z][\w’'-]*)?)?)")
+
+
+def kin_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+    """Where the ``sentences`` (``(doc, passage, start, text)``, best first) name the kin a
+    question asks for, beside the one whose kin it is: "Shahzada's father, Hussain Dawood"; "Rush
+    ... was married to Wendy Rush" for a wife or husband. [] for another question. Accents do
+    not count ("Erdogan" for "Erdoğan")."""
+    asked = _ASKS_KIN.search(_plain(question))
+    if not asked:
+        return []
+    whose = [w for w in re.findall(r"[A-Z][\w’'.-]+", asked.group("whose")) if len(w) > 1]
+    if not whose:
+        return []
+    kin = asked.group("kin").lower()
+    owner = "|".join(re.escape(w) for w in whose)
+    patterns = [rf"\b(?:{owner})['’]s\s+(?:\w+\s+)?{kin},?\s+{_PERSON}",  # "Shahzada's father, Hussain Dawood"
+                rf"{_PERSON},\s+(?:\w+\s+)?(?:{owner})['’]s\s+{kin}\b"]  # "Hussain Dawood, Shahzada's father"
+    if kin in _SPOUSE:  # "Erdoğan married Emine Gülbaran", "Rush, who ..., was married to Wendy Rush"
+        patterns.append(rf"\b(?:{owner})\b(?:,[^,.;]{{0,80}},)?\s+(?:(?:was|is|had\s+been|has\s+been)\s+)?"
+                        rf"married(?:\s+to)?\s+{_PERSON}")
+    found = []
+    for doc, passage, start, text in sentences:
+        plain = _plain(text)
+        for pattern in patterns:
+            for m in re.finditer(pattern, plain):
+                if m.group("name") not in asked.group("whose"):  # not the one whose kin is asked
+                    found.append(RelationSpan(doc, start + m.start("name"), start + m.end("name"), passage))
+    return found
+
+
+def _plain(text: str) -> str:
+    """``text`` with its accents taken off letter by letter, so that offsets stay those of ``text``."""
+    return "".join(unicodedata.normalize("NFKD", ch)[:1] or ch for ch in text)

@@ -4,7 +4,7 @@ import pytest
 
 from qa.checks import names_form
 from qa.question import answer_form
-from qa.relations import asks_membership, asks_relation, membership_spans, parties, relation_spans
+from qa.relations import asks_membership, asks_relation, kin_spans, membership_spans, parties, relation_spans
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -138,3 +138,25 @@ def test_no_country_answers_which_alliance(pipeline) -> None:
     for question in ("Which alliance does Syria belong to?", "Which alliance does Iran belong to?"):
         answer = pipeline.ask(question)
         assert answer.answer is None or names_form(answer.answer, "group"), answer.answer
+
+
+KIN = [
+    (0, 0, 0, "Shahzada's father, Hussain Dawood, is chairman of Engro Corporation."),
+    (1, 1, 0, "Shahzada Dawood, vice chairman of Engro Corporation, and his son Suleman."),
+    (2, 2, 0, "Rush, who was piloting the Titan, was married to Wendy Rush, a descendant of Isidor Straus."),
+    (3, 3, 0, "Erdoğan married Emine Gülbaran on 4 July 1978."),
+]
+
+
+def _kin(question: str) -> list[str]:
+    return [KIN[r.doc][3][r.start - KIN[r.doc][2]:r.end - KIN[r.doc][2]] for r in kin_spans(question, KIN)]
+
+
+def test_the_kin_asked_for_beside_whose_kin_it_is() -> None:
+    assert _kin("Who is Shahzada Dawood's father?") == ["Hussain Dawood"]
+    assert _kin("Who was Stockton Rush's wife?") == ["Wendy Rush"]
+    assert _kin("Who was Erdogan's spouse?") == ["Emine Gülbaran"]  # accents do not count
+    assert _kin("Who is Suleman's mother?") == []  # no sentence names her
+    assert _kin("Who is Hussain Dawood's wife?") == []
+    assert _kin("What did Shahzada's father say?") == []  # no kin asked for
+
