@@ -20,7 +20,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -88,6 +88,8 @@ EVENT_DEPTH = 10
 # answer and a right one to the context-free follow-up "why are they upset about it"), then 0.32
 # and over (right answers from paraphrases: "How many YMCAs are there across the US?").
 UNRELATED_DENSE = 0.3
+# Characters either side of an answer within which a name the question gives ties the two
+NAME_BESIDE = 30
 # A question most of whose words (this share) the corpus never uses, answered from a passage and a
 # sentence this far from it in meaning, is about something else too: "Who developed the theory
 # of general relativity?" over reports on a merger reads "Sarah Cardell" (0.76 before). Chosen on
@@ -1275,7 +1277,7 @@ class Reader:
         (``UNRELATED_DENSE``), or, for a question most of whose words the corpus never uses, one
         far from it whose sentence is far from it too (``UNKNOWN_SHARE``). Not for questions about
         the page itself ("Who took the photo?"), whose words a caption or byline seldom repeats."""
-        if not q.stems or q.furniture:
+        if not q.stems or q.furniture or self._name_beside(q, members):
             return False
         rows = [c.row for c in members]
         dense, shared = X[rows, FEATURE_ID["passage_dense"]], X[rows, FEATURE_ID["pass_overlap"]]
@@ -1283,6 +1285,28 @@ class Reader:
             return True
         return self.unknown_fraction(q) >= UNKNOWN_SHARE \
             and bool(((dense < FAR_PASSAGE) & (X[rows, FEATURE_ID["sent_sim"]] < FAR_SENTENCE)).all())
+
+    @cached_property
+    def _lower_words(self) -> frozenset[str]:
+        """Every word the corpus writes in lower case: those it never does are names."""
+        return frozenset(w for text in self._texts for w in re.findall(r"\b[a-z][\w-]*", text))
+
+    def _name_beside(self, q: Question, members: list[Candidate]) -> bool:
+        """Whether a name the question gives (a word the corpus writes only capitalised: "SANA",
+        "Engro") stands within ``NAME_BESIDE`` characters of a mention of the answer, in its
+        sentence: "What kind of outlet is SANA?" -> "Syrian state news agency SANA" speaks of
+        what is asked, however far apart the two are in meaning."""
+        names = [w for w in re.findall(r"(?<=\s)[A-Z][\w-]+", q.text) if w.lower() not in self._lower_words]
+        if not names:
+            return False
+        pattern = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in names)})\b")
+        a = self.index.analysis
+        for c in members:
+            lo = max(int(a.sent_start[c.sentence]), c.start - NAME_BESIDE)
+            hi = min(int(a.sent_end[c.sentence]), c.end + NAME_BESIDE)
+            if pattern.search(self._texts[c.doc], lo, hi):
+                return True
+        return False
 
     def ruled_out(self, q: Question, span: str) -> bool:
         """Whether the question's own words rule ``span`` out, whatever its score: "Which Arab

@@ -1687,6 +1687,20 @@ def test_a_question_in_other_words_is_still_answered(science_pipeline, question,
     assert science_pipeline.ask(question).answer == answer
 
 
+def test_a_name_of_the_question_beside_the_answer_ties_them(pipeline):
+    """"What kind of outlet is SANA?": the corpus never says "kind" or "outlet", and "SANA" means
+    little to the encoder, so the answer's passage is far from the question in meaning; but
+    "Syrian state news agency SANA" names the asked "SANA" beside it: not something else."""
+    from qa.read import FEATURE_ID
+
+    q, _, reading = pipeline.read("What kind of outlet is SANA?")
+    members = reading.groups[0][1]
+    assert pipeline.reader._name_beside(q, members)
+    assert not pipeline.reader._unrelated(q, members, reading.features)
+    assert all(reading.features[c.row, FEATURE_ID["passage_dense"]] < 0.2 for c in members)  # far in meaning
+    assert not pipeline.reader._name_beside(pipeline.read("Who wrote Hamlet?")[0], members)
+
+
 def test_general_knowledge_questions_over_the_seeds_are_refused(pipeline):
     """``eval/offtopic-heldout.jsonl``: 60 general-knowledge questions the seeds do not answer
     (held out when ``UNKNOWN_SHARE`` was chosen). 11 were answered before the "unrelated" check,
