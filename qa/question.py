@@ -152,7 +152,8 @@ _DAY_OF_MONTH_Q = re.compile(rf"\b(?:what|which) (?:(?:exact|precise|specific) )
 _WEEKDAY_Q = re.compile(rf"\b(what|which) day\b(?! of the (month|year))(?! (?:in|of) {_MONTH_WORDS}\b)", re.IGNORECASE)
 _DURATION_Q = re.compile(
     r"\bhow long (before|after|ago|since|did|does|do|has|have|had|will|would|could|can)\b"  # not "how long is the river"
-    r"|\bhow much time\b|\bhow many (years|months|weeks|days|hours|minutes|decades)\b"
+    r"|\bhow much (?:time|warning|notice|advance\s+notice|lead\s+time)\b"  # "about a minute" of warning
+    r"|\bhow many (years|months|weeks|days|hours|minutes|decades)\b"
     # "How long was Syria suspended from the League?": a state that lasted, not a length
     # ... also with the subject first ("for how long Syria's membership was suspended")
     r"|\bhow long (?:(?:was|were|is|are)\b[^?]*?\b|[^?]*?\b(?:was|were|is|are|been)\s+)"

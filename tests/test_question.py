@@ -54,6 +54,8 @@ def test_expected_type(question: str, expected: str) -> None:
     ("How long is the Euphrates?", ""),
     ("for how long syria membership in arab league was suspended", "duration"),  # the subject first
     ("How long has the border been closed?", "duration"),
+    ("How much warning did Microsoft get before the firing?", "duration"),  # "about a minute"
+    ("How much money did Microsoft pay?", ""),
     ("When did the meeting take place?", ""),
 ])
 def test_answer_unit(question: str, unit: str) -> None:
