@@ -313,7 +313,9 @@ _WHEN_PHRASE = re.compile(r"(?:following|after|before|during|since|until|prior\s
                           re.IGNORECASE)
 
 
-_WHO_IS_NAMED = re.compile(r"^\W*[Ww]ho\s+(?:is|was)\s+(?:[A-Z][\w'’-]*\s*)+\W*$")
+# Words apart by spaces: "(?:[A-Z][\w'’-]*\s*)+" split a run of capitals every way there is, and
+# took minutes over "Who is AAA…A's son?"
+_WHO_IS_NAMED = re.compile(r"^\W*[Ww]ho\s+(?:is|was)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\W*$")
 
 
 def _person_entities(index: CorpusIndex) -> frozenset[str]:

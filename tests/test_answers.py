@@ -1060,6 +1060,17 @@ def test_an_acronym_stands_for_words_that_begin_with_its_letter(pipeline):
     assert STANDS_FOR.search("Turkey-NATO-" * 80 + "USA stands for").group(1) == "Turkey-NATO-" * 80 + "USA"
 
 
+def test_who_is_a_name_is_matched_without_backtracking():
+    """"Who is Lavrov?" asks who a named person is. The pattern once split a run of capitals
+    every way there is: a 1,000-character "Who is AAA…A's son?" took minutes, a worker lost."""
+    from qa.read import _WHO_IS_NAMED
+
+    assert _WHO_IS_NAMED.match("Who is Lavrov?") and _WHO_IS_NAMED.match("who was Sergei Lavrov")
+    assert not _WHO_IS_NAMED.match("Who is Lavrov's deputy?") and not _WHO_IS_NAMED.match("Who is the minister?")
+    assert not _WHO_IS_NAMED.match("Who is " + "A" * 980 + "'s son?")
+    assert not _WHO_IS_NAMED.match("Who is " + "Ab" * 490 + " son?")
+
+
 def test_which_arab_state_rules_out_the_others(pipeline):
     """"Which Arab ...?" rules out the countries that are no Arab state, and the people the
     corpus titles as acting for them, before the answers are pooled: the best Arab one answers."""
