@@ -473,7 +473,9 @@ REPORTING = frozenset(stem(w) for w in """say said says tell told announce annou
 noted warn warned insist insisted tweet tweeted report reported claim claimed""".split())
 # "What did Iran's defence minister say at the talks?" asks what was said; the name of who said
 # it is no answer (none of the 30 public gold answers to such questions is a person's name).
-WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?P<speaker>[^?]*?)\s*"
+# The speaker's words end with a letter, so that a run of spaces is read one way (three runs of
+# spaces in a row backtracked for 10 s over "What does        stand for?")
+WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?=\S)(?P<speaker>(?:[^?]*?\S)?)\s*"
                         r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
                         re.IGNORECASE)
 # When words were said, and nothing of what: "following the meeting", "after the talks", "on
@@ -614,7 +616,7 @@ def said_clause(question: str) -> list[str]:
 
 
 _ACCORDING_TO = re.compile(r"^\W*according\s+to\s+(?P<speaker>[^,?]+),\s*", re.IGNORECASE)
-HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+[^?]*?"
+HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are)\s+(?=\S)[^?]*?"
                           r"\b(?:react|reacted|respond|responded)\b", re.IGNORECASE)
 # A question is no answer: "Why was Altman fired" is a report's heading (no public gold answer
 # is one).

@@ -1071,6 +1071,18 @@ def test_who_is_a_name_is_matched_without_backtracking():
     assert not _WHO_IS_NAMED.match("Who is " + "Ab" * 490 + " son?")
 
 
+def test_what_a_speaker_said_is_matched_without_backtracking():
+    """A run of spaces was read every way there is by three patterns in a row: "What does" and
+    980 spaces took 10 s a check, and a question is checked many times."""
+    from qa.checks import HOW_REACTED, WHAT_SAID
+
+    assert WHAT_SAID.search("What did Lavrov say about the talks?").group("speaker") == "Lavrov"
+    assert WHAT_SAID.search("What did  Iran's foreign minister   say?").group("speaker") == "Iran's foreign minister"
+    assert not WHAT_SAID.search("What does " + " " * 980 + " stand for?")
+    assert not HOW_REACTED.search("How did " + " " * 980 + "x?")
+    assert HOW_REACTED.search("How did Turkey react?")
+
+
 def test_which_arab_state_rules_out_the_others(pipeline):
     """"Which Arab ...?" rules out the countries that are no Arab state, and the people the
     corpus titles as acting for them, before the answers are pooled: the best Arab one answers."""
