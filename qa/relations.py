@@ -6,6 +6,10 @@ a sentence that names both ("Moscow is Assad's main ally", "Russia, as the main 
 President Bashar al-Assad, ..."), often beside a verb like "describe" that the reader's span
 scorer matches elsewhere (a ministry "described the atmosphere"). The reader then finds no
 answer it believes; this module finds the relation noun itself, in the sentences retrieved.
+
+Two relations are asked for by name too: the group a party belongs to ("Which military alliance
+does Turkey belong to?" -> the "NATO" of "NATO member Turkey"), and a person's kin ("Who is
+Shahzada Dawood's father?" -> the "Hussain Dawood" of "Shahzada's father, Hussain Dawood").
 """
 
 from __future__ import annotations
