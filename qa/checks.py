@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from qa.question import MONTH_NAMES
+from qa.question import GROUP_NOUNS, MONTH_NAMES
 from qa.roles import Office, capital_of, countries_named, country_named_by, country_of, mentioned_offices
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 
@@ -87,8 +87,7 @@ REGION_AFTER = re.compile(rf"\s+{_REGION_WORDS}\b(?!\s+(?-i:[A-Z]))", re.IGNOREC
 
 
 # What a group of countries is called, in its own name ("Soviet Union", "Arab League")
-_GROUP_WORD = re.compile(r"\b(?:alliance|bloc|coalition|league|union|pact|federation|confederation|organi[sz]ation"
-                         r"|community|council|treaty)\b", re.IGNORECASE)
+_GROUP_WORD = re.compile(rf"\b(?:{GROUP_NOUNS}|organi[sz]ation|community|council|treaty)\b", re.IGNORECASE)
 
 
 _YEAR_ALONE = re.compile(r"\W*(?:in\s+)?(?:1[5-9]|20)\d\d\W*", re.IGNORECASE)

@@ -277,8 +277,9 @@ _ORG_NAMED_Q = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+)?(?:company|compan
 # "Which military alliance does Turkey belong to?", "What bloc ...?": a group that countries form,
 # which no country alone is (not "Turkey"); not "Which Arab League members ...?" (its members),
 # nor "Which party ...?" (the parties to a deal may be countries).
-_GROUP_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:alliances?|blocs?|coalitions?|leagues?|unions?|pacts?"
-                      r"|federations?|confederations?)(?=\s*[?,]|\s*$|\s+(?:does|did|do|is|was|are|were|has|have"
+GROUP_NOUNS = r"alliance|bloc|coalition|league|union|pact|federation|confederation"  # what countries form
+_GROUP_Q = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:{GROUP_NOUNS})s?"
+                      r"(?=\s*[?,]|\s*$|\s+(?:does|did|do|is|was|are|were|has|have"
                       r"|had|will|would|can|could|that|which|whose|includes?|counts?)\b)", re.IGNORECASE)
 
 

@@ -15,11 +15,10 @@ Shahzada Dawood's father?" -> the "Hussain Dawood" of "Shahzada's father, Hussai
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from qa.roles import capital_of, countries_named, country_of
-from qa.text import STOP_WORDS, content_stems, fold
+from qa.text import STOP_WORDS, content_stems, fold, unaccented
 
 # "relationship with", "ties to", "relations between", "alliance with"
 _ASKS_RELATION = re.compile(r"\b(?:relationship|relations|ties|alliance|association)\s+(?:with|to)\b"
@@ -173,7 +172,8 @@ _ASKS_KIN = re.compile(r"^\W*(?i:who(?:m)?\s+(?:is|was|are|were))\s+(?P<whose>[^
 _SPOUSE = frozenset({"wife", "husband", "spouse"})
 # A person's name: capitalised words, initials, "of" a place ("Maria Amalia of Naples and Sicily")
 _PERSON = (r"(?:(?:Princess|Prince|Queen|King|Lady|Lord|Sir|Dame)\s+)?"
-           r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+of\s+[A-Z][\w’'-]*(?:\s+and\s+[A-Z][\w’'-]*)?)?)")
+           r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+           r"(?:\s+of\s+[A-Z][\w’'-]*(?:\s+and\s+[A-Z][\w’'-]*)?)?)")
 
 
 def kin_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
@@ -181,7 +181,7 @@ def kin_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list
     question asks for, beside the one whose kin it is: "Shahzada's father, Hussain Dawood"; "Rush
     ... was married to Wendy Rush" for a wife or husband. [] for another question. Accents do
     not count ("Erdogan" for "Erdoğan")."""
-    asked = _ASKS_KIN.search(_plain(question))
+    asked = _ASKS_KIN.search(unaccented(question))
     if not asked:
         return []
     whose = [w for w in re.findall(r"[A-Z][\w’'.-]+", asked.group("whose")) if len(w) > 1]
@@ -196,14 +196,9 @@ def kin_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list
                         rf"married(?:\s+to)?\s+{_PERSON}")
     found = []
     for doc, passage, start, text in sentences:
-        plain = _plain(text)
+        plain = unaccented(text)
         for pattern in patterns:
             for m in re.finditer(pattern, plain):
                 if m.group("name") not in asked.group("whose"):  # not the one whose kin is asked
                     found.append(RelationSpan(doc, start + m.start("name"), start + m.end("name"), passage))
     return found
-
-
-def _plain(text: str) -> str:
-    """``text`` with its accents taken off letter by letter, so that offsets stay those of ``text``."""
-    return "".join(unicodedata.normalize("NFKD", ch)[:1] or ch for ch in text)

@@ -51,6 +51,12 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def unaccented(text: str) -> str:
+    """``text`` with its accents taken off letter by letter, case and length kept, so that offsets
+    in it are those of ``text`` ("Erdoğan" -> "Erdogan")."""
+    return "".join(unicodedata.normalize("NFKD", ch)[:1] or ch for ch in text)
+
+
 def squash(text: str) -> str:
     """Letters and digits only, accents folded: "Al Jazeera" and "aljazeera.com" meet as names."""
     return re.sub(r"[^0-9a-z]", "", fold(text))
