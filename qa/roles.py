@@ -539,10 +539,19 @@ def _title_start(text: str, m: re.Match) -> int:
 
 NAME_PARTICLES = ("al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le")  # "Bashar al-Assad"
 _PARTICLES = "|".join(NAME_PARTICLES)
+# Capitalised words and particles, as ``speaks_as`` finds the names in a sentence.
 _NAME = re.compile(rf"(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})(?:\s+|-|$)){{1,6}}")
+# The same words, for a span that is a name in all its words (``holds_one_of``). A capitalised
+# word takes its hyphens ("Amir-Abdollahian"), so only a particle is parted from the next word by
+# one ("al-Assad"): with words that could also end at any of their hyphens, ``fullmatch`` tried
+# every way of cutting "A-A-A-...-A x" into six words (55 s for 161 characters). A search takes
+# the first way that fits, so ``_NAME`` needs no such care.
+_WHOLE_NAME = re.compile(rf"(?:[A-Z][\w'’.-]*(?:\s+|$)|(?:{_PARTICLES})(?:\s+|-|$)){{1,6}}")
 
 
-_NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:[\s-]+[^\W\d_][\w'’.-]*){0,5}"
+# Words apart by a space (and any hyphens after it): a hyphen inside a word belongs to the word,
+# or "Who is A-A-...-A 1?" is cut into words every way there is (107 s for 169 characters).
+_NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s[\s-]*[^\W\d_][\w'’.-]*){0,5}"
 _ROLE_WORD = r"(?:role|title|job|post)"
 # "Who is Sergei Lavrov?", "who was bashar al-assad", "What is Mekdad's title?", "What is the role
 # of Lavrov?", "What post does Cavusoglu hold?": each asks for the title a name holds.
@@ -783,7 +792,7 @@ def holds_one_of(titles: Titles, offices: Sequence[Office], span: str) -> bool:
     """Whether the answer is a name ("Mevlut Cavusoglu", not a clause that holds one) the
     corpus titles with one of ``offices``."""
     name = name_of(span)
-    if not offices or not _NAME.fullmatch(name):
+    if not offices or not _WHOLE_NAME.fullmatch(name):
         return False
     return any(o.confirmed_by(titles(name)) for o in offices)
 

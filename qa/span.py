@@ -20,6 +20,13 @@ MAX_LEN, STRIDE, MAX_ANSWER_TOKENS = 256, 96, 30
 # public sets' longest are under 60): a longer one would leave no room in a window for the
 # context, which only the context's truncation can make.
 MAX_QUESTION_TOKENS = 64
+# A passage is read in at most this many windows, so that a question costs at most three times
+# what it costs over prose. Three windows hold 375 tokens of context beside the longest question
+# (``MAX_QUESTION_TOKENS``); the longest passage of the seeds, the news sets and the public
+# held-out corpora has 367 (COVID-QA; the seeds' 146), so none of them is cut. A sentence of
+# thousands of tokens ("A-A-A-...", a table run together) took 21, and a question over such
+# passages 10 to 20 s.
+MAX_WINDOWS = 3
 
 
 def default_model_path() -> Path:
@@ -72,7 +79,7 @@ class SpanScorer:
             return []
         question = self._clipped(question)
         encs = [(i, e) for i, first in enumerate(self._tok.encode_batch([(question, c) for c in contexts]))
-                for e in [first, *first.overflowing]]
+                for e in [first, *first.overflowing][:MAX_WINDOWS]]
         width = max(len(e.ids) for _, e in encs)
         feeds = {k: np.zeros((len(encs), width), np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
         for w, (_, e) in enumerate(encs):

@@ -148,3 +148,15 @@ def test_32_concurrent_clients_get_no_error(seeds_copy, index_dir, pipeline, tmp
     r = json.loads(report.read_text())
     assert r["result"]["ok"] == 128 and r["result"]["errors_total"] == 0
     assert r["server"]["exit_code"] == 0
+
+
+def test_a_passage_of_thousands_of_tokens_is_read_in_few_windows(pipeline):
+    """A sentence of thousands of tokens ("A-A-A-...", a table run together) once took 21
+    windows of the span head, and a question over such passages 10 to 20 s: each passage is
+    read in at most ``MAX_WINDOWS``, prose in one."""
+    from qa.span import MAX_WINDOWS
+
+    prose = "The foreign ministers of Turkey, Syria, Russia and Iran met in Moscow on May 10, 2023. " * 2
+    windows = pipeline.reader.spans.windows("Where did the ministers meet?", [prose, "A-" * 3000 + "A."])
+    assert [w.context for w in windows] == [0] + [1] * MAX_WINDOWS
+    assert all(len(w.offsets) <= 256 for w in windows)
