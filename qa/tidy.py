@@ -203,7 +203,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     those of Turkey") unless the question asks about them, not the half of "X and Y" that a
     question "Apart from X, what else …?" sets aside, no causal "over" before a reason nor a
     time before its "because", "ago" after a length of time when "how long ago" is asked, only
-    the year or the month of a date when one is asked for, no quotation marks or brackets around
+    the year or the month of a date when one is asked for, the whole of a date that answers "when"
+    (``_whole_date``), no quotation marks or brackets around
     an answer that is one whole quotation or aside (``_unquoted``), and no full stop that closes
     the sentence (``_without_full_stop``)."""
     why = bool(_WHY.search(question))
@@ -225,7 +226,7 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     if _ASKS_AGO.search(question) and (m := _AGO.match(text, end)):
         end = m.end()
     start = _agreed_verb(text, start, question)
-    start, end = _unquoted(text, *_year_of(text, start, end, question))
+    start, end = _unquoted(text, *_whole_date(text, *_year_of(text, start, end, question), question))
     return start, _without_full_stop(text, start, end)
 
 
@@ -306,6 +307,30 @@ def _year_of(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     if len(years) != 1 or len(text[start:end].split()) > 6 or form != "year":
         return start, end
     return years[0].span()
+
+
+# A date written whole: "26 October 2014", "June 19, 1910", "November 2023" (a day not followed
+# by more digits: not the "May 10" of "May 10,000").
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?!,?\d)"
+_WHOLE_YEAR = r"\d{4}(?!\d)"
+_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:{MONTH_NAMES})(?:,?\s+{_WHOLE_YEAR})?|(?:{MONTH_NAMES})\s+{_DAY}"
+                   rf"(?:,?\s+{_WHOLE_YEAR})?|(?:{MONTH_NAMES}),?\s+{_WHOLE_YEAR})")
+_ASKS_WHEN = re.compile(r"^\W*when\b", re.IGNORECASE)
+
+
+def _whole_date(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The whole date that a part of it stands in ("June 19, 1910" for "June 19", "19 November
+    1827" for "November 1827") when the question asks "when" or for a date: annotators give
+    the whole (of the public and gold questions so asked whose answer meets a date, 627 give
+    the date whole, 53 more than it, 14 a part). A year or a month asked for stays alone
+    (``_year_of``)."""
+    form = answer_form(question)
+    if form != "date" and not (form == "" and _ASKS_WHEN.match(question)):
+        return start, end
+    for m in _DATE.finditer(text, max(0, start - 30), min(len(text), end + 30)):
+        if m.start() <= start and end <= m.end():
+            return m.span()
+    return start, end
 
 
 # A title before a name ("the Saudi foreign minister Prince ..."): its role words, and the others.

@@ -409,9 +409,17 @@ _POINTED = 'He pointed to "the transition process in the world order" and "the d
     (_POINTED, "the decline of American power", "What decline did he point to?", "decline of American power"),
     ("He is 6'4\" (1.93 m), a guard.", "6'4\" (1.93 m)", "How tall is he?", "6'4\" (1.93 m)"),  # an inch mark
     ('She is known as Amma ("Mother") today.', 'Amma ("Mother")', "What is she known as?", 'Amma ("Mother")'),
+    # "when" and "on what date" are answered with the whole date; a year or a month asked for alone
+    ("It was first held on June 19, 1910, in Spokane.", "June 19", "When was it first held?", "June 19, 1910"),
+    ("She was born on 19 November 1827 in Ghana.", "November 1827", "When was she born?", "19 November 1827"),
+    ("The ship was refloated on 29 March 2021.", "29 March", "On what date was the ship refloated?", "29 March 2021"),
+    ("The ship was refloated on 29 March 2021.", "March", "In which month was the ship refloated?", "March"),
+    ("They met on May 10, 2023, in Moscow.", "May 10", "Where did they meet on May 10?", "May 10"),
+    ("Some May 10,000 people marched.", "May 10", "When did they march?", "May 10"),
 ])
 def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
-    """"How long ago" takes the "ago" after the span; what was agreed, the verb before it."""
+    """"How long ago" takes the "ago" after the span; what was agreed, the verb before it; the
+    rest of a date that answers "when"."""
     start = text.index(span)
     s, e = tidy_span(text, start, start + len(span), question)
     assert text[s:e] == kept
