@@ -204,7 +204,7 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     question "Apart from X, what else …?" sets aside, no causal "over" before a reason nor a
     time before its "because", "ago" after a length of time when "how long ago" is asked, only
     the year or the month of a date when one is asked for, the whole of a date that answers "when"
-    (``_whole_date``), no quotation marks or brackets around
+    (``_whole_date``) and a year's or a century's era ("BC"), no quotation marks or brackets around
     an answer that is one whole quotation or aside (``_unquoted``), and no full stop that closes
     the sentence (``_without_full_stop``)."""
     why = bool(_WHY.search(question))
@@ -227,6 +227,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
         end = m.end()
     start = _agreed_verb(text, start, question)
     start, end = _unquoted(text, *_whole_date(text, *_year_of(text, start, end, question), question))
+    if (m := _ERA.match(text, end)) and _BEFORE_ERA.search(text, start, end):
+        end = m.end()  # "3rd century BC": 50 public gold answers end with the era, none before it
     return start, _without_full_stop(text, start, end)
 
 
@@ -316,6 +318,8 @@ _WHOLE_YEAR = r"\d{4}(?!\d)"
 _DATE = re.compile(rf"\b(?:{_DAY}\s+(?:{MONTH_NAMES})(?:,?\s+{_WHOLE_YEAR})?|(?:{MONTH_NAMES})\s+{_DAY}"
                    rf"(?:,?\s+{_WHOLE_YEAR})?|(?:{MONTH_NAMES}),?\s+{_WHOLE_YEAR})")
 _ASKS_WHEN = re.compile(r"^\W*when\b", re.IGNORECASE)
+_ERA = re.compile(r" ?(?:BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.)(?!\w)")
+_BEFORE_ERA = re.compile(r"(?:\d|\bcentury|\bmillennium)$")
 
 
 def _whole_date(text: str, start: int, end: int, question: str) -> tuple[int, int]:

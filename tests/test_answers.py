@@ -416,6 +416,9 @@ _POINTED = 'He pointed to "the transition process in the world order" and "the d
     ("The ship was refloated on 29 March 2021.", "March", "In which month was the ship refloated?", "March"),
     ("They met on May 10, 2023, in Moscow.", "May 10", "Where did they meet on May 10?", "May 10"),
     ("Some May 10,000 people marched.", "May 10", "When did they march?", "May 10"),
+    ("It developed in the 3rd century BC in Gallaecia.", "3rd century", "When did it develop?", "3rd century BC"),
+    ("Rome was founded in 753 B.C. by Romulus.", "753", "When was Rome founded?", "753 B.C."),
+    ("The 1990s ADHD studies began.", "1990s", "When did the studies begin?", "1990s"),
 ])
 def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
     """"How long ago" takes the "ago" after the span; what was agreed, the verb before it; the
