@@ -7,6 +7,10 @@ Prints, over the answerable questions, how many have a right answer first, secon
 fourth to tenth, eleventh to twentieth, or not among the first twenty: whether misses are the
 ranking's (a right answer is there, below a wrong one) or the candidates' and the retrieval's
 (none is). Counts only: no question is printed, so blind sets can be measured.
+
+With ``--passages``, the same for the retrieval instead: the rank of the first retrieved passage
+of a gold file that holds a gold answer, with the mean F1 of the answers given in each bucket
+(whether misses are the retrieval's or the reader's).
 """
 
 from __future__ import annotations
@@ -37,19 +41,30 @@ def main() -> int:
     p.add_argument("gold", type=Path)
     p.add_argument("--corpus", type=Path, default=ROOT / "seeds")
     p.add_argument("--index", type=Path, default=ROOT / "embeddings")
+    p.add_argument("--passages", action="store_true", help="rank the passages that hold a gold answer instead")
     args = p.parse_args()
     pipe = Pipeline.open(args.corpus, args.index)
     texts = [d.text for d in pipe.index.docs]
     counts: Counter[str] = Counter()
+    scores: Counter[str] = Counter()
     for item in load_gold(args.gold):
         if not item.answers:
             continue
-        _, _, reading = pipe.read(item.question)
-        rank = next((k for k, (_, members) in enumerate(reading.groups[:20])
-                     if f1(texts[members[0].doc][members[0].start : members[0].end], item.answers) >= RIGHT), None)
+        _, hits, reading = pipe.read(item.question)
+        if args.passages:
+            ix = pipe.index
+            rank = next((k for k, h in enumerate(hits)
+                         if ix.docs[int(ix.pass_doc[h.passage])].name in item.sources
+                         and any(a in ix.passage_text(h.passage) for a in item.answers)), None)
+            scores[bucket(rank)] += f1(pipe.ask(item.question).answer, item.answers)
+        else:
+            rank = next((k for k, (_, members) in enumerate(reading.groups[:20])
+                         if f1(texts[members[0].doc][members[0].start : members[0].end], item.answers) >= RIGHT), None)
         counts[bucket(rank)] += 1
     n = sum(counts.values())
     print(" ".join(f"{b}: {counts[b]} ({counts[b] / max(n, 1):.0%})" for b in BUCKETS), f"of {n}")
+    if args.passages:
+        print("mean F1 of the answers given: " + " ".join(f"{b}: {scores[b] / counts[b]:.3f}" for b in BUCKETS if counts[b]))
     return 0
 
 
