@@ -8,8 +8,8 @@ fourth to tenth, eleventh to twentieth, or not among the first twenty: whether m
 ranking's (a right answer is there, below a wrong one) or the candidates' and the retrieval's
 (none is). Counts only: no question is printed, so blind sets can be measured.
 
-With ``--passages``, the same for the retrieval instead: the rank of the first retrieved passage
-of a gold file that holds a gold answer, with the mean F1 of the answers given in each bucket
+With ``--passages``, the same for the retrieval instead: the rank of the first of the twenty best
+retrieved passages that is of a gold file and holds a gold answer, with the mean F1 of the answers given in each bucket
 (whether misses are the retrieval's or the reader's).
 """
 
@@ -53,7 +53,7 @@ def main() -> int:
         _, hits, reading = pipe.read(item.question)
         if args.passages:
             ix = pipe.index
-            rank = next((k for k, h in enumerate(hits)
+            rank = next((k for k, h in enumerate(hits[:20])
                          if ix.docs[int(ix.pass_doc[h.passage])].name in item.sources
                          and any(a in ix.passage_text(h.passage) for a in item.answers)), None)
             scores[bucket(rank)] += f1(pipe.ask(item.question).answer, item.answers)
