@@ -203,7 +203,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     those of Turkey") unless the question asks about them, not the half of "X and Y" that a
     question "Apart from X, what else …?" sets aside, no causal "over" before a reason nor a
     time before its "because", "ago" after a length of time when "how long ago" is asked, only
-    the year or the month of a date when one is asked for, the whole of a date that answers "when"
+    the year or the month of a date when one is asked for, the date of birth or of death of a
+    life's span in brackets (``_lived``), the whole of a date that answers "when"
     (``_whole_date``) and a year's or a century's era ("BC"), no quotation marks or brackets around
     an answer that is one whole quotation or aside (``_unquoted``), and no full stop that closes
     the sentence (``_without_full_stop``)."""
@@ -226,7 +227,8 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     if _ASKS_AGO.search(question) and (m := _AGO.match(text, end)):
         end = m.end()
     start = _agreed_verb(text, start, question)
-    start, end = _unquoted(text, *_whole_date(text, *_year_of(text, start, end, question), question))
+    start, end = _unquoted(text, *_whole_date(text, *_year_of(text, *_lived(text, start, end, question), question),
+                                               question))
     if (m := _ERA.match(text, end)) and _BEFORE_ERA.search(text, start, end):
         end = m.end()  # "3rd century BC": 50 public gold answers end with the era, none before it
     return start, _without_full_stop(text, start, end)
@@ -320,6 +322,49 @@ _DATE = re.compile(rf"\b(?:{_DAY}\s+(?:{MONTH_NAMES})(?:,?\s+{_WHOLE_YEAR})?|(?:
 _ASKS_WHEN = re.compile(r"^\W*when\b", re.IGNORECASE)
 _ERA = re.compile(r" ?(?:BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.)(?!\w)")
 _BEFORE_ERA = re.compile(r"(?:\d|\bcentury|\bmillennium)$")
+
+
+# "When was X born?", "When did X die?"; a life's span in brackets after a name, "(/ˈʃɪlər/; 16
+# August 1864 – 6 August 1937)", "(born 1966)": the part after any ";", split at its first dash.
+_ASKS_BORN = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?:year|date))\b.*\bborn\b",
+                        re.IGNORECASE)
+_ASKS_DIED = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?:year|date))\b.*\b(?:die|died)\b",
+                        re.IGNORECASE)
+_LIFE_DASH = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)")
+_LIFE_LABEL = re.compile(r"(?:born|b\.|died|d\.)\s+", re.IGNORECASE)
+_LIFE_DATE = re.compile(rf"(?:c\.|ca\.|circa|about|\d|{MONTH_NAMES})", re.IGNORECASE)
+LIFE_PART_CHARS = 40  # a date, perhaps with its place: longer parts are an aside, not a life's span
+
+
+def _lived(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The birth date of a life's span in brackets for "When was X born?" and its death date for
+    "When did X die?", where the span is in those brackets: "16 August 1864", not the whole
+    "16 August 1864 – 6 August 1937"; "May 8, 2002", not the birth date beside it. Every one of
+    the 128 public training golds so asked that lies in such brackets is the part asked (65 births
+    before the dash, 27 deaths after it, 36 "born ...")."""
+    died = bool(_ASKS_DIED.search(question))
+    if not died and not _ASKS_BORN.search(question):
+        return start, end
+    opened = text.rfind("(", max(0, start - 3 * LIFE_PART_CHARS), start)
+    closed = text.find(")", end, end + 3 * LIFE_PART_CHARS)
+    if opened < 0 or closed < 0 or ")" in text[opened:start] or "(" in text[end:closed] or ";" in text[end:closed]:
+        return start, end
+    inner = max(opened + 1, text.rfind(";", opened, start) + 1)
+    dash = _LIFE_DASH.search(text, inner, closed)
+    if dash:
+        s, e = (dash.end(), closed) if died else (inner, dash.start())
+    elif not died and _LIFE_LABEL.match(text, inner + len(text[inner:closed]) - len(text[inner:closed].lstrip())):
+        s, e = inner, closed
+    else:
+        return start, end
+    s += len(text[s:e]) - len(text[s:e].lstrip())
+    if m := _LIFE_LABEL.match(text, s, e):
+        s = m.end()
+    e = s + len(text[s:e].rstrip())
+    if e - s > LIFE_PART_CHARS or not _LIFE_DATE.match(text, s, e) or not any(ch.isdigit() for ch in text[s:e]):
+        return start, end
+    date = _DATE.search(text, s, e)  # "3 May 1932" of "born 3 May 1932 in Leeds", not "26 October" of "... 899"
+    return date.span() if date and re.search(r"[^\W\d_]", text[date.end():e]) else (s, e)
 
 
 def _whole_date(text: str, start: int, end: int, question: str) -> tuple[int, int]:

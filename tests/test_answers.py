@@ -417,6 +417,15 @@ _POINTED = 'He pointed to "the transition process in the world order" and "the d
     ("They met on May 10, 2023, in Moscow.", "May 10", "Where did they meet on May 10?", "May 10"),
     ("Some May 10,000 people marched.", "May 10", "When did they march?", "May 10"),
     ("It developed in the 3rd century BC in Gallaecia.", "3rd century", "When did it develop?", "3rd century BC"),
+    # a life's span in brackets: the birth for "born", the death for "die", the year for "what year"
+    ("F. Schiller (/ˈʃɪlər/; 16 August 1864 – 6 August 1937) was a philosopher.", "16 August 1864 – 6 August 1937",
+     "When was Schiller born?", "16 August 1864"),
+    ("Lou Lombardo (February 15, 1932 – May 8, 2002) was an editor.", "February 15, 1932", "When did Lombardo die?",
+     "May 8, 2002"),
+    ("Alfred the Great (849 – 26 October 899) was a king.", "October", "When did Alfred die?", "26 October 899"),
+    ("Carlos Latuff (born 30 November 1968 in Rio) is a cartoonist.", "1968", "When was Latuff born?", "30 November 1968"),
+    ("Carlos Latuff (born 30 November 1968) is a cartoonist.", "30 November 1968", "What year was Latuff born?", "1968"),
+    ("The plan (see the 1990 report - page 4) began in 1991.", "1990", "When was the plan born?", "1990"),
     ("Rome was founded in 753 B.C. by Romulus.", "753", "When was Rome founded?", "753 B.C."),
     ("The 1990s ADHD studies began.", "1990s", "When did the studies begin?", "1990s"),
 ])
