@@ -330,7 +330,7 @@ _ASKS_BORN = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?
                         re.IGNORECASE)
 _ASKS_DIED = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?:year|date))\b.*\b(?:die|died)\b",
                         re.IGNORECASE)
-_LIFE_DASH = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)")
+_LIFE_DASH = re.compile(r"\s*[–—─]\s*|\s+-\s+|(?<=\d)-(?=\d)")
 _LIFE_LABEL = re.compile(r"(?:born|b\.|died|d\.)\s+", re.IGNORECASE)
 _LIFE_DATE = re.compile(rf"(?:c\.|ca\.|circa|about|\d|{MONTH_NAMES})", re.IGNORECASE)
 LIFE_PART_CHARS = 40  # a date, perhaps with its place: longer parts are an aside, not a life's span
@@ -339,9 +339,9 @@ LIFE_PART_CHARS = 40  # a date, perhaps with its place: longer parts are an asid
 def _lived(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     """The birth date of a life's span in brackets for "When was X born?" and its death date for
     "When did X die?", where the span is in those brackets: "16 August 1864", not the whole
-    "16 August 1864 – 6 August 1937"; "May 8, 2002", not the birth date beside it. Every one of
-    the 128 public training golds so asked that lies in such brackets is the part asked (65 births
-    before the dash, 27 deaths after it, 36 "born ...")."""
+    "16 August 1864 – 6 August 1937"; "May 8, 2002", not the birth date beside it. Of the 128
+    public training golds so asked that lie in such brackets, 65 are the birth before the dash, 27
+    the death after it, and 36 a birth in brackets with no dash ("born 1966"); none the other part."""
     died = bool(_ASKS_DIED.search(question))
     if not died and not _ASKS_BORN.search(question):
         return start, end
