@@ -330,7 +330,8 @@ _ASKS_BORN = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?
                         re.IGNORECASE)
 _ASKS_DIED = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?:year|date))\b.*\b(?:die|died)\b",
                         re.IGNORECASE)
-_LIFE_DASH = re.compile(r"\s*[–—─]\s*|\s+-\s+|(?<=\d)-(?=\d)")
+_LIFE_DASH = re.compile(r"\s*[–—─]\s*|\s+-\s+")
+_LIFE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")  # "(1932-2002)", when no dash parts the span, nor a "born"
 _LIFE_LABEL = re.compile(r"(?:born|b\.|died|d\.)\s+", re.IGNORECASE)
 _LIFE_DATE = re.compile(rf"(?:c\.|ca\.|circa|about|\d|{MONTH_NAMES})", re.IGNORECASE)
 LIFE_PART_CHARS = 40  # a date, perhaps with its place: longer parts are an aside, not a life's span
@@ -350,10 +351,11 @@ def _lived(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     if opened < 0 or closed < 0 or ")" in text[opened:start] or "(" in text[end:closed] or ";" in text[end:closed]:
         return start, end
     inner = max(opened + 1, text.rfind(";", opened, start) + 1)
-    dash = _LIFE_DASH.search(text, inner, closed)
+    labelled = _LIFE_LABEL.match(text, inner + len(text[inner:closed]) - len(text[inner:closed].lstrip()))
+    dash = _LIFE_DASH.search(text, inner, closed) or (None if labelled else _LIFE_HYPHEN.search(text, inner, closed))
     if dash:
         s, e = (dash.end(), closed) if died else (inner, dash.start())
-    elif not died and _LIFE_LABEL.match(text, inner + len(text[inner:closed]) - len(text[inner:closed].lstrip())):
+    elif not died and labelled:
         s, e = inner, closed
     else:
         return start, end

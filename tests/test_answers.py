@@ -426,6 +426,9 @@ _POINTED = 'He pointed to "the transition process in the world order" and "the d
     ("Carlos Latuff (born 30 November 1968 in Rio) is a cartoonist.", "1968", "When was Latuff born?", "30 November 1968"),
     ("Carlos Latuff (born 30 November 1968) is a cartoonist.", "30 November 1968", "What year was Latuff born?", "1968"),
     ("The plan (see the 1990 report - page 4) began in 1991.", "1990", "When was the plan born?", "1990"),
+    ("Jo Roe (1932-2002) wrote.", "1932", "When did Jo Roe die?", "2002"),
+    ("Jo Roe (born 1932-05-01) wrote.", "1932-05-01", "When was Jo Roe born?", "1932-05-01"),
+    ("Jo Roe (1932-05-01 – 2002-03-04) wrote.", "2002-03-04", "When was Jo Roe born?", "1932-05-01"),
     ("Rome was founded in 753 B.C. by Romulus.", "753", "When was Rome founded?", "753 B.C."),
     ("The 1990s ADHD studies began.", "1990s", "When did the studies begin?", "1990s"),
 ])
