@@ -417,6 +417,8 @@ _POINTED = 'He pointed to "the transition process in the world order" and "the d
     ("They met on May 10, 2023, in Moscow.", "May 10", "Where did they meet on May 10?", "May 10"),
     ("Some May 10,000 people marched.", "May 10", "When did they march?", "May 10"),
     ("It developed in the 3rd century BC in Gallaecia.", "3rd century", "When did it develop?", "3rd century BC"),
+    ("Rome was founded in 753 B.C. by Romulus.", "753", "When was Rome founded?", "753 B.C."),
+    ("The 1990s ADHD studies began.", "1990s", "When did the studies begin?", "1990s"),
     # a life's span in brackets: the birth for "born", the death for "die", the year for "what year"
     ("F. Schiller (/ˈʃɪlər/; 16 August 1864 – 6 August 1937) was a philosopher.", "16 August 1864 – 6 August 1937",
      "When was Schiller born?", "16 August 1864"),
@@ -429,8 +431,6 @@ _POINTED = 'He pointed to "the transition process in the world order" and "the d
     ("Jo Roe (1932-2002) wrote.", "1932", "When did Jo Roe die?", "2002"),
     ("Jo Roe (born 1932-05-01) wrote.", "1932-05-01", "When was Jo Roe born?", "1932-05-01"),
     ("Jo Roe (1932-05-01 – 2002-03-04) wrote.", "2002-03-04", "When was Jo Roe born?", "1932-05-01"),
-    ("Rome was founded in 753 B.C. by Romulus.", "753", "When was Rome founded?", "753 B.C."),
-    ("The 1990s ADHD studies began.", "1990s", "When did the studies begin?", "1990s"),
 ])
 def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
     """"How long ago" takes the "ago" after the span; what was agreed, the verb before it; the
