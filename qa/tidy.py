@@ -227,8 +227,9 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     if _ASKS_AGO.search(question) and (m := _AGO.match(text, end)):
         end = m.end()
     start = _agreed_verb(text, start, question)
-    start, end = _unquoted(text, *_whole_date(text, *_year_of(text, *_lived(text, start, end, question), question),
-                                               question))
+    form = answer_form(question)
+    start, end = _lived(text, start, end, question)
+    start, end = _unquoted(text, *_whole_date(text, *_year_of(text, start, end, form), form, question))
     if (m := _ERA.match(text, end)) and _BEFORE_ERA.search(text, start, end):
         end = m.end()  # "3rd century BC": 50 public gold answers end with the era, none before it
     return start, _without_full_stop(text, start, end)
@@ -299,11 +300,10 @@ _MONTH_TOKEN = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 _YEAR_TOKEN = re.compile(r"(?<![\w,.])(?:1\d{3}|20\d{2})(?![\w,.]\d)")
 
 
-def _year_of(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """The year alone of a short date ("21 October 1805", "summer of 1997") when the question
-    asks for a year, and the month alone ("March" of "March 2012") when it asks for a month; a
+def _year_of(text: str, start: int, end: int, form: str) -> tuple[int, int]:
+    """The year alone of a short date ("21 October 1805", "summer of 1997") when the question's
+    ``answer_form`` is a year, and the month alone ("March" of "March 2012") when it is a month; a
     range ("1768–1771") or a longer span stays whole."""
-    form = answer_form(question)
     if form == "month" and len(text[start:end].split()) <= 4:
         months = list(_MONTH_TOKEN.finditer(text, start, end))
         return months[0].span() if len(months) == 1 else (start, end)
@@ -326,10 +326,9 @@ _BEFORE_ERA = re.compile(r"(?:\d|\bcentury|\bmillennium)$")
 
 # "When was X born?", "When did X die?"; a life's span in brackets after a name, "(/ˈʃɪlər/; 16
 # August 1864 – 6 August 1937)", "(born 1966)": the part after any ";", split at its first dash.
-_ASKS_BORN = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?:year|date))\b.*\bborn\b",
-                        re.IGNORECASE)
-_ASKS_DIED = re.compile(r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?:year|date))\b.*\b(?:die|died)\b",
-                        re.IGNORECASE)
+_ASKS_TIME = r"^\W*(?:when|(?:in|on)\s+what\s+(?:year|date)|what\s+(?:year|date))\b.*"
+_ASKS_BORN = re.compile(rf"{_ASKS_TIME}\bborn\b", re.IGNORECASE)
+_ASKS_DIED = re.compile(rf"{_ASKS_TIME}\b(?:die|died)\b", re.IGNORECASE)
 _LIFE_DASH = re.compile(r"\s*[–—─]\s*|\s+-\s+")
 _LIFE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")  # "(1932-2002)", when no dash parts the span, nor a "born"
 _LIFE_LABEL = re.compile(r"(?:born|b\.|died|d\.)\s+", re.IGNORECASE)
@@ -350,8 +349,8 @@ def _lived(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     closed = text.find(")", end, end + 3 * LIFE_PART_CHARS)
     if opened < 0 or closed < 0 or ")" in text[opened:start] or "(" in text[end:closed] or ";" in text[end:closed]:
         return start, end
-    inner = max(opened + 1, text.rfind(";", opened, start) + 1)
-    labelled = _LIFE_LABEL.match(text, inner + len(text[inner:closed]) - len(text[inner:closed].lstrip()))
+    inner = _past_spaces(text, max(opened + 1, text.rfind(";", opened, start) + 1), closed)
+    labelled = _LIFE_LABEL.match(text, inner)
     dash = _LIFE_DASH.search(text, inner, closed) or (None if labelled else _LIFE_HYPHEN.search(text, inner, closed))
     if dash:
         s, e = (dash.end(), closed) if died else (inner, dash.start())
@@ -359,7 +358,7 @@ def _lived(text: str, start: int, end: int, question: str) -> tuple[int, int]:
         s, e = inner, closed
     else:
         return start, end
-    s += len(text[s:e]) - len(text[s:e].lstrip())
+    s = _past_spaces(text, s, e)
     if m := _LIFE_LABEL.match(text, s, e):
         s = m.end()
     e = s + len(text[s:e].rstrip())
@@ -369,13 +368,17 @@ def _lived(text: str, start: int, end: int, question: str) -> tuple[int, int]:
     return date.span() if date and re.search(r"[^\W\d_]", text[date.end():e]) else (s, e)
 
 
-def _whole_date(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+def _past_spaces(text: str, i: int, end: int) -> int:
+    """The first position from ``i`` (before ``end``) that is not white space."""
+    return i + len(text[i:end]) - len(text[i:end].lstrip())
+
+
+def _whole_date(text: str, start: int, end: int, form: str, question: str) -> tuple[int, int]:
     """The whole date that a part of it stands in ("June 19, 1910" for "June 19", "19 November
     1827" for "November 1827") when the question asks "when" or for a date: annotators give
     the whole (of the public and gold questions so asked whose answer meets a date, 627 give
     the date whole, 53 more than it, 14 a part). A year or a month asked for stays alone
-    (``_year_of``)."""
-    form = answer_form(question)
+    (``_year_of``). ``form`` is the question's ``answer_form``."""
     if form != "date" and not (form == "" and _ASKS_WHEN.match(question)):
         return start, end
     for m in _DATE.finditer(text, max(0, start - 30), min(len(text), end + 30)):
