@@ -12,7 +12,8 @@ import re
 from importlib import resources
 
 from qa.question import GROUP_NOUNS, MONTH_NAMES
-from qa.roles import Office, capital_of, countries_named, country_named_by, country_of, mentioned_offices
+from qa.roles import (Office, capital_of, countries_named, country_named_by, country_of, country_of_whole,
+                      mentioned_offices, same_country)
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 
 # What an answer to a question of each form (``Question.form``) must contain.
@@ -64,6 +65,12 @@ COUNTRIES = frozenset(
 _PLACE_LEAD = re.compile(r"^(?:(?:the|in|at|of|from)\s+)+", re.IGNORECASE)  # "in Saudi Arabia" names Saudi Arabia
 
 
+def _nationality(span: str) -> bool:
+    """Whether a span is a country's adjective alone ("Russian", "Saudi"), which names no city:
+    not a country's own name ("Türkiye", "US") nor its capital."""
+    return bool(country_of_whole(span)) and not same_country(span) and not capital_named(span)
+
+
 def capital_named(span: str) -> str:
     """The country whose capital a place span names ("Moscow", "in Damascus" -> "Russia",
     "Syria"), or "": the capital stands for its government, and is not the country."""
@@ -108,9 +115,9 @@ def names_form(text: str, form: str) -> bool:
     "country". A day of the calendar ("2023-05-05") or a rank ("80th minute") is no quantity."""
     if form in ("name", "city", "country"):
         head = _PLACE_LEAD.sub("", text.strip())
-        if form == "city" and (head.lower() in COUNTRIES or any(ch.isdigit() for ch in head)
+        if form == "city" and (head.lower() in COUNTRIES or _nationality(head) or any(ch.isdigit() for ch in head)
                                or _REGION.search(head)):
-            return False  # a city is neither a country, a region nor a date ("May 19", "Santa Fe province")
+            return False  # a city is no country, nationality, region nor date ("Russian", "May 19", "Santa Fe province")
         if form == "country" and capital_named(head):
             return False  # "Moscow" stands for Russia's government; it is not the country
         return head[:1].isupper()
