@@ -549,7 +549,7 @@ _BACK_REFERENCE = re.compile(r"\b(?:he|she|him|her|his|they|them|their|it|its|th
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:(?P<name>he|she|him)|(?P<owner>his))\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w-]*")
+CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w-]*")  # a word with a capital first
 
 
 def named_back(asked: str, background: str, person: Callable[[str], bool]) -> str:
@@ -558,9 +558,9 @@ def named_back(asked: str, background: str, person: Callable[[str], bool]) -> st
     in January ...?"): the reader's checks of who said or did what read the asked sentence alone.
     ``person`` says whether a word names a person (the corpus titles them). Left as it is where
     the background names no one or several, or the asked sentence names someone itself."""
-    if not _PERSON_PRONOUN.search(asked) or any(person(w) for w in _CAPITALISED.findall(asked)):
+    if not _PERSON_PRONOUN.search(asked) or any(person(w) for w in CAPITALISED.findall(asked)):
         return asked
-    names = {w for w in _CAPITALISED.findall(background) if person(w)}
+    names = {w for w in CAPITALISED.findall(background) if person(w)}
     if len(names) != 1:
         return asked
     name = names.pop()

@@ -18,6 +18,7 @@ import json
 import math
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -41,7 +42,7 @@ from qa.checks import (ACTION_DEPTH, ANY_EVENT, ASKED_PREPOSITION, ASKED_YEAR, A
                        time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
-from qa.question import EXPECTED, MONTH_NAMES, Question, echoes_modifier
+from qa.question import CAPITALISED, EXPECTED, MONTH_NAMES, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (ARAB_STATES, NAME_PARTICLES, OFFICER_ROLES, Titles, countries_named, country_named_by, country_of,
                       country_of_whole, holds_asked_office, holds_one_of, holds_other_office, other_portfolio,
@@ -90,6 +91,14 @@ EVENT_DEPTH = 10
 UNRELATED_DENSE = 0.3
 # Characters either side of an answer within which a name the question gives ties the two
 NAME_BESIDE = 30
+# A name the question gives that at most this many files use is what the question is about
+# ("Who is head coach of the Rouen Baseball 76?", "When was Dodger Stadium built?"): an answer
+# from a file that never uses it is about something else where another of the best answers'
+# passages uses it (``Reader._of_subject_asked``). On the public held-out sets (761 TyDi articles,
+# one per file) names of at most 3 files, less countries' (an article about a place seldom repeats
+# its country: "the largest parrot in New Zealand"), gave 3 exact answers more and none fewer;
+# every name in any number of files 9 answers better and 10 worse (docs/quality.md, "Session 37").
+SUBJECT_FILES = 3
 # A question most of whose words (this share) the corpus never uses, answered from a passage and a
 # sentence this far from it in meaning, is about something else too: "Who developed the theory
 # of general relativity?" over reports on a merger reads "Sarah Cardell" (0.76 before). Chosen on
@@ -833,6 +842,8 @@ class Reader:
             reading = self._main_event_date(q, reading, event_depth)
         if reading.groups:  # "When was COVID-19 declared an emergency?" -> not the day it was "no longer" one
             reading = self._first_that(q, reading, lambda members: not says_no_more(q.text, self._sentence(members[0])))
+        if reading.groups:
+            reading = self._of_subject_asked(q, reading)
         if reading.groups and reading.mismatch:
             reading = self._next_that_can(q, reading)
         if timings is not None:
@@ -1309,6 +1320,36 @@ class Reader:
             if pattern.search(self._texts[c.doc], lo, hi):
                 return True
         return False
+
+    @cached_property
+    def _files_using(self) -> Counter[str]:
+        """How many files use each capitalised word."""
+        return Counter(w for text in self._texts for w in set(CAPITALISED.findall(text)))
+
+    def _subject_names(self, q: Question) -> frozenset[str]:
+        """The names the question gives (words the corpus writes only capitalised, after its first)
+        that few files use (``SUBJECT_FILES``) and that name no country: what it is about."""
+        return frozenset(w for w in CAPITALISED.findall(q.text, 1) if len(w) > 1 and w.lower() not in self._lower_words
+                         and 0 < self._files_using[w] <= SUBJECT_FILES and not countries_named(w))
+
+    def _of_subject_asked(self, q: Question, reading: Reading, depth: int = ACTION_DEPTH) -> Reading:
+        """Where no file of the best answer uses a name the question is about (``_subject_names``)
+        and the passage of one of the ``depth`` best does, put that one first (``_first_instead``):
+        "When was Dodger Stadium built?" -> not "2000" from another stadium's article. A refusal is
+        left as it is: the passage that names the subject may still not answer."""
+        names = self._subject_names(q)
+        if not names or self.refuses(reading):
+            return reading
+        ix, texts = self.index, self._texts
+        used = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, sorted(names)))})(?![\w-])")  # a whole word
+        if any(used.search(texts[c.doc]) for c in reading.groups[0][1]):
+            return reading
+
+        def names_subject(members: list[Candidate]) -> bool:
+            return any(used.search(texts[c.doc], int(ix.pass_start[c.passage]), int(ix.pass_end[c.passage]))
+                       for c in members)
+
+        return self._first_that(q, reading, names_subject, depth)
 
     def ruled_out(self, q: Question, span: str) -> bool:
         """Whether the question's own words rule ``span`` out, whatever its score: "Which Arab

@@ -1699,6 +1699,43 @@ def test_a_figure_in_the_unit_asked(encoder, tmp_path) -> None:
             assert pipe.source_text(cite.source)[cite.start : cite.end] == answer.answer
 
 
+_STADIUMS = {
+    "yankee.txt": "Yankee Stadium\n\nYankee Stadium is a baseball stadium in the Bronx, New York City. The original"
+                  " Yankee Stadium was built in 1923, and the current stadium was built in 2009 across the street.\n",
+    "dodger.txt": "Dodger Stadium\n\nDodger Stadium is a baseball park in the Elysian Park neighborhood of Los Angeles."
+                  " Construction began in September 1959, and the park opened on April 10, 1962.\n",
+    "wrigley.txt": "Wrigley Field\n\nWrigley Field is a ballpark on the North Side of Chicago. It was built in 1914"
+                   " and is the second-oldest ballpark in the major leagues.\n",
+}
+
+
+def test_an_answer_from_a_file_that_never_names_the_subject_gives_way(encoder, tmp_path) -> None:
+    """"When was Dodger Stadium built?" over three stadiums' articles: "built" is said of the
+    other two, "Dodger" only in its own. A best answer from a file that never names "Dodger"
+    gives way to the first of the next whose passage does (``Reader._of_subject_asked``)."""
+    from qa.pipeline import Pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in _STADIUMS.items():
+        (corpus / name).write_text(text, "utf-8")
+    pipe = Pipeline.open(corpus, tmp_path / "index", encoder=encoder)
+    question = "When was Dodger Stadium built?"
+    q, _, reading = pipe.read(question)
+    reader = pipe.reader
+    assert reader._subject_names(q) == {"Dodger"}  # "Stadium": the corpus writes "stadium" too
+    answer = pipe.ask(question)
+    assert answer.answer is not None and answer.citations[0].source == "dodger.txt"
+    # The same reading with another stadium's answer put first, as the reader may rank it:
+    name = {i: d.name for i, d in enumerate(pipe.index.docs)}
+    k = next(k for k, (_, members) in enumerate(reading.groups) if "dodger.txt" not in {name[c.doc] for c in members})
+    assert k < 6
+    other = reader._first_instead(q, reading, k) if k else reading
+    assert "dodger.txt" not in {name[c.doc] for c in other.groups[0][1]}
+    mended = reader._of_subject_asked(q, other)
+    assert "dodger.txt" in {name[c.doc] for c in mended.groups[0][1]}
+
+
 _VACCINE = """The first smallpox vaccine
 
 In May 1796 the English physician Edward Jenner took material from a cowpox sore on the hand of a milkmaid, \
