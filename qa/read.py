@@ -18,7 +18,6 @@ import json
 import math
 import re
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -1322,15 +1321,19 @@ class Reader:
         return False
 
     @cached_property
-    def _files_using(self) -> Counter[str]:
-        """How many files use each capitalised word."""
-        return Counter(w for text in self._texts for w in set(CAPITALISED.findall(text)))
+    def _rare_words(self) -> dict[str, frozenset[int]]:
+        """The files that use each capitalised word that at most ``SUBJECT_FILES`` files use."""
+        files: dict[str, set[int]] = {}
+        for doc, text in enumerate(self._texts):
+            for w in set(CAPITALISED.findall(text)):
+                files.setdefault(w, set()).add(doc)
+        return {w: frozenset(docs) for w, docs in files.items() if len(docs) <= SUBJECT_FILES}
 
     def _subject_names(self, q: Question) -> frozenset[str]:
         """The names the question gives (words the corpus writes only capitalised, after its first)
         that few files use (``SUBJECT_FILES``) and that name no country: what it is about."""
-        return frozenset(w for w in CAPITALISED.findall(q.text, 1) if len(w) > 1 and w.lower() not in self._lower_words
-                         and 0 < self._files_using[w] <= SUBJECT_FILES and not countries_named(w))
+        return frozenset(w for w in CAPITALISED.findall(q.text, 1) if len(w) > 1 and w in self._rare_words
+                         and w.lower() not in self._lower_words and not countries_named(w))
 
     def _of_subject_asked(self, q: Question, reading: Reading, depth: int = ACTION_DEPTH) -> Reading:
         """Where no file of the best answer uses a name the question is about (``_subject_names``)
@@ -1340,10 +1343,10 @@ class Reader:
         names = self._subject_names(q)
         if not names or self.refuses(reading):
             return reading
+        if any(c.doc in self._rare_words[w] for w in names for c in reading.groups[0][1]):
+            return reading
         ix, texts = self.index, self._texts
         used = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, sorted(names)))})(?![\w-])")  # a whole word
-        if any(used.search(texts[c.doc]) for c in reading.groups[0][1]):
-            return reading
 
         def names_subject(members: list[Candidate]) -> bool:
             return any(used.search(texts[c.doc], int(ix.pass_start[c.passage]), int(ix.pass_end[c.passage]))
