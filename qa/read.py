@@ -1346,11 +1346,10 @@ class Reader:
         if any(c.doc in self._rare_words[w] for w in names for c in reading.groups[0][1]):
             return reading
         ix, texts = self.index, self._texts
-        used = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, sorted(names)))})(?![\w-])")  # a whole word
 
         def names_subject(members: list[Candidate]) -> bool:
-            return any(used.search(texts[c.doc], int(ix.pass_start[c.passage]), int(ix.pass_end[c.passage]))
-                       for c in members)
+            return any(not names.isdisjoint(CAPITALISED.findall(texts[c.doc], ix.pass_start[c.passage],
+                                                                ix.pass_end[c.passage])) for c in members)
 
         return self._first_that(q, reading, names_subject, depth)
 
