@@ -20,7 +20,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -326,6 +326,15 @@ _WHEN_PHRASE = re.compile(r"(?:following|after|before|during|since|until|prior\s
 _WHO_IS_NAMED = re.compile(r"^\W*[Ww]ho\s+(?:is|was)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\W*$")
 
 
+def _rare_words(texts: list[str]) -> dict[str, frozenset[int]]:
+    """The files that use each capitalised word that at most ``SUBJECT_FILES`` files use."""
+    files: dict[str, set[int]] = {}
+    for doc, text in enumerate(texts):
+        for w in set(CAPITALISED.findall(text)):
+            files.setdefault(w, set()).add(doc)
+    return {w: frozenset(docs) for w, docs in files.items() if len(docs) <= SUBJECT_FILES}
+
+
 def _person_entities(index: CorpusIndex) -> frozenset[str]:
     """Every span the entity tagger calls a person somewhere in the corpus ("Messi", "Di Maria"):
     a question naming one asks about someone else than that person (``_tagged_person_asked``)."""
@@ -455,6 +464,11 @@ class Reader:
         self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
         self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
         self._persons = _person_entities(index)  # names the corpus's entity tagger calls persons
+        # Every word the corpus writes in lower case (those it never does are names), and the files
+        # of each capitalised word that few files use (``_subject_names``): read once, here, not
+        # by the first question.
+        self._lower_words = frozenset(w for text in self._texts for w in re.findall(r"\b[a-z][\w-]*", text))
+        self._rare_words = _rare_words(self._texts)
         self._lead_stem_cache: dict[int, frozenset[str]] = {}  # ``_lead_stems``, by file
         self._shaped_cache: dict[int, np.ndarray] = {}  # ``_answer_shaped``, by sentence
         self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
@@ -1298,11 +1312,6 @@ class Reader:
         return self.unknown_fraction(q) >= UNKNOWN_SHARE \
             and bool(((dense < FAR_PASSAGE) & (X[rows, FEATURE_ID["sent_sim"]] < FAR_SENTENCE)).all())
 
-    @cached_property
-    def _lower_words(self) -> frozenset[str]:
-        """Every word the corpus writes in lower case: those it never does are names."""
-        return frozenset(w for text in self._texts for w in re.findall(r"\b[a-z][\w-]*", text))
-
     def _name_beside(self, q: Question, members: list[Candidate]) -> bool:
         """Whether a name the question gives (a word the corpus writes only capitalised: "SANA",
         "Engro") stands within ``NAME_BESIDE`` characters of a mention of the answer, in its
@@ -1319,15 +1328,6 @@ class Reader:
             if pattern.search(self._texts[c.doc], lo, hi):
                 return True
         return False
-
-    @cached_property
-    def _rare_words(self) -> dict[str, frozenset[int]]:
-        """The files that use each capitalised word that at most ``SUBJECT_FILES`` files use."""
-        files: dict[str, set[int]] = {}
-        for doc, text in enumerate(self._texts):
-            for w in set(CAPITALISED.findall(text)):
-                files.setdefault(w, set()).add(doc)
-        return {w: frozenset(docs) for w, docs in files.items() if len(docs) <= SUBJECT_FILES}
 
     def _subject_names(self, q: Question) -> frozenset[str]:
         """The names the question gives (words the corpus writes only capitalised, after its first)

@@ -44,7 +44,8 @@ def main() -> int:
     p.add_argument("--passages", action="store_true", help="rank the passages that hold a gold answer instead")
     args = p.parse_args()
     pipe = Pipeline.open(args.corpus, args.index)
-    texts = [d.text for d in pipe.index.docs]
+    ix = pipe.index
+    texts = [d.text for d in ix.docs]
     counts: Counter[str] = Counter()
     scores: Counter[str] = Counter()
     for item in load_gold(args.gold):
@@ -52,7 +53,6 @@ def main() -> int:
             continue
         _, hits, reading = pipe.read(item.question)
         if args.passages:
-            ix = pipe.index
             rank = next((k for k, h in enumerate(hits[:20])
                          if ix.docs[int(ix.pass_doc[h.passage])].name in item.sources
                          and any(a in ix.passage_text(h.passage) for a in item.answers)), None)
