@@ -635,7 +635,7 @@ EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take plac
                           "printed stamped appears top page publication published byline dateline report article "
                           "story".split())
 # Words for one gathering: "When were the talks held?" asks about the meeting a lead reports as
-# "a landmark meeting" or "their summit" (``Reader._lead_reports``)
+# "a landmark meeting" or "their summit" (``Leads.holds``)
 GATHERING = frozenset(stem(w) for w in "meeting talks summit gathering session conference negotiations gathered "
                       "convened".split())
 SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)

@@ -214,7 +214,7 @@ class Pipeline:
             by_passage = {h.passage: h for h in hits}
             files = dict.fromkeys(int(self.index.pass_doc[h.passage]) for h in hits)  # best ranked first
             leads = [by_passage.get(p) or Hit(p, len(hits) + k, 0.0, 0.0, 0.0)
-                     for k, p in enumerate(self.reader.lead_passage(d) for d in files)
+                     for k, p in enumerate(self.reader.leads.passage(d) for d in files)
                      if p is not None and p not in read_ids and self.reader.reports_event(q, p)][:LEAD_FILES]
             if leads:
                 led = self.reader.run(q, q_vec, read + leads, None, reuse=reading, event_depth=LEAD_EVENT_DEPTH)

@@ -30,7 +30,7 @@ from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, 
                          answer_span)
 from qa.checks import (ACTION_DEPTH, ANY_EVENT, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
                        ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
-                       EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LEAD_SENTENCES, LOOKS_AHEAD,
+                       EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LOOKS_AHEAD,
                        NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, QUESTION_FORM, REGION_AFTER, SPEAKER_WINDOW, STANDS_FOR,
                        STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY,
                        WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, age_of_other,
@@ -41,6 +41,7 @@ from qa.checks import (ACTION_DEPTH, ANY_EVENT, ASKED_PREPOSITION, ASKED_YEAR, A
                        time_and_place_only, within_said_when)
 from qa.events import contrary_event, other_event
 from qa.index import CorpusIndex
+from qa.leads import Leads
 from qa.question import CAPITALISED, EXPECTED, MONTH_NAMES, Question, echoes_modifier
 from qa.retrieve import Hit
 from qa.roles import (ARAB_STATES, NAME_PARTICLES, OFFICER_ROLES, Titles, countries_named, country_named_by, country_of,
@@ -469,7 +470,7 @@ class Reader:
         # by the first question.
         self._lower_words = frozenset(w for text in self._texts for w in re.findall(r"\b[a-z][\w-]*", text))
         self._rare_words = _rare_words(self._texts)
-        self._lead_stem_cache: dict[int, frozenset[str]] = {}  # ``_lead_stems``, by file
+        self.leads = Leads(index)  # each file's lead: its sentences and words
         self._shaped_cache: dict[int, np.ndarray] = {}  # ``_answer_shaped``, by sentence
         self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
@@ -1075,7 +1076,7 @@ class Reader:
         terms = set(_event_terms(q))
 
         def lead_dates(members: list[Candidate]) -> list[Candidate]:
-            return [c for c in members if self._lead_date(reading, c) and self._lead_reports(terms, c.doc)]
+            return [c for c in members if self._lead_date(reading, c) and self.leads.holds_all(terms, c.doc)]
 
         if not terms:
             return reading
@@ -1093,28 +1094,11 @@ class Reader:
         what "When ...?" asks about (``_event_terms``): the passage that dates the event the
         report is about, which ``_main_event_date`` puts first."""
         doc = int(self.index.pass_doc[passage])
-        first, last = self._lead_range(doc)
+        first, last = self.leads.sentences(doc)
         terms = set(_event_terms(q))
         return bool(terms) and last > first \
             and int(self.index.pass_sent_lo[passage]) <= first < int(self.index.pass_sent_hi[passage]) \
-            and self._lead_reports(terms, doc)
-
-    def _lead_reports(self, terms: set[str], doc: int) -> bool:
-        """Whether ``doc``'s lead holds every one of ``terms``, one word for a gathering standing
-        for another ("talks" for the lead's "meeting": ``GATHERING``)."""
-        return all(self._lead_holds(t, doc) for t in terms)
-
-    def _lead_holds(self, term: str, doc: int) -> bool:
-        """Whether ``doc``'s lead holds ``term``, or another word for a gathering where it is
-        one ("talks" for the lead's "meeting": ``GATHERING``)."""
-        lead = self._lead_stems(doc)
-        return term in lead or term in GATHERING and bool(GATHERING & lead)
-
-    def lead_passage(self, doc: int) -> int | None:
-        """The passage that opens ``doc`` (passages run file by file, in order), or None for a
-        file without one."""
-        p = int(np.searchsorted(self.index.pass_doc, doc))
-        return p if p < len(self.index.pass_doc) and int(self.index.pass_doc[p]) == doc else None
+            and self.leads.holds_all(terms, doc)
 
     def dates_lead(self, reading: Reading) -> bool:
         """Whether the best answer is a date in a report's lead (``_main_event_date``'s choice)."""
@@ -1123,34 +1107,8 @@ class Reader:
     def _lead_date(self, reading: Reading, c: Candidate) -> bool:
         """Whether ``c`` is a date in its report's lead that names a day, a month or a year: not
         a length ("after more than a decade of isolation") nor a habit ("monthly")."""
-        return reading.features[c.row, FEATURE_ID["x:DATE:DATE"]] > 0 and self._in_lead(c) \
+        return reading.features[c.row, FEATURE_ID["x:DATE:DATE"]] > 0 and self.leads.holds_sentence(c.doc, c.sentence) \
             and bool(_NAMES_DATE.search(self._texts[c.doc][c.start : c.end]))
-
-    def _lead_range(self, doc: int) -> tuple[int, int]:
-        """The first and one past the last sentence of ``doc``'s lead (``LEAD_SENTENCES``): what
-        its page date dates, and the date it gives the event it reports."""
-        a = self.index.analysis
-        first = int(np.searchsorted(a.sent_doc, doc))
-        last = min(first + LEAD_SENTENCES, len(a.sent_doc))
-        while last > first and a.sent_doc[last - 1] != doc:
-            last -= 1
-        return first, last
-
-    def _in_lead(self, c: Candidate) -> bool:
-        first, last = self._lead_range(c.doc)
-        return first <= c.sentence < last
-
-    def _lead(self, doc: int) -> str:
-        a = self.index.analysis
-        first, last = self._lead_range(doc)
-        return self._texts[doc][a.sent_start[first] : a.sent_end[last - 1]] if last > first else ""
-
-    def _lead_stems(self, doc: int) -> frozenset[str]:
-        """The stems of ``doc``'s lead, found once per file (the questions' checks ask often)."""
-        found = self._lead_stem_cache.get(doc)
-        if found is None:
-            found = self._lead_stem_cache[doc] = frozenset(content_stems(self._lead(doc)))
-        return found
 
     def _first_instead(self, q: Question, reading: Reading, k: int, **changes) -> Reading:
         """The reading with its ``k``-th answer first: the two trade their probabilities (the
@@ -1375,7 +1333,7 @@ class Reader:
         countries it names and words of time and occurrence, ``EVENT_FILLER``) are there. The
         date at the top of a report of talks does not date an election or a break of ties."""
         terms = _event_terms(q)
-        return not terms or sum(self._lead_holds(t, doc) for t in terms) * 2 >= len(terms)
+        return not terms or sum(self.leads.holds(t, doc) for t in terms) * 2 >= len(terms)
 
     def _speaks_ahead(self, c: Candidate) -> bool:
         a = self.index.analysis

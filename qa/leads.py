@@ -1,0 +1,67 @@
+"""The lead of each corpus file: its first ``LEAD_SENTENCES`` sentences.
+
+A news report's lead says what happened and when; its page date dates it. The reader asks of
+it whether a date it gives is the report's own event (``Reader.dates_lead``), whether a
+question is about that event (``Reader.reports_event``), and whether a question's words are
+the lead's (``Reader._about_lead``): all through this one class, which finds each lead once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from qa.checks import GATHERING, LEAD_SENTENCES
+from qa.index import CorpusIndex
+from qa.text import content_stems
+
+
+class Leads:
+    """Where each file's lead lies in the index, and its words (found once per file)."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self.index = index
+        self._stems: dict[int, frozenset[str]] = {}
+
+    def sentences(self, doc: int) -> tuple[int, int]:
+        """The first and one past the last sentence of ``doc``'s lead (an empty range for a
+        file without sentences)."""
+        a = self.index.analysis
+        first = int(np.searchsorted(a.sent_doc, doc))
+        last = min(first + LEAD_SENTENCES, len(a.sent_doc))
+        while last > first and a.sent_doc[last - 1] != doc:
+            last -= 1
+        return first, last
+
+    def holds_sentence(self, doc: int, sentence: int) -> bool:
+        """Whether ``sentence`` (an index sentence of ``doc``) is of its lead."""
+        first, last = self.sentences(doc)
+        return first <= sentence < last
+
+    def text(self, doc: int) -> str:
+        """The lead's text ("" for a file without sentences)."""
+        a = self.index.analysis
+        first, last = self.sentences(doc)
+        return self.index.docs[doc].text[a.sent_start[first] : a.sent_end[last - 1]] if last > first else ""
+
+    def stems(self, doc: int) -> frozenset[str]:
+        """The content stems of ``doc``'s lead, found once per file (the checks ask often)."""
+        found = self._stems.get(doc)
+        if found is None:
+            found = self._stems[doc] = frozenset(content_stems(self.text(doc)))
+        return found
+
+    def holds(self, term: str, doc: int) -> bool:
+        """Whether ``doc``'s lead holds the stem ``term``, or another word for a gathering where
+        it is one ("talks" for the lead's "meeting": ``GATHERING``)."""
+        lead = self.stems(doc)
+        return term in lead or term in GATHERING and bool(GATHERING & lead)
+
+    def holds_all(self, terms: set[str], doc: int) -> bool:
+        """Whether ``doc``'s lead holds every one of ``terms`` (``holds``)."""
+        return all(self.holds(t, doc) for t in terms)
+
+    def passage(self, doc: int) -> int | None:
+        """The passage that opens ``doc`` (passages run file by file, in order), or None for a
+        file without one."""
+        p = int(np.searchsorted(self.index.pass_doc, doc))
+        return p if p < len(self.index.pass_doc) and int(self.index.pass_doc[p]) == doc else None
