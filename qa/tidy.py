@@ -194,7 +194,8 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """The shortest span that fully answers: no words of the question just before its
+    """The shortest span that fully answers: no comma or other mark that parts it from the words
+    before it (``_after_parting_mark``), no words of the question just before its
     mid-sentence "what" (``_echoed_lead``), no lead naming the kind of thing asked before the
     things themselves (``_named_category``), no lead-in to a quotation it does not close
     (``_into_quote``), no quotation opened and left unclosed (``_whole_quote``) nor run into
@@ -206,9 +207,11 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     the year or the month of a date when one is asked for, the date of birth or of death of a
     life's span in brackets (``_lived``), the whole of a date that answers "when"
     (``_whole_date``) and a year's or a century's era ("BC"), no quotation marks or brackets around
-    an answer that is one whole quotation or aside (``_unquoted``), and no full stop that closes
+    an answer that is one whole quotation or aside (``_unquoted``), no article, "and", "or", "of"
+    or comma left hanging at its end (``_without_dangling_end``), and no full stop that closes
     the sentence (``_without_full_stop``)."""
     why = bool(_WHY.search(question))
+    start = _after_parting_mark(text, start, end)
     start = _echoed_lead(text, start, end, question)
     start = _named_category(text, start, end, question)
     start = _into_quote(text, start, end)
@@ -232,7 +235,35 @@ def tidy_span(text: str, start: int, end: int, question: str) -> tuple[int, int]
     start, end = _unquoted(text, *_whole_date(text, *_year_of(text, start, end, form), form, question))
     if (m := _ERA.match(text, end)) and _BEFORE_ERA.search(text, start, end):
         end = m.end()  # "3rd century BC": 50 public gold answers end with the era, none before it
-    return start, _without_full_stop(text, start, end)
+    return start, _without_full_stop(text, start, _without_dangling_end(text, start, end))
+
+
+# The span head's spans are snapped to whole tokens, and may open on the mark that parts them
+# from the words before: ", separatism and extremism" (the candidates found at index time never
+# do). A full stop opens a name or a number (".NET", ".45") unless a space follows it.
+_PARTING_MARK = re.compile(r"(?:[,;:?]|\.(?=\s))\s*")
+
+
+def _after_parting_mark(text: str, start: int, end: int) -> int:
+    """``start`` after a comma, semicolon, colon, question mark or sentence's full stop (and the
+    space after it) that opens the span, unless nothing would be left."""
+    while (m := _PARTING_MARK.match(text, start, end)) and m.end() < end:
+        start = m.end()
+    return start
+
+
+# A span the span head stopped one word short or long of: "..., the crew, the" ends on words that
+# lead into something it left out. An article, "and", "or" or "of" never ends an answer (in lower
+# case: "Vitamin A" and "Plan B" end on names).
+_DANGLING_END = re.compile(r"(?:\s*[,;:]|\s+(?:the|a|an|and|or|of))\Z")
+
+
+def _without_dangling_end(text: str, start: int, end: int) -> int:
+    """``end`` before the commas and the articles, "and", "or" and "of" left hanging at the
+    span's end, unless nothing would be left."""
+    while (m := _DANGLING_END.search(text, start, end)) and m.start() > start:
+        end = m.start()
+    return end
 
 
 # Words whose own full stop ends them: "Inc.", "Jr.", "St.", "a.m." (a dot inside), "J." (an

@@ -66,6 +66,7 @@ def test_every_answer_is_an_exact_cited_span(pipeline, asked, item):
         return
     assert a.answer == a.answer.strip() and a.answer
     assert not re.match(r"(the|a|an)\s", a.answer), a.answer  # clean spans: no leading article
+    assert a.answer[0] not in ",;:?" and a.answer[-1] not in ",;:", a.answer  # nor edge punctuation
     for c in a.citations:
         assert _raw(pipeline, c.source)[c.start : c.end] == a.answer
 
@@ -126,6 +127,18 @@ def test_drop_leading(span, kept):
     text = f"[{span}]"
     start, end = drop_leading(text, 1, len(text) - 1)
     assert text[start:end] == kept
+
+
+def test_no_answer_opens_with_the_comma_before_it(pipeline):
+    """The span head's spans are snapped to whole tokens, which may take the comma before a list's
+    items (", separatism and extremism" for "Besides terrorism, which two other ills ...?"): the
+    answer shown starts after it, and its offsets still give it exactly."""
+    question = "Besides terrorism, which two other ills did the participants pledge to fight in Syria?"
+    answer = pipeline.ask(question)
+    if answer.answer is not None:
+        assert answer.answer[0] not in ",;:" and answer.answer[0].isalnum()
+        for c in answer.citations:
+            assert _raw(pipeline, c.source)[c.start : c.end] == answer.answer
 
 
 @pytest.mark.parametrize("span, question, kept", [
@@ -196,6 +209,18 @@ def test_a_reason_keeps_the_to_of_its_purpose(span, question, kept):
      "because his grandfather feared a rival would copy it"),
     ("since the 1950s because of a rival", "When was it kept?", "since the 1950s because of a rival"),  # not asked why
     ("reluctantly because of a rival", "Why was it kept?", "reluctantly because of a rival"),  # no time before it
+    # no punctuation that parts the answer from the words before it ...
+    (", separatism and extremism", "Besides terrorism, what did they fight?", "separatism and extremism"),
+    ("; and more", "What else?", "and more"),
+    (". The minister", "Who spoke?", "minister"),  # and then its article
+    (".NET Framework", "Which framework?", ".NET Framework"),  # a full stop of a name
+    (".45 caliber", "Which caliber?", ".45 caliber"),  # or of a number
+    # ... and no article, "and", "or", "of" or comma left hanging at the end
+    ("the decline of", "What did he say about American power?", "decline"),
+    ("the ship, the crew, the", "What did the report describe?", "ship, the crew"),
+    ("Ankara and", "Which capitals?", "Ankara"),
+    ("Vitamin A", "Which vitamin?", "Vitamin A"),  # a capital letter is a name's
+    ("a", "What is the first letter?", "a"),  # nothing would be left
 ])
 def test_tidy_span(span, question, kept):
     start, end = tidy_span(span, 0, len(span), question)
