@@ -6,10 +6,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: install run index test browser clean
 
+# --no-compile: pip would byte-compile every module of torch, transformers and spaCy (about a
+# minute on 2 cores); Python compiles the few that are imported when they first are.
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install -q --no-compile torch==2.13.0
+	$(BIN)/python -m pip install -q --no-compile -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
