@@ -3,7 +3,8 @@
 A news report's lead says what happened and when; its page date dates it. The reader asks of
 it whether a date it gives is the report's own event (``Reader.dates_lead``), whether a
 question is about that event (``Reader.reports_event``), and whether a question's words are
-the lead's (``Reader._about_lead``): all through this one class, which finds each lead once.
+the lead's (``Reader._about_lead``): all through this one class, which finds a lead's sentences
+by a binary search of the index's arrays and reads its words once per file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from qa.text import content_stems
 
 
 class Leads:
-    """Where each file's lead lies in the index, and its words (found once per file)."""
+    """Where each file's lead lies in the index (looked up at each call), and its words (read
+    once per file)."""
 
     def __init__(self, index: CorpusIndex) -> None:
         self.index = index
