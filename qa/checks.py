@@ -2,7 +2,7 @@
 partner, speaker and subject that the reader's features cannot express.
 
 Each check compares the question's words with the answer's text or sentence and names a
-mismatch; ``Reader.mismatch`` (``qa/read.py``) runs them on the best pooled answer and refuses
+mismatch; ``Verifier.mismatch`` (``qa/verify.py``) runs them on the best pooled answer and refuses
 or passes to the next answer. They are plain functions of text, so each is tested alone.
 """
 
@@ -628,7 +628,8 @@ HOW_REACTED = re.compile(r"^\W*how\s+(?:did|does|do|has|have|had|was|were|is|are
 # is one).
 QUESTION_FORM = re.compile(r"\W*(?:why|what|how|who|when|where|which)\s+(?:is|was|are|were|did|does|do|has|have|had"
                            r"|will|would|can|could|should)\b", re.IGNORECASE)
-LEAD_SENTENCES = 2  # a report's lead, which its page date dates (``Reader._about_lead``, ``_main_event_date``)
+# a report's lead, which its page date dates (``Verifier.about_lead``, ``SecondLook._main_event_date``)
+LEAD_SENTENCES = 2
 # Words of time and occurrence, and of the page itself ("What publication date appears under the
 # byline?" asks for the page date).
 EVENT_FILLER = frozenset(stem(w) for w in "date day time exact precise take place held hold happen occur year month "

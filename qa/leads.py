@@ -1,9 +1,9 @@
 """The lead of each corpus file: its first ``LEAD_SENTENCES`` sentences.
 
 A news report's lead says what happened and when; its page date dates it. The reader asks of
-it whether a date it gives is the report's own event (``Reader.dates_lead``), whether a
-question is about that event (``Reader.reports_event``), and whether a question's words are
-the lead's (``Reader._about_lead``): all through this one class, which finds a lead's sentences
+it whether a date it gives is the report's own event (``SecondLook.dates_lead``), whether a
+question is about that event (``SecondLook.reports_event``), and whether a question's words are
+the lead's (``Verifier.about_lead``): all through this one class, which finds a lead's sentences
 by a binary search of the index's arrays and reads its words once per file.
 """
 
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from qa.checks import GATHERING, LEAD_SENTENCES
+from qa.checks import EVENT_FILLER, GATHERING, LEAD_SENTENCES
 from qa.index import CorpusIndex
-from qa.text import content_stems
+from qa.question import Question
+from qa.roles import country_of
+from qa.text import STOP_WORDS, content_stems, fold, stem, words
 
 
 class Leads:
@@ -67,3 +69,15 @@ class Leads:
         file without one."""
         p = int(np.searchsorted(self.index.pass_doc, doc))
         return p if p < len(self.index.pass_doc) and int(self.index.pass_doc[p]) == doc else None
+
+
+# How many take part ("the four foreign ministers"): a lead lists them rather than counts them.
+_COUNTS = frozenset("two three four five six seven eight nine ten".split())
+
+
+def event_terms(q: Question) -> list[str]:
+    """The stems of what a question asks about, less the countries it names, how many take part
+    (``_COUNTS``) and words of time and occurrence (``EVENT_FILLER``): what a report's lead
+    must hold for the question to be about the event the lead reports."""
+    return [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in EVENT_FILLER
+            and fold(w).lower() not in _COUNTS and not country_of(w)]

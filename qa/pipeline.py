@@ -20,7 +20,8 @@ from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.question import Question, analyse_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
-from qa.read import FEATURE_ID, FEATURES, Reader, Reading
+from qa.read import Reader
+from qa.reading import FEATURE_ID, FEATURES, Reading
 from qa.relations import RelationSpan, asks_relation, kin_spans, membership_spans, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
@@ -54,7 +55,7 @@ SUPPORT_DEPTH = 10  # passages searched for other files stating the chosen answe
 HOLDER_DEPTH = 30
 LEAD_FILES = 3  # the most leads of retrieved files read for "When ...?" about the event they report
 # ... and of that reading's answers, how many are looked through for a date those leads give
-# (``Reader._main_event_date``; ``read.EVENT_DEPTH`` for any other reading): the leads were read because they
+# (``SecondLook._main_event_date``; ``second_look.EVENT_DEPTH`` for any other reading): the leads were read because they
 # hold every word of the question, while the passages read first may date another event in the
 # same words so firmly that a lead's "Wednesday" ranks far below ("When were the talks held?"
 # -> not the "December" of "defense ministers had also held talks in Moscow in December").
@@ -209,16 +210,17 @@ class Pipeline:
                 reading, read = deeper, deep
         # "When was the meeting held?": the reports' own event, dated by their leads, whose
         # passages the question's few words did not rank among those read
-        if q.wh == "when" and q.expected == "DATE" and not holder and not self.reader.dates_lead(reading):
+        if q.wh == "when" and q.expected == "DATE" and not holder and not self.reader.second_look.dates_lead(reading):
             read_ids = {h.passage for h in read}
             by_passage = {h.passage: h for h in hits}
             files = dict.fromkeys(int(self.index.pass_doc[h.passage]) for h in hits)  # best ranked first
+            looks = self.reader.second_look
             leads = [by_passage.get(p) or Hit(p, len(hits) + k, 0.0, 0.0, 0.0)
                      for k, p in enumerate(self.reader.leads.passage(d) for d in files)
-                     if p is not None and p not in read_ids and self.reader.reports_event(q, p)][:LEAD_FILES]
+                     if p is not None and p not in read_ids and looks.reports_event(q, p)][:LEAD_FILES]
             if leads:
                 led = self.reader.run(q, q_vec, read + leads, None, reuse=reading, event_depth=LEAD_EVENT_DEPTH)
-                if self.reader.dates_lead(led):
+                if looks.dates_lead(led):
                     reading = led
         return q, hits, reading
 

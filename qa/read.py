@@ -6,10 +6,13 @@ time (entities, noun chunks, numbers, syntactic subtrees) plus the best span the
 (answer-type match, question terms near the span, sentence similarity, retrieval rank, overlap
 with the question, length, syntactic role and the span head's logits) scores it; a softmax turns
 the scores into probabilities; candidates whose normalised text agrees are pooled, so the same
-answer found in several files wins together and every supporting file is cited.
+answer found in several files wins together and every supporting file is cited (``qa/reading.py``).
 Weights are fitted on data (``scripts/fit_reader.py``) and shipped in ``qa/weights/``.
-The checks a best answer's sentence must pass (form, time, place, partner, speaker) are in
-``qa/checks.py``; the trimming of its span to the shortest that answers is in ``qa/tidy.py``.
+Whether the best answer's sentence can answer at all (form, time, place, partner, speaker) is
+``Verifier.mismatch``'s verdict (``qa/verify.py``, over the predicates of ``qa/checks.py``); the
+answers a check confirms over the best one are put first by ``qa/second_look.py``; the trimming
+of the span to the shortest that answers is in ``qa/tidy.py``. The reader then decides whether
+to refuse: a mismatch, answerability under the threshold, or a belief under the floor.
 """
 
 from __future__ import annotations
@@ -18,9 +21,8 @@ import json
 import math
 import re
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -28,44 +30,21 @@ import numpy as np
 
 from qa.analysis import (DEPS, F_NOUN, F_NUM, F_PROPN, F_PUNCT, F_STOP, F_VERB, MAX_CANDIDATE_TOKENS, TYPE_ID, TYPES,
                          answer_span)
-from qa.checks import (ACTION_DEPTH, ANY_EVENT, ASKED_PREPOSITION, ASKED_YEAR, ASKS_ACTION, ASKS_AHEAD, ASKS_ARAB,
-                       ASKS_NATIONALITY, ASKS_STATEMENT, ASKS_WINNER, CLAUSE_AFTER, CLAUSE_MISSED, CLAUSE_SAID,
-                       EVENT_FILLER, EXACT_COUNT, GATHERING, HELD_EVENT, HOW_REACTED, LOOKS_AHEAD,
-                       NEXT_EVENT, OBJECT_OF, OBJECT_WINDOW, QUESTION_FORM, REGION_AFTER, SPEAKER_WINDOW, STANDS_FOR,
-                       STATING, TIME_ONLY, TIME_UNITS, UNIT_ALONE, VAGUE_COUNT, VAGUE_MANY, VAGUE_TIME, WEEKDAY,
-                       WEEKDAY_NAMES, WHAT_SAID, WINNER_WINDOW, WINNING, according_to_names, age_of_other,
-                       asks_statement, capital_named, counted_words, counts_other, counts_time, dates_a_statement,
-                       initials_of_question, located_elsewhere, names_form, other_kin, other_month, other_partner,
-                       played_against, reversed_roles, said_clause, says_no_more, speaker_names, speaker_offices,
-                       speaks_ahead, subject_country, subject_names, subject_offices, things_asked, things_listed,
-                       time_and_place_only, within_said_when)
-from qa.events import contrary_event, other_event
+from qa.checks import ASKS_ARAB, HOW_REACTED, WHAT_SAID, initials_of_question, within_said_when
 from qa.index import CorpusIndex
 from qa.leads import Leads
-from qa.question import CAPITALISED, EXPECTED, MONTH_NAMES, Question, echoes_modifier
+from qa.question import EXPECTED, Question, echoes_modifier
+from qa.reading import (CONF_FEATURES, ENTITY_EXPECTED, FEATURE_ID, FEATURES, Candidate, Reading, placed_date, pool,
+                        pool_key, unknown_fraction)
 from qa.retrieve import Hit
-from qa.roles import (ARAB_STATES, NAME_PARTICLES, OFFICER_ROLES, Titles, countries_named, country_named_by, country_of,
-                      country_of_whole, holds_asked_office, holds_one_of, holds_other_office, other_portfolio,
-                      same_country, same_name_keys, speaks_as)
+from qa.roles import ARAB_STATES, NAME_PARTICLES, Titles, country_of, holds_one_of, same_name_keys
+from qa.second_look import EVENT_DEPTH, SecondLook
 from qa.span import SpanScorer, Window, top_spans
-from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
+from qa.text import content_stems, stem, words
 from qa.tidy import (ROLE_WORDS, beside_set_aside, cuts_slash_compound, function_words_only, line_label,
-                     opens_with_clitic, set_aside, span_tokens, stop_words_only)
+                     opens_with_clitic, set_aside)
+from qa.verify import Verifier
 
-FEATURES: list[str] = (
-    [f"x:{e}:{t}" for e in EXPECTED for t in TYPES]
-    + [f"dep:{d}" for d in DEPS]
-    + [f"wh_ent:{e}" for e in EXPECTED]
-    + [f"len_log:{e}" for e in EXPECTED]
-    + """bias sent_sim sent_sim_gap sent_overlap sent_overlap_gap passage_rrf passage_dense
-    passage_rank_inv cand_in_q cand_all_in_q prox_inv prox_exp no_match left_match right_match
-    len_log len_1 len_gt4 len_gt10 has_propn has_num has_verb has_noun frac_stop
-    in_quotes first_in_sent head_match head_verb_match win_overlap nn_gap nn_best_gap nn_is_best
-    nn_missing pass_overlap pass_missing_idf nn_null_gap has_comma has_cc cc_in_q
-    weekday_match weekday_miss duration_match duration_miss verb_for_entity phrase_verb
-    cc_one cc_many cuts_entity cuts_chunk""".split()
-)
-FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 # A post-modifier after the best answer ("rebel efforts" + " to topple ..."), and the share of the
 # best answer's probability a longer answer with it needs to be given instead (``answer_members``).
 # Not "in" or "from": places and origins ("the earthquake in Turkey and Syria", "forces from its
@@ -73,44 +52,6 @@ FEATURE_ID = {f: i for i, f in enumerate(FEATURES)}
 POSTMODIFIER = re.compile(r"\s+(?:of|with|among|to|for)\b", re.IGNORECASE)
 FULLER_SHARE = 0.2
 FULLER_DEPTH = 2
-# Where the best answer cannot be right, how many of the best (itself included) are looked through for
-# one that can, and the least share of its probability that one must hold (chosen on the read news sets:
-# 3 and 0.3 refused one unanswerable question more than 4 and 0.2, for the same answers)
-MISMATCH_DEPTH = 3
-MISMATCH_SHARE = 0.3
-# How many answers ``_main_event_date`` looks through for the date a report's lead gives its event
-# (``Reader.run``'s ``event_depth``; the pipeline's re-reading of the leads looks further).
-EVENT_DEPTH = 10
-# A passage that holds none of the question's words and whose meaning is this far from it
-# (``Hit.dense``, the cosine of the two embeddings) is about something else: "Who invented the
-# telephone?" over reports on a vaccine reads "Edward Jenner" there (0.76 before). Of the 7,200
-# answers given to the questions of the seeds, the news and the public held-out sets, 15 came
-# from a passage without a question word; their passages' similarity was 0.20 and 0.23 (a wrong
-# answer and a right one to the context-free follow-up "why are they upset about it"), then 0.32
-# and over (right answers from paraphrases: "How many YMCAs are there across the US?").
-UNRELATED_DENSE = 0.3
-# Characters either side of an answer within which a name the question gives ties the two
-NAME_BESIDE = 30
-# A name the question gives that at most this many files use is what the question is about
-# ("Who is head coach of the Rouen Baseball 76?", "When was Dodger Stadium built?"): an answer
-# from a file that never uses it is about something else where another of the best answers'
-# passages uses it (``Reader._of_subject_asked``). On the public held-out sets (761 TyDi articles,
-# one per file) names of at most 3 files, less countries' (an article about a place seldom repeats
-# its country: "the largest parrot in New Zealand"), gave 3 exact answers more and none fewer;
-# every name in any number of files 9 answers better and 10 worse (docs/quality.md, "Session 37").
-SUBJECT_FILES = 3
-# A question most of whose words (this share) the corpus never uses, answered from a passage and a
-# sentence this far from it in meaning, is about something else too: "Who developed the theory
-# of general relativity?" over reports on a merger reads "Sarah Cardell" (0.76 before). Chosen on
-# half of 120 general-knowledge questions asked of the seeds and the thirteen news corpora
-# (``eval/offtopic.jsonl``, the odd ids) and on the 7,200 answers given to the gold questions of
-# the seeds, the news and the public held-out sets, of which the reader reads three so, all right
-# ("What kind of outlet is SANA?", one of a blind set, and one about a photo that the page's
-# layout answers before the reader is asked).
-UNKNOWN_SHARE, FAR_PASSAGE, FAR_SENTENCE = 0.5, 0.2, 0.25
-# The share of the belief the parts of a list must hold together for the whole list to be given
-# to "Which countries ...?" instead of its best part (``Reader._whole_list``).
-LIST_SUPPORT = 0.5
 # No answer under this belief (``Reader.belief``: the confidence before calibration) was right
 # on the tuning sets or on the public held-out parts: below it an answer is refused. It was
 # 0.03 (24 answers to answerable public questions under it, all wrong) until session 16, whose
@@ -137,79 +78,9 @@ REPORTED_FLOOR = 0.2
 WHY_FLOOR = 0.1
 EXTRA_SPANS = 5  # span-head spans per window added as candidates
 ECHO_DEPTH = 30  # best-scored candidates looked up as holders of an office the question names
-ENTITY_EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM")  # questions wanting a name, date or number
 _CC = re.compile(r"\b(and|or)\b", re.IGNORECASE)
 WEEKDAYS = tuple(stem(w) for w in "monday tuesday wednesday thursday friday saturday sunday".split())
 DURATION_UNITS = tuple(stem(w) for w in "second minute hour day week month year decade century".split())
-
-@dataclass(frozen=True)
-class Candidate:
-    """A scored span: ``doc``/``start``/``end`` index the raw document text."""
-
-    doc: int
-    start: int
-    end: int
-    sentence: int
-    passage: int
-    score: float
-    row: int = 0
-
-
-ACCEPT = {t: (t,) for t in ENTITY_EXPECTED}  # candidate types that match each expected type
-CONF_FEATURES = """bias logit_p margin cand_sim cand_overlap best_sim best_overlap cand_in_q type_match
-type_specific unknown_frac top_dense agree_docs nn_best_gap nn_best pass_overlap pass_missing_idf
-nn_null_gap entropy best_prox best_win_overlap best_nn_is_best""".split()
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The reader's verdict: pooled candidates best first, with their probabilities.
-
-    ``answer_features`` describe the best pooled answer and the question as a whole (how much
-    of it the corpus covers at all); the calibrated confidence is computed from them.
-    """
-
-    groups: list[tuple[float, list[Candidate]]]
-    features: np.ndarray
-    candidates: list[Candidate]
-    answer_features: np.ndarray | None = None
-    nn_best: float = 0.0
-    # Why the best answer cannot be right, whatever its score ("" when nothing says so): "form" (it
-    # lacks the quantity, year or currency the question needs, a date or number answers "who", or the
-    # question asks yes or no), "office" (the corpus titles it with another office than the one asked
-    # for, its sentence is about ministers of another portfolio, or it names no one where an office's
-    # holder is asked for), "said" (it dates a statement, not the event asked about), "page-date" (the
-    # date a page was written, for a question about what is to come or about what the page's lead does
-    # not report), "date" (a month other than the one the question names, or the figure of reports
-    # dated in another year than the one it names, which they never name), "vague" ("in the future"
-    # for "when", "several" for "exactly how many", "various militias" for "which militia"), "count"
-    # (a number counting another kind of thing: the "four" of "four-way talks" for "how many
-    # advisers"), "ahead" (a sentence that speaks of nothing to come, or whose word of what is to come
-    # is cut from the answer by an earlier event, for "the next meeting" or "When will ...?"),
-    # "country" (a sentence about another country than the question names, or naming nowhere near the
-    # country that acts, or dealings "with" another country), "subject" (naming nowhere near the
-    # titled person who acts, or the office of a country's that acts), "place" (telling of another
-    # capital than the one the question places its event in), "statement" (no word of saying in the
-    # sentence dating what "When did X confirm ...?" asks), "speaker" (for "What did Mekdad say ...?"
-    # or "What did Iran's foreign minister say ...?", a sentence that names neither him nor his
-    # office, nor do the two before it), "outcome" (no words of winning near the answer to "Who won
-    # ...?"), "contrary" (a sentence reporting the contrary of the event asked about), "event" (a date
-    # or place of another kind of event: ``qa.events``), "unrelated" (from passages about something
-    # else than the question: ``Reader._unrelated``).
-    mismatch: str = ""
-    # The corpus titles the best answer with the office the question asks for ("Turkish President
-    # Recep Tayyip Erdogan" for "Who is Turkey's president?", ``qa.roles``): no floor applies.
-    office_confirmed: bool = False
-    # The best answer dates, in a report's lead, the event that lead reports, and the question
-    # asks about that event in the lead's own words ("When did the foreign ministers gather in
-    # Moscow?" -> the "Wednesday" of "Foreign ministers ... gathered in Moscow on Wednesday"):
-    # neither the floor nor the answerability threshold applies (``Reader._main_event_date``).
-    event_dated: bool = False
-    floor: float = 0.0  # the least belief the question's answer needs beyond the reader's (``question_floor``)
-    # The span head's windows of each passage read, by passage id: a deeper reading of the same
-    # question reuses them (``Reader.run``'s ``reuse``).
-    windows: dict[int, list[Window]] = field(default_factory=dict, repr=False, compare=False)
-
 
 def load_weights(path: Path | None = None) -> dict:
     if path is None:
@@ -221,85 +92,7 @@ def load_weights(path: Path | None = None) -> dict:
 
 
 
-_NORM_PUNCT = re.compile(r"[^\w\s]")
-_ARTICLES = re.compile(r"\b(a|an|the)\b")
-
-
-def answer_key(text: str) -> str:
-    """SQuAD-style normal form, used to pool agreeing candidates."""
-    text = _ARTICLES.sub(" ", _NORM_PUNCT.sub(" ", fold(text)))
-    return " ".join(text.split())
-
-
 SHAPED_CACHE_SENTENCES = 200_000  # sentences whose answer-shaped spans ``Reader`` keeps at once
-LISTED_WORDS = 3  # the most words of each item of a list whose order does not matter to its key
-# "Earlier Wednesday", "on Wednesday", "in December 2022": the date itself, with a word that
-# places it (a preposition, or "earlier" and "later" of the reporting day) before it
-_DATE_WORD = rf"(?:{WEEKDAY}|{MONTH_NAMES}|\d{{4}})\b"
-# A day, a month, a year, a decade or a century (not a length: "12 years", "more than a decade")
-_NAMES_DATE = re.compile(rf"\b(?:{WEEKDAY_NAMES}|{MONTH_NAMES}|\d+(?:st|nd|rd|th)|today|yesterday"
-                         r"|\d{2,4}s?(?!\s*(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)\b))\b",
-                         re.IGNORECASE)
-_PLACED_DATE = re.compile(rf"^(?:(?:on|in|at|by|earlier|later)\s+)+(?={_DATE_WORD})", re.IGNORECASE)
-
-
-def placed_date(span: str) -> bool:
-    """Whether ``span`` is a date with a word that places it before it ("Earlier Wednesday")."""
-    return bool(_PLACED_DATE.match(span))
-
-
-@lru_cache(maxsize=1 << 17)  # a pure function of the span, asked for every candidate of every reading
-def pool_key(span: str) -> str:
-    """What candidates that agree share: the normal form (``answer_key``), the same for every
-    name of one country ("Türkiye" and "Turkey" vote together), and for a list of short items
-    in any order ("Iran, Turkey, Russia and Syria" and "Türkiye, Syria, Russia and Iran"), and
-    for a date with or without a word that places it ("Earlier Wednesday", "Wednesday")."""
-    span = _PLACED_DATE.sub("", span)  # "Earlier Wednesday" and "Wednesday" vote together
-    items = [item for item in LIST_SEPARATOR.split(span) if item.strip()]
-    if len(items) > 1 and all(len(item.split()) <= LISTED_WORDS for item in items):
-        return " , ".join(sorted(answer_key(same_country(item) or item) for item in items))
-    return answer_key(same_country(span) or span)
-
-
-def answer_features(X: np.ndarray, groups, expected: str, unknown_frac: float, nn_best: float = 0.0) -> np.ndarray:
-    """Features of the best pooled answer and of the question's coverage (CONF_FEATURES)."""
-    F = FEATURE_ID
-    f = np.zeros(len(CONF_FEATURES), np.float32)
-    pooled, members = groups[0]
-    best = X[members[0].row]
-    p = min(max(pooled, 1e-4), 1 - 1e-4)
-    second = groups[1][0] if len(groups) > 1 else 0.0
-    f[0] = 1.0
-    f[1] = math.log(p / (1 - p))
-    f[2] = pooled - second
-    f[3] = best[F["sent_sim"]]
-    f[4] = best[F["sent_overlap"]]
-    f[5] = best[F["sent_sim"]] - best[F["sent_sim_gap"]]
-    f[6] = best[F["sent_overlap"]] - best[F["sent_overlap_gap"]]
-    f[7] = best[F["cand_in_q"]]
-    accepted = ACCEPT.get(expected)
-    if accepted:
-        f[8] = float(any(best[F[f"x:{expected}:{t}"]] for t in accepted))
-        f[9] = 1.0
-    f[10] = unknown_frac
-    f[11] = best[F["passage_dense"]]
-    f[12] = math.log1p(len({c.doc for c in members}))
-    f[13] = best[F["nn_best_gap"]]
-    f[14] = nn_best
-    f[15] = best[F["pass_overlap"]]
-    f[16] = best[F["pass_missing_idf"]]
-    f[17] = best[F["nn_null_gap"]]
-    # How spread the belief is over distinct answers, and how closely the question's own terms
-    # surround the best one: an answer with no question term nearby is often a guess.
-    mass = np.array([g[0] for g in groups], np.float64)
-    mass = mass[mass > 0] / max(mass.sum(), 1e-12)
-    f[18] = float(-(mass * np.log(mass)).sum())
-    f[19] = best[F["prox_inv"]]
-    f[20] = best[F["win_overlap"]]
-    f[21] = best[F["nn_is_best"]]
-    return f
-
-
 # A question that asks for a country or a place may name it by its capital or adjective
 # ("Which country is Ankara the capital of?").
 _ASKS_COUNTRY = re.compile(r"\b(?:countr(?:y|ies)|nations?|states?|where|place|capital|land|city|cities|towns?"
@@ -325,15 +118,6 @@ _WHEN_PHRASE = re.compile(r"(?:following|after|before|during|since|until|prior\s
 # Words apart by spaces: "(?:[A-Z][\w'’-]*\s*)+" split a run of capitals every way there is, and
 # took minutes over "Who is AAA…A's son?"
 _WHO_IS_NAMED = re.compile(r"^\W*[Ww]ho\s+(?:is|was)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\W*$")
-
-
-def _rare_words(texts: list[str]) -> dict[str, frozenset[int]]:
-    """The files that use each capitalised word that at most ``SUBJECT_FILES`` files use."""
-    files: dict[str, set[int]] = {}
-    for doc, text in enumerate(texts):
-        for w in set(CAPITALISED.findall(text)):
-            files.setdefault(w, set()).add(doc)
-    return {w: frozenset(docs) for w, docs in files.items() if len(docs) <= SUBJECT_FILES}
 
 
 def _person_entities(index: CorpusIndex) -> frozenset[str]:
@@ -402,41 +186,6 @@ def echoes_in_other_words(span: str, q: Question) -> bool:
     return bool(stems) and set(stems) <= set(q.stems)
 
 
-def pool(scores: np.ndarray, cands: list[Candidate], keys: list[str], expected: str,
-         unknown_frac: float, X: np.ndarray, nn_best: float = 0.0, drop: np.ndarray | None = None,
-         placed: Sequence[bool] | None = None) -> Reading:
-    """Softmax over candidate scores, pooled by normalised answer text, best pool first.
-
-    A candidate made only of the question's own words is left out when anything else is
-    there: it tells the asker nothing ("Besides opposition groups, who holds territory?" ->
-    "opposition groups"), and under 1% of the gold answers of the public sets are such echoes.
-    Candidates in ``drop`` (ruled out by the question: ``Reader.ruled_out``) are left out always.
-    A pool's mentions are best first, those of a date without the word that places it
-    (``placed``: "Wednesday", not "Earlier Wednesday") before the others."""
-    if not cands:
-        return Reading([], X, [])
-    keep = X[:, FEATURE_ID["cand_all_in_q"]] == 0
-    if not keep.any():
-        keep[:] = True
-    if drop is not None:
-        keep &= ~drop
-        if not keep.any():
-            return Reading([], X, [])
-    scores = np.where(keep, scores, -np.inf)
-    p = np.exp(scores - scores.max())
-    p /= p.sum()
-    pools: dict[str, list[Candidate]] = {}
-    for k, (c, key, pk) in enumerate(zip(cands, keys, p)):
-        if key and keep[k]:
-            pools.setdefault(key, []).append(Candidate(c.doc, c.start, c.end, c.sentence, c.passage, float(pk), k))
-    if not pools:
-        return Reading([], X, [])
-    groups = [(sum(c.score for c in members), sorted(members, key=lambda c: (bool(placed and placed[c.row]), -c.score)))
-              for members in pools.values()]
-    groups.sort(key=lambda g: -g[0])
-    return Reading(groups, X, cands, answer_features(X, groups, expected, unknown_frac, nn_best), nn_best)
-
-
 def question_floor(q: Question) -> float:
     """The least belief an answer to ``q`` needs besides the reader's floor: ``NAME_FLOOR`` for
     "What is the name of ...?", ``REPORTED_FLOOR`` for "What did X say ...?" and "How did X
@@ -459,20 +208,16 @@ class Reader:
         self.index = index
         self.spans = spans
         self.page_dates = list(page_dates)  # ``(doc, start, end)`` of lines that only date the page
-        self._page_dates_of: dict[int, list[tuple[int, int]]] = {}  # the same by file: read per candidate
-        for d, s, e in self.page_dates:
-            self._page_dates_of.setdefault(d, []).append((s, e))
-        self._texts = [d.text for d in index.docs]  # raw texts, for the mismatch checks
+        self._texts = [d.text for d in index.docs]  # raw texts, for the echo and rule-out checks
         self.titles = Titles(self._texts)  # the corpus's titles of names (``qa.roles``)
         self._persons = _person_entities(index)  # names the corpus's entity tagger calls persons
-        # Every word the corpus writes in lower case (those it never does are names), and the files
-        # of each capitalised word that few files use (``_subject_names``): read once, here, not
-        # by the first question.
-        self._lower_words = frozenset(w for text in self._texts for w in re.findall(r"\b[a-z][\w-]*", text))
-        self._rare_words = _rare_words(self._texts)
+        # Every word the corpus writes in lower case (those it never does are names): read once,
+        # here, not by the first question.
+        lower_words = frozenset(w for text in self._texts for w in re.findall(r"\b[a-z][\w-]*", text))
         self.leads = Leads(index)  # each file's lead: its sentences and words
+        self.verifier = Verifier(index, self.titles, self.leads, lower_words, self.page_dates)
+        self.second_look = SecondLook(index, self.titles, self.leads, self.verifier, lower_words, self.refuses)
         self._shaped_cache: dict[int, np.ndarray] = {}  # ``_answer_shaped``, by sentence
-        self._when_for_who = [FEATURE_ID["x:PERSON:DATE"], FEATURE_ID["x:PERSON:NUM"]]
         weights = weights or load_weights()
         w = np.zeros(len(FEATURES), np.float32)
         for name, value in weights["weights"].items():
@@ -588,7 +333,7 @@ class Reader:
         def shaped(start: int, end: int) -> bool:
             return not (cuts_slash_compound(text, start, end) or function_words_only(text[start:end])
                         or opens_with_clitic(text[start:end]) or line_label(text, start, end)
-                        or self._straddles_page_date(doc, start, end))
+                        or self.verifier.straddles_page_date(doc, start, end))
 
         indexed = self._shaped_cache.get(sentence)
         if indexed is None:
@@ -830,486 +575,14 @@ class Reader:
         ruled_out = {key for key, span in spans.items() if self.ruled_out(q, span)}
         drop = np.array([key in ruled_out for key in keys], bool) if ruled_out else None
         placed = [placed_date(self._texts[c.doc][c.start : c.end]) for c in cands]
-        reading = pool(X @ self.w, cands, keys, q.expected, self.unknown_fraction(q), X, nn_best, drop, placed)
+        reading = pool(X @ self.w, cands, keys, q.expected, unknown_fraction(q, self.index), X, nn_best, drop, placed)
         reading = replace(reading, floor=question_floor(q), windows=windows)
         if reading.groups:
-            reading = replace(reading, mismatch=self.mismatch(q, reading.groups[0][1], reading.features))
-        if reading.groups and q.office is not None:
-            reading = self._holder_of_asked_office(q, reading)
-        if reading.groups and q.expected == "PERSON" and (clause := said_clause(q.text)):
-            reading = self._speaker_of_clause(q, reading, clause)
-        if reading.groups and ASKS_ACTION.search(q.text):
-            reading = self._action_first(q, reading)
-        if reading.groups and (asked := ASKED_PREPOSITION.match(q.text)):
-            reading = self._object_of_asked_preposition(q, reading, asked.group(1).lower())
-        if reading.groups and q.form == "quantity" and (counted := counted_words(q.text)):
-            reading = self._count_of_asked_thing(q, reading, {stem(w) for w in counted})
-        if reading.groups and (asked_many := things_asked(q.text)):
-            reading = self._as_many_as_asked(q, reading, asked_many)
-        elif reading.groups and q.number == "many":
-            reading = self._whole_list(q, reading)
-        if reading.groups and q.form == "country":
-            reading = self._country_of_capital(q, reading)
-        if reading.groups and ASKS_NATIONALITY.search(q.text):
-            reading = self._nationality_alone(q, reading)
-        if reading.groups and q.expected == "DATE" and q.unit != "duration":
-            reading = self._main_event_date(q, reading, event_depth)
-        if reading.groups:  # "When was COVID-19 declared an emergency?" -> not the day it was "no longer" one
-            reading = self._first_that(q, reading, lambda members: not says_no_more(q.text, self._sentence(members[0])))
-        if reading.groups:
-            reading = self._of_subject_asked(q, reading)
-        if reading.groups and reading.mismatch:
-            reading = self._next_that_can(q, reading)
+            reading = replace(reading, mismatch=self.verifier.mismatch(q, reading.groups[0][1], reading.features))
+        reading = self.second_look.run(q, reading, event_depth)
         if timings is not None:
             timings["candidates"] = (time.perf_counter() - t0) * 1e3 - timings.get("span_head", 0.0)
         return reading
-
-    def _speaker_of_clause(self, q: Question, reading: Reading, clause: list[str], depth: int = 10) -> Reading:
-        """Where the best answer's sentence (and the ``CLAUSE_AFTER`` after it) holds under
-        ``CLAUSE_MISSED`` of the words "Who said that ...?" quotes, and another answer's among
-        the ``depth`` best holds ``CLAUSE_SAID`` of them, put that one first, as
-        ``_first_instead`` does. "Syria’s Foreign Minister Faisal Mekdad ... 'despite all the
-        negatives of the past years'" does not answer "Who said that the two could put the past
-        behind them?"; "Hossein Amir-Abdollahian said ... 'these two countries can put the past
-        behind them,' he said" does."""
-        clause_set = set(clause)
-
-        def held(members: list[Candidate]) -> float:
-            """The most of the clause's words one of the answer's first mentions holds."""
-            return max(len(clause_set & set(content_stems(self._window(c, 0, CLAUSE_AFTER))))
-                       for c in members[:3]) / len(clause_set)
-
-        if held(reading.groups[0][1]) >= CLAUSE_MISSED:
-            return reading
-        for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
-            if held(members) >= CLAUSE_SAID:
-                return self._first_instead(q, reading, k)
-        return reading
-
-    def _action_first(self, q: Question, reading: Reading) -> Reading:
-        """Where a question asks what someone did or can do ("What can Syria and Turkey do about
-        the past?") and the best answer does not open with a verb ("the past behind them ..."),
-        put first the best of the ``ACTION_DEPTH`` best that does ("put the past behind them
-        ..."), as ``_first_instead`` does."""
-        def opens_with_verb(members: list[Candidate]) -> bool:
-            toks = span_tokens(self.index, members[0], members[0].start, members[0].end)
-            return bool(toks) and bool(self.index.analysis.tok_flags[toks[0]] & F_VERB)
-
-        return self._first_that(q, reading, opens_with_verb)
-
-    def _first_that(self, q: Question, reading: Reading, holds: Callable[[list[Candidate]], bool],
-                    depth: int = ACTION_DEPTH) -> Reading:
-        """The reading as it is where its best answer ``holds``, else with the first of the
-        ``depth`` best that does put first (``_first_instead``), if any."""
-        if holds(reading.groups[0][1]):
-            return reading
-        for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
-            if holds(members):
-                return self._first_instead(q, reading, k)
-        return reading
-
-    def _next_that_can(self, q: Question, reading: Reading) -> Reading:
-        """Where the best answer cannot be right (``Reading.mismatch``), the first of the next
-        ``MISMATCH_DEPTH`` that can and is a date or a number where one is asked, put first with
-        its own probability (no belief passes to it), so that the floor and the answerability
-        judge it as it is."""
-        p0 = reading.groups[0][0]
-        # a date or a number where one is asked (not "pending" for "When will ...?"); the tagger
-        # misses too many rare names to ask the same of a person or a place ("Pujato")
-        accepted = [FEATURE_ID[f"x:{q.expected}:{t}"] for t in ACCEPT.get(q.expected, ()) if t in ("DATE", "NUM")]
-        for k, (pk, members) in enumerate(reading.groups[1:MISMATCH_DEPTH], start=1):
-            if pk < MISMATCH_SHARE * p0:
-                break
-            if accepted and not reading.features[members[0].row, accepted].any():
-                continue
-            if not (why := self.mismatch(q, members, reading.features)):
-                groups = [reading.groups[k], *reading.groups[:k], *reading.groups[k + 1:]]
-                features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q),
-                                           reading.nn_best)
-                return replace(reading, groups=groups, answer_features=features, mismatch=why)
-        return reading
-
-    def _object_of_asked_preposition(self, q: Question, reading: Reading, preposition: str) -> Reading:
-        """Where "With whom ...?" is best answered by the object of a "with" that follows no word
-        of the question ("made up with former rivals") and another answer among the
-        ``ACTION_DEPTH`` best follows one that does ("a presidential summit with Assad"), put that
-        one first, as ``_first_instead`` does."""
-        asked = set(q.stems)
-        after = OBJECT_OF[preposition]
-
-        def governed(members: list[Candidate]) -> bool:
-            """Whether one of the answer's first mentions is the object of such a preposition."""
-            for c in members[:3]:
-                m = after.search(self._texts[c.doc][max(0, c.start - OBJECT_WINDOW) : c.start])
-                if m and asked.intersection(content_stems(m.group("words"))):
-                    return True
-            return False
-
-        return self._first_that(q, reading, governed)
-
-    def _thing_counted(self, c: Candidate) -> str | None:
-        """The stem of the common noun right after a number ("goal" for the "seven" of "seven
-        goals"), past words of magnitude ("7 million deaths") and a hyphen ("four-way"); None
-        where no noun follows in the sentence ("seven in all", "3.5 million Syrian refugees")."""
-        a, text = self.index.analysis, self._texts[c.doc]
-        for t in range(int(a.sent_tok[c.sentence]), int(a.sent_tok[c.sentence + 1])):
-            if int(a.tok_start[t]) < c.end:
-                continue
-            word = text[a.tok_start[t] : a.tok_end[t]]
-            if word == "-" or word.lower() in _MAGNITUDES:
-                continue
-            flags = int(a.tok_flags[t])
-            return stem(word.lower()) if flags & F_NOUN and not flags & F_PROPN else None
-        return None
-
-    def _count_of_asked_thing(self, q: Question, reading: Reading, asked: set[str]) -> Reading:
-        """Where "How many assists ...?" is best answered by a number of another thing (the
-        "seven" of "seven goals and three assists") and another answer among the
-        ``ACTION_DEPTH`` best is one number of the asked thing in the same passage ("three"), put
-        that one first, as ``_first_instead`` does. Not for a unit of time ("How many years ...?"
-        -> "two decades"), nor for people at large ("How many people speak French?" -> "more than
-        600,000 francophones"), nor where the best answer's first mention counts nothing named."""
-        if asked & (TIME_UNITS | _ANYONE):
-            return reading
-        best = reading.groups[0][1]
-        things = [self._thing_counted(c) for c in best[:3]]
-        if things[0] is None or asked.intersection(things):
-            return reading
-        passages = {c.passage for c in best}
-        a = self.index.analysis
-
-        def counts_asked(members: list[Candidate]) -> bool:
-            """Whether one of the answer's first mentions is one number, of the asked thing."""
-            return any(c.passage in passages and self._thing_counted(c) in asked
-                       and sum(bool(a.tok_flags[t] & F_NUM) for t in span_tokens(self.index, c, c.start, c.end)) == 1
-                       for c in members[:3])
-
-        return self._first_that(q, reading, counts_asked)
-
-    def _as_many_as_asked(self, q: Question, reading: Reading, asked: int) -> Reading:
-        """Where "Which three countries ...?" is best answered by fewer things ("Russian") and
-        another answer among the ``ACTION_DEPTH`` best lists as many as asked ("Russian, Syrian
-        and Turkish"), put that one first, as ``_first_instead`` does."""
-        def listed(members: list[Candidate]) -> int:
-            c = members[0]
-            return things_listed(self._texts[c.doc][c.start : c.end])
-
-        if listed(reading.groups[0][1]) >= asked:
-            return reading
-        return self._first_that(q, reading, lambda members: listed(members) == asked)
-
-    def _whole_list(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
-        """Where "Which countries took part?" (several things, no count) is best answered by part
-        of a list of names (proper nouns: not "defense ministers and intelligence chiefs", whose
-        kinds of official "Which officials ...?" does not all ask for, nor "Currently, ELISA and
-        IFA") such as "Turkey and Syria" that another answer among the ``depth`` best
-        gives whole ("Türkiye, Syria, Russia and Iran"), and the answers that are parts of that
-        list ("Russia and Iran", "Turkey") hold at least ``LIST_SUPPORT`` of the belief together,
-        put the whole list first, as ``_first_instead`` does: the reader's belief spread over the
-        parts of one list is belief in the list."""
-        a = self.index.analysis
-
-        def items(members: list[Candidate]) -> frozenset[str] | None:
-            c = members[0]
-            parts = [p for p in LIST_SEPARATOR.split(self._texts[c.doc][c.start : c.end]) if p.strip()]
-            if any(len(p.split()) > LISTED_WORDS for p in parts) or not all(
-                    a.tok_flags[t] & (F_PROPN | F_PUNCT) or self._texts[c.doc][a.tok_start[t] : a.tok_end[t]].lower()
-                    in _LIST_WORDS for t in span_tokens(self.index, c, c.start, c.end)):
-                return None
-            return frozenset(pool_key(p) for p in parts)
-
-        listed = [(score, items(members)) for score, members in reading.groups[:depth]]
-        top = listed[0][1]
-        if top is None:
-            return reading
-        best_k, best_support = 0, 0.0
-        for k, (_, whole) in enumerate(listed[1:], start=1):
-            if whole is None or len(whole) <= len(top) or not top <= whole:
-                continue
-            support = sum(score for score, part in listed if part is not None and part <= whole)
-            if support >= LIST_SUPPORT and support > best_support:
-                best_k, best_support = k, support
-        return self._first_instead(q, reading, best_k) if best_k else reading
-
-    def _country_of_capital(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
-        """Where "Which country hosted the talks?" is best answered by a capital ("Moscow", which
-        news writes for its government) and the capital's country ("Russia") is among the
-        ``depth`` best answers, put the country first, as ``_first_instead`` does."""
-        best = reading.groups[0][1][0]
-        country = capital_named(self._texts[best.doc][best.start : best.end])
-        if not country:
-            return reading
-
-        def is_country(members: list[Candidate]) -> bool:
-            c = members[0]
-            return same_country(self._texts[c.doc][c.start : c.end]) == country
-
-        return self._first_that(q, reading, is_country, depth)
-
-    def _nationality_alone(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
-        """Where "What nationality was the referee?" is best answered by words that name a
-        country among others ("Szymon Marciniak of Poland"), put first the best of the ``depth``
-        best that is a country's name or adjective alone ("Poland", "Polish"), as
-        ``_first_instead`` does. A best answer that names no country is left to the reader: the
-        list of countries' adjectives is not every nationality's."""
-        best = reading.groups[0][1][0]
-        span = self._texts[best.doc][best.start : best.end]
-        if not country_of(span) or country_of_whole(span):
-            return reading
-
-        def alone(members: list[Candidate]) -> bool:
-            c = members[0]
-            return bool(country_of_whole(self._texts[c.doc][c.start : c.end]))
-
-        return self._first_that(q, reading, alone, depth)
-
-    def _main_event_date(self, q: Question, reading: Reading, depth: int) -> Reading:
-        """Where "When ...?" asks in words that all stand in a report's lead (its first
-        ``LEAD_SENTENCES``) about the event that lead dates, and the best answer is
-        no date of a lead, put first the best answer among the ``depth`` best that is one, as
-        ``_first_instead`` does: "When did the ministers meet in Moscow?" -> "Wednesday", not the
-        "late last month" of the defense ministers' meeting. A word the lead lacks ("When did
-        the defense ministers meet?") leaves the reading as it is. A best answer that is such a
-        date, for any question asking a date, is confirmed by the lead (``Reading.event_dated``);
-        only "When ...?" has another answer put first: a Wikipedia article's lead ("What year was
-        Vietnam colonized by the French?") tells of more than one time."""
-        terms = set(_event_terms(q))
-
-        def lead_dates(members: list[Candidate]) -> list[Candidate]:
-            return [c for c in members if self._lead_date(reading, c) and self.leads.holds_all(terms, c.doc)]
-
-        if not terms:
-            return reading
-        if lead_dates(reading.groups[0][1]):
-            return replace(reading, event_dated=True)
-        if q.wh != "when" or all(self._lead_date(reading, c) for c in reading.groups[0][1]):
-            return reading
-        for k, (_, members) in enumerate(reading.groups[1:depth], start=1):
-            if lead_dates(members):
-                return self._first_instead(q, reading, k, event_dated=True)
-        return reading
-
-    def reports_event(self, q: Question, passage: int) -> bool:
-        """Whether ``passage`` holds the lead of its report and that lead holds every word of
-        what "When ...?" asks about (``_event_terms``): the passage that dates the event the
-        report is about, which ``_main_event_date`` puts first."""
-        doc = int(self.index.pass_doc[passage])
-        first, last = self.leads.sentences(doc)
-        terms = set(_event_terms(q))
-        return bool(terms) and last > first \
-            and int(self.index.pass_sent_lo[passage]) <= first < int(self.index.pass_sent_hi[passage]) \
-            and self.leads.holds_all(terms, doc)
-
-    def dates_lead(self, reading: Reading) -> bool:
-        """Whether the best answer is a date in a report's lead (``_main_event_date``'s choice)."""
-        return bool(reading.groups) and any(self._lead_date(reading, c) for c in reading.groups[0][1])
-
-    def _lead_date(self, reading: Reading, c: Candidate) -> bool:
-        """Whether ``c`` is a date in its report's lead that names a day, a month or a year: not
-        a length ("after more than a decade of isolation") nor a habit ("monthly")."""
-        return reading.features[c.row, FEATURE_ID["x:DATE:DATE"]] > 0 and self.leads.holds_sentence(c.doc, c.sentence) \
-            and bool(_NAMES_DATE.search(self._texts[c.doc][c.start : c.end]))
-
-    def _first_instead(self, q: Question, reading: Reading, k: int, **changes) -> Reading:
-        """The reading with its ``k``-th answer first: the two trade their probabilities (the
-        reader's belief in its first answer passes to the one a check confirms), and the new
-        first is described for the confidence by its own features."""
-        (p0, first), (pk, other) = reading.groups[0], reading.groups[k]
-        groups = [(p0, other), *reading.groups[1:k], (pk, first), *reading.groups[k + 1:]]
-        features = answer_features(reading.features, groups, q.expected, self.unknown_fraction(q), reading.nn_best)
-        return replace(reading, groups=groups, answer_features=features,
-                       mismatch=self.mismatch(q, groups[0][1], reading.features), **changes)
-
-    def _holder_of_asked_office(self, q: Question, reading: Reading, depth: int = 10) -> Reading:
-        """Where the best answer is not titled with the office the question asks for (it holds
-        another: "Who is Turkey's president?" -> "Bashar al-Assad", titled Syrian president; or
-        it has no title: "Who represented Syria?" -> "Türkiye"), put first the next answer among
-        the ``depth`` best that the corpus titles with the asked office, if any. The two trade
-        their probabilities: the reader's belief that its first answer is the person asked for
-        passes to the one the titles confirm, which is then described for the confidence by its
-        own features (its sentence, its passage, its agreement across files)."""
-        for k, (_, members) in enumerate(reading.groups[:depth]):
-            c = members[0]
-            if holds_asked_office(self.titles, q.office, self._texts[c.doc][c.start : c.end]):
-                if k == 0:
-                    return replace(reading, office_confirmed=True)
-                return self._first_instead(q, reading, k, office_confirmed=True)
-        return reading
-
-    def mismatch(self, q: Question, members: list[Candidate], X: np.ndarray) -> str:
-        """Why the best pooled answer (``members``, best first; ``X`` the candidates' features)
-        cannot answer ``q``; see ``Reading.mismatch``."""
-        texts = self._texts
-        best = members[0]
-        # "What is the exact date of the April meeting?" asks a date whatever its wh-word's type
-        dated = q.expected == "DATE" or q.form in ("date", "day", "month", "month-year", "year")
-        span = texts[best.doc][best.start : best.end]
-        if stop_words_only(span):
-            return "form"  # "When will the court hear the appeal?" -> "before" says nothing
-        if self._unrelated(q, members, X):
-            return "unrelated"  # "Who wrote Hamlet?" -> "Sergei Lavrov": no passage of it speaks of the question
-        if q.form and not names_form(span, q.form):
-            return "form"
-        if q.form == "city" and REGION_AFTER.match(texts[best.doc], best.end):
-            return "form"  # "In which town ...?" -> the "Santa Fe" of "Santa Fe province"
-        if q.expected == "PERSON" and all(X[c.row, self._when_for_who].any() for c in members):
-            return "form"  # "Whom did he meet?" -> "last month": a date or a number is nobody
-        if q.wh == "which" and q.expected == "PERSON" and q.number == "one" and not any(ch.isupper() for ch in span):
-            return "form"  # "Which opposition leader condemned it?" -> "vindication of ...": no one's name
-        if WHAT_SAID.search(q.text) and all(X[c.row, FEATURE_ID[f"x:{q.expected}:PERSON"]] for c in members):
-            return "form"  # "What did the minister say?" -> "Hossein Amir-Abdollahian"
-        if q.wh in ("who", "whom") and (tokens := words(span)) and stem(tokens[-1]) in GATHERING:
-            return "form"  # "Who attended the meeting?" -> "Arab League summit": a gathering is nobody
-        if q.wh == "why" and (TIME_ONLY.fullmatch(span) or time_and_place_only(span)):
-            return "form"  # "Why was Syria suspended?" -> "more than 10 years": a time is no reason
-        if QUESTION_FORM.match(span):
-            return "form"  # "What reason did the board give?" -> the heading "Why was Altman fired"
-        names = speaker_names(q.text) or [n for n in according_to_names(q.text) if self.titles(n)]
-        if names and not self._names_near(best, names):
-            return "speaker"  # "What did Mekdad say about the invitation?" -> a sentence that is not his
-        offices = speaker_offices(q.text)
-        if offices and not names and not speaks_as(self.titles, offices, self._window(best, SPEAKER_WINDOW)):
-            return "speaker"  # "What did Iran's foreign minister say?" -> words of Syria's
-        if dated and other_month(q.text, span):
-            return "date"
-        # "How many refugees was Turkey hosting in 2015?" -> the figure of reports dated 2023, which
-        # never name 2015 (files that agree on an answer tell of the same time)
-        if (year := ASKED_YEAR.search(q.text)) and not any(year.group() in texts[c.doc] for c in members) \
-                and any(self._dated_another_year(c.doc, year.group()) for c in members):
-            return "date"
-        if dated and (VAGUE_TIME.fullmatch(span) or q.unit != "duration" and UNIT_ALONE.fullmatch(span)):
-            return "vague"
-        if q.form == "quantity" and all(counts_other(q.text, texts[c.doc], c.end) for c in members):
-            return "count"  # "How many advisers?" -> the "four" of "four-way talks"
-        if q.form == "quantity" and counts_time(q.text, span):
-            return "count"  # "How many members sit on the committee?" -> "1,191 days"
-        if ASKS_WINNER.search(q.text):
-            if not any(WINNING.search(self._window(c, WINNER_WINDOW, WINNER_WINDOW)) for c in members):
-                return "outcome"  # "Who won the election?" -> "President Erdogan is courting a summit"
-            if all(played_against(texts[c.doc], c.start) for c in members):
-                return "outcome"  # "Who won the final?" -> the "Italy" of "won ... the Finalissima against Italy"
-        # An age is judged on every mention of it (the same number may give one person's age in
-        # several files); kin and roles on the best-scored one, as other mentions of a name say
-        # nothing of the relation asked.
-        if all(age_of_other(q.text, texts[c.doc], c.start, c.end) for c in members):
-            return "subject"  # "How old is John Mauger?" -> the "58" of "Hamish Harding, 58,"
-        if other_kin(q.text, texts[best.doc], best.start, best.end):
-            return "kin"  # "Who is Shahzada Dawood's father?" -> the "Suleman" of "and his son Suleman"
-        if reversed_roles(q.text, texts[best.doc], best.start, best.end):
-            return "roles"  # "Which team did France beat?" -> the "Argentina" of "Argentina beat France"
-        if q.wh == "where" and all(played_against(texts[c.doc], c.start) for c in members):
-            return "place"  # "Where was the final played?" -> the "Italy" of "the Finalissima against Italy": a side
-        if (acronym := STANDS_FOR.search(q.text)) and fold(span)[:1].lower() != fold(acronym.group(1))[:1].lower():
-            return "form"  # "What does SANA stand for?" -> "Faisal Mekdad"
-        if q.number == "one" and VAGUE_MANY.match(span):
-            return "vague"  # "Which militant group controls the northwest?" -> "various militias"
-        if EXACT_COUNT.search(q.text) and VAGUE_COUNT.fullmatch(span):
-            return "vague"
-        if holds_other_office(self.titles, q.office, span):
-            return "office"
-        if q.office is not None and q.office.role in OFFICER_ROLES and not self.titles.names_role(q.office):
-            return "office"  # "Who is OpenAI's chief financial officer?": the corpus names no such post
-        if q.office is not None and q.expected == "PERSON" and not any(ch.isupper() for ch in span):
-            return "office"  # "Who heads Turkey's intelligence agency?" -> "deputy foreign ministers": no holder
-        if dated and all(self._on_page_date(c) for c in members) \
-                and (LOOKS_AHEAD.search(q.text) or not self._about_lead(q, best.doc)):
-            return "page-date"
-        if dated and not asks_statement(q.text) \
-                and all(dates_a_statement(texts[c.doc], c.start) for c in members):
-            return "said"
-        if (NEXT_EVENT.search(q.text) or ASKS_AHEAD.search(q.text)) and not self._speaks_ahead(best):
-            return "ahead"
-        if q.office is None and all(other_portfolio(q.text, self._sentence(c), span) for c in members):
-            return "office"  # "When did the foreign ministers meet?" -> "the defense ministers met ..."
-        if q.countries and all(self._about_another_country(c, q.countries) for c in members):
-            return "country"
-        if agent := subject_country(q.text):
-            # "In what year did Iran intervene?" -> "Moscow, which intervened in 2015"; where the sentences
-            # before name no country, the passage must name the asked one ("Argentina ... President
-            # Alberto Fernandez declared Tuesday ... a national holiday")
-            near = countries_named(self._window(best, SPEAKER_WINDOW))
-            if agent not in near and (near or agent not in countries_named(self.index.passage_text(best.passage))):
-                return "country"
-        if (offices := subject_offices(q.text)) and q.office is None \
-                and not speaks_as(self.titles, offices, self._window(best, SPEAKER_WINDOW)):
-            return "subject"  # "When did the Saudi foreign minister visit Damascus?" -> the summit's date
-        if all(other_partner(q.text, self._sentence(c)) for c in members):
-            return "country"  # "When did Turkey sever its relations with Iran?" -> "... with Syria in March 2012"
-        if dated and ASKS_STATEMENT.search(q.text) \
-                and not any(STATING & {stem(w) for w in words(self._sentence(c))} for c in members):
-            return "statement"  # "When did Assad confirm he would attend the summit?" -> the summit's date
-        if q.expected != "LOC" and all(located_elsewhere(q.text, self._sentence(c)) for c in members):
-            return "place"  # "Who represented Saudi Arabia at the meeting in Moscow?" -> "... visited Damascus"
-        names = subject_names(q.text)  # a person the corpus titles: not a source ("What does AFP call ...?")
-        if names and any(self.titles(n) for n in names) and not self._names_near(best, names):
-            return "subject"  # "When did Putin meet Assad?" -> "the defense ministers ... met late last month"
-        # "When did Turkey restore ties?" -> "Turkey severed its relations ... in March 2012"; but the
-        # end of a state tells how long it lasted ("suspended for how long?" -> "reinstated after 12 years")
-        if q.unit != "duration" and all(contrary_event(q.text, self._sentence(c)) for c in members):
-            return "contrary"
-        if dated or q.expected == "LOC":
-            if all(other_event(q.text, self._sentence(c)) for c in members):
-                return "event"  # "When did Turkey pull its troops out?" -> "severed its relations in March 2012"
-            if (held := HELD_EVENT.search(q.text)) and held.group("event").lower() not in ANY_EVENT \
-                    and stem(held.group("event")) not in self.index.vocab_ids:
-                return "event"  # "Where did they hold their press conference?": the corpus tells of none
-        return ""
-
-    def _unrelated(self, q: Question, members: list[Candidate], X: np.ndarray) -> bool:
-        """Whether every mention of the answer comes from a passage about something else than the
-        question: one that holds none of its words and is far from it in meaning
-        (``UNRELATED_DENSE``), or, for a question most of whose words the corpus never uses, one
-        far from it whose sentence is far from it too (``UNKNOWN_SHARE``). Not for questions about
-        the page itself ("Who took the photo?"), whose words a caption or byline seldom repeats."""
-        if not q.stems or q.furniture or self._name_beside(q, members):
-            return False
-        rows = [c.row for c in members]
-        dense, shared = X[rows, FEATURE_ID["passage_dense"]], X[rows, FEATURE_ID["pass_overlap"]]
-        if ((shared == 0) & (dense < UNRELATED_DENSE)).all():
-            return True
-        return self.unknown_fraction(q) >= UNKNOWN_SHARE \
-            and bool(((dense < FAR_PASSAGE) & (X[rows, FEATURE_ID["sent_sim"]] < FAR_SENTENCE)).all())
-
-    def _name_beside(self, q: Question, members: list[Candidate]) -> bool:
-        """Whether a name the question gives (a word the corpus writes only capitalised: "SANA",
-        "Engro") stands within ``NAME_BESIDE`` characters of a mention of the answer, in its
-        sentence: "What kind of outlet is SANA?" -> "Syrian state news agency SANA" speaks of
-        what is asked, however far apart the two are in meaning."""
-        names = [w for w in re.findall(r"(?<=\s)[A-Z][\w-]+", q.text) if w.lower() not in self._lower_words]
-        if not names:
-            return False
-        pattern = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in names)})\b")
-        a = self.index.analysis
-        for c in members:
-            lo = max(int(a.sent_start[c.sentence]), c.start - NAME_BESIDE)
-            hi = min(int(a.sent_end[c.sentence]), c.end + NAME_BESIDE)
-            if pattern.search(self._texts[c.doc], lo, hi):
-                return True
-        return False
-
-    def _subject_names(self, q: Question) -> frozenset[str]:
-        """The names the question gives (words the corpus writes only capitalised, after its first)
-        that few files use (``SUBJECT_FILES``) and that name no country: what it is about."""
-        return frozenset(w for w in CAPITALISED.findall(q.text, 1) if len(w) > 1 and w in self._rare_words
-                         and w.lower() not in self._lower_words and not countries_named(w))
-
-    def _of_subject_asked(self, q: Question, reading: Reading, depth: int = ACTION_DEPTH) -> Reading:
-        """Where no file of the best answer uses a name the question is about (``_subject_names``)
-        and the passage of one of the ``depth`` best does, put that one first (``_first_instead``):
-        "When was Dodger Stadium built?" -> not "2000" from another stadium's article. A refusal is
-        left as it is: the passage that names the subject may still not answer."""
-        names = self._subject_names(q)
-        if not names or self.refuses(reading):
-            return reading
-        if any(c.doc in self._rare_words[w] for w in names for c in reading.groups[0][1]):
-            return reading
-        ix, texts = self.index, self._texts
-
-        def names_subject(members: list[Candidate]) -> bool:
-            return any(not names.isdisjoint(CAPITALISED.findall(texts[c.doc], ix.pass_start[c.passage],
-                                                                ix.pass_end[c.passage])) for c in members)
-
-        return self._first_that(q, reading, names_subject, depth)
 
     def ruled_out(self, q: Question, span: str) -> bool:
         """Whether the question's own words rule ``span`` out, whatever its score: "Which Arab
@@ -1320,76 +593,6 @@ class Reader:
             return False
         countries = {country_of(span)} - {""} or {office.country for office in self.titles(span)} - {""}
         return bool(countries) and not countries & ARAB_STATES
-
-    def _names_near(self, c: Candidate, names: list[str]) -> bool:
-        """Whether the candidate's sentence, or one of the ``SPEAKER_WINDOW`` before it in its
-        file, holds one of ``names``."""
-        window = self._window(c, SPEAKER_WINDOW)
-        return any(re.search(rf"\b{re.escape(n)}", window) for n in names)
-
-    def _about_lead(self, q: Question, doc: int) -> bool:
-        """Whether ``q`` asks about what the file's lead (its first ``LEAD_SENTENCES``) reports,
-        the event its page date dates: at least half the question's own terms (less the
-        countries it names and words of time and occurrence, ``EVENT_FILLER``) are there. The
-        date at the top of a report of talks does not date an election or a break of ties."""
-        terms = _event_terms(q)
-        return not terms or sum(self.leads.holds(t, doc) for t in terms) * 2 >= len(terms)
-
-    def _speaks_ahead(self, c: Candidate) -> bool:
-        a = self.index.analysis
-        first = int(a.sent_start[c.sentence])
-        return speaks_ahead(self._sentence(c), c.start - first, c.end - first)
-
-    def _window(self, c: Candidate, before: int, after: int = 0) -> str:
-        """The candidate's sentence with up to ``before`` sentences before it and ``after`` after
-        it, in its file."""
-        a = self.index.analysis
-        first = last = c.sentence
-        while first > 0 and c.sentence - first < before and a.sent_doc[first - 1] == a.sent_doc[c.sentence]:
-            first -= 1
-        while last + 1 < len(a.sent_doc) and last - c.sentence < after and a.sent_doc[last + 1] == a.sent_doc[c.sentence]:
-            last += 1
-        return self._texts[c.doc][a.sent_start[first] : a.sent_end[last]]
-
-    def _sentence(self, c: Candidate) -> str:
-        a = self.index.analysis
-        return self._texts[c.doc][a.sent_start[c.sentence] : a.sent_end[c.sentence]]
-
-    def _about_another_country(self, c: Candidate, named: frozenset[str]) -> bool:
-        """Whether the candidate's sentence is about another country than the question: it
-        leaves out a country the question names, and its subject is a country the question
-        does not name ("How many Syrian refugees does Iran host?" -> "It [Turkey] is also
-        hosting more than 3.5 million refugees"; the index resolves "It"). A candidate inside
-        the subject answers "which country" and is not about another."""
-        a, text = self.index.analysis, self._texts[c.doc]
-        if named <= countries_named(self._sentence(c)):
-            return False
-        lo, hi = int(a.sent_subj_lo[c.sentence]), int(a.sent_subj_hi[c.sentence])
-        if lo < 0 or a.tok_start[lo] <= c.start < a.tok_end[hi - 1]:
-            return False
-        country = country_named_by(text[a.tok_start[lo] : a.tok_end[hi - 1]])
-        return bool(country) and country not in named
-
-    def _dated_another_year(self, doc: int, year: str) -> bool:
-        """Whether ``doc`` is a report dated (``page_dates``) in another year than ``year``: it
-        tells how things stood at its date."""
-        dates = [self._texts[doc][s:e] for s, e in self._page_dates_of.get(doc, ())]
-        return bool(dates) and not any(year in t for t in dates)
-
-    def _straddles_page_date(self, doc: int, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` runs from the line that dates the page into the text after it
-        ("2023-05-10 Türkiye and Syria" of "date 2023-05-10 Türkiye and Syria will come up
-        ..."): the date and the report's first words are no one answer."""
-        return any(start < e and s < end and not (s <= start and end <= e) for s, e in self._page_dates_of.get(doc, ()))
-
-    def _on_page_date(self, c: Candidate) -> bool:
-        return any(s <= c.start and c.end <= e for s, e in self._page_dates_of.get(c.doc, ()))
-
-    def unknown_fraction(self, q: Question) -> float:
-        """Share of the question's terms that occur nowhere in the corpus."""
-        if not q.stems:
-            return 1.0
-        return 1.0 - sum(s in self.index.vocab_ids for s in q.stems) / len(q.stems)
 
     def belief(self, reading: Reading) -> float:
         """The confidence model's probability that the best answer is right (logistic over
@@ -1457,15 +660,6 @@ class Reader:
         return None
 
 
-# People at large, whom a number of any kind of people counts ("600,000 francophones")
-_ANYONE = frozenset(stem(w) for w in "people persons individuals humans inhabitants residents".split())
-# Words of magnitude between a number and what it counts ("7 million deaths")
-_MAGNITUDES = frozenset("hundred hundreds thousand thousands million millions billion billions trillion".split())
-
-# How many take part ("the four foreign ministers"): a lead lists them rather than counts them.
-_COUNTS = frozenset("two three four five six seven eight nine ten".split())
-
-
 # A number alone, in figures or words: as an answer, one the question holds says nothing new
 # (no public gold answer is a number of its question).
 _NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
@@ -1475,19 +669,6 @@ _NUMBER = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def _numbers_of(question: str) -> set[str]:
     """The question's numbers, in their pooled form (``pool_key``): not the "one" of "someone"."""
     return {pool_key(m.group()) for m in _NUMBER.finditer(question)} - {""}
-
-
-def _event_terms(q: Question) -> list[str]:
-    """The stems of what a question asks about, less the countries it names, how many take part
-    (``_COUNTS``) and words of time and occurrence (``EVENT_FILLER``): what a report's lead
-    must hold for the question to be about the event the lead reports."""
-    return [stem(w) for w in words(q.text) if fold(w) not in STOP_WORDS and stem(w) not in EVENT_FILLER
-            and fold(w).lower() not in _COUNTS and not country_of(w)]
-
-
-# Besides proper nouns, the words a list of names may hold ("Bashar al-Assad", "Russia and Iran",
-# "StarCraft and World of Warcraft")
-_LIST_WORDS = frozenset(("and", "or", "-", "of", *NAME_PARTICLES))
 
 
 def _logistic(x: np.ndarray | None, w: np.ndarray) -> float:

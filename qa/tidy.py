@@ -21,7 +21,7 @@ from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 ACTION_JOIN = 3  # words after an "and" in which a verb starts a second action
 
 if TYPE_CHECKING:  # the reader imports these helpers; a candidate only passes through
-    from qa.read import Candidate
+    from qa.reading import Candidate
 
 _LEADING_WORD = re.compile(r"(?:the|a|an|to)\s+(?=\S)|(?:The|A|An)\s+(?=[^\sA-Z])"
                            r"|(?:all|various|many|several|different|other)\s+(?:forms|kinds|types|sorts)\s+of\s+(?=\S)")
@@ -535,7 +535,7 @@ def function_words_only(span: str) -> bool:
 def stop_words_only(span: str) -> bool:
     """A lower-case span of stop words alone ("before", "until then"): the span head may rank one
     first ("When will the court hear the appeal?" -> "before", of "pending before the court"),
-    but it says nothing, and is refused (``Reader.mismatch``). ``function_words_only``'s shorter
+    but it says nothing, and is refused (``Verifier.mismatch``). ``function_words_only``'s shorter
     list drops candidates before they are read; this one judges the best answer."""
     return span == span.lower() and all(fold(w).lower() in STOP_WORDS for w in words(span))
 

@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa.evaluate import f1 as f1_score, load_gold  # noqa: E402
-from qa.read import CONF_FEATURES, FEATURES, answer_key  # noqa: E402
+from qa.reading import CONF_FEATURES, FEATURES, answer_key, unknown_fraction  # noqa: E402
 
 DATASETS = {"tydi": "tydiqa-goldp-en-train.json", "mlqa": "mlqa-en-dev.json", "covid": "covid-qa.json"}
 # The seeds' questions the reader (and the span head) is fitted on. The hidden seed questions ask
@@ -124,7 +124,7 @@ def dump_questions(pipe, items, split_of, foreign: bool = False, without_sources
         rows.append({
             "id": g.id, "split": split_of(g), "answers": answers, "X": X.astype(np.float32),
             "keys": keys, "docs": [c.doc for c in cands], "label": label, "f1": f1,
-            "expected": q.expected, "unknown": pipe.reader.unknown_fraction(q), "nn_best": reading.nn_best,
+            "expected": q.expected, "unknown": unknown_fraction(q, pipe.index), "nn_best": reading.nn_best,
             "kind": "off-topic" if foreign else "on-topic" if without_sources else
                     "answerable" if answers else "unanswerable",
         })
@@ -227,7 +227,7 @@ def listwise_fit(rows: list[dict], l2: float) -> np.ndarray:
 
 def top_answers(rows: list[dict], w: np.ndarray):
     """For each question: predicted key, its answer features, EM and F1 (pooled as at run time)."""
-    from qa.read import Candidate, pool
+    from qa.reading import Candidate, pool
 
     out = []
     for r in rows:

@@ -14,7 +14,7 @@ import pytest
 
 from qa.answer import Answer
 from qa.checks import speaker_offices
-from qa.read import answer_key
+from qa.reading import answer_key
 from qa.tidy import drop_leading, tidy_span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -342,7 +342,7 @@ def test_a_person_answer_drops_the_title_before_the_name(pipeline, span, kept):
 
 def _candidate_at(ix, span: str):
     """A candidate for the first occurrence of ``span`` in the seed corpus, in its sentence."""
-    from qa.read import Candidate
+    from qa.reading import Candidate
 
     a = ix.analysis
     doc, start = next((doc, d.text.find(span)) for doc, d in enumerate(ix.docs) if span in d.text)
@@ -473,7 +473,7 @@ def test_tidy_span_reads_the_words_around_the_span(text, span, question, kept):
     ("its suspension in 2011", False),
 ])
 def test_a_time_alone_is_no_reason(span, time_only):
-    """"Why ...?" answered by a length or point of time alone is refused (``Reader.mismatch``)."""
+    """"Why ...?" answered by a length or point of time alone is refused (``Verifier.mismatch``)."""
     from qa.checks import TIME_ONLY
 
     assert bool(TIME_ONLY.fullmatch(span)) is time_only
@@ -482,7 +482,7 @@ def test_a_time_alone_is_no_reason(span, time_only):
 def test_the_readers_caches_change_no_answer(pipeline):
     """``pool_key`` and the per-sentence verdict of which spans can answer at all are kept from
     question to question (``Reader._answer_shaped``): a reading with them cold and warm is the same."""
-    from qa.read import pool_key
+    from qa.reading import pool_key
 
     questions = [item["question"] for item in GOLD[:30]]
     pool_key.cache_clear()
@@ -1338,7 +1338,7 @@ def test_the_first_citation_is_the_sentence_closest_to_the_question(pipeline):
     Which mentions are pooled depends on the passages read first, and so on the CPU's arithmetic
     (int8 kernels differ): on one machine a "main ally" sentence, on another "Damascus is a
     staunch ally of Moscow" (docs/quality.md, "Session 34")."""
-    from qa.read import FEATURE_ID
+    from qa.reading import FEATURE_ID
 
     question = "Which capital is described as the Syrian president's main ally?"
     answer = pipeline.ask(question)
@@ -1523,7 +1523,7 @@ def test_the_reports_own_event_is_dated_by_a_lead_not_read_at_first(pipeline):
      "working together on returns and cooperation in the fight against terrorism", False),
 ])
 def test_lists_of_the_same_items_vote_together(one, other, same):
-    from qa.read import pool_key
+    from qa.reading import pool_key
     assert (pool_key(one) == pool_key(other)) is same
 
 
@@ -1543,7 +1543,7 @@ def test_a_span_cut_after_a_words_own_ending_is_no_answer(span, cut):
     ("late last month", "last month", False), ("early 2011", "2011", False),
 ])
 def test_a_date_votes_with_the_same_date_placed_by_a_word(one, other, same):
-    from qa.read import pool_key
+    from qa.reading import pool_key
     assert (pool_key(one) == pool_key(other)) is same
 
 
@@ -1655,9 +1655,9 @@ def test_no_answer_runs_from_the_page_date_into_the_report(pipeline):
     reader: Reader = pipeline.reader
     doc, start, end = reader.page_dates[0]
     text = pipeline.index.docs[doc].text
-    assert reader._straddles_page_date(doc, start, text.index(" ", end + 1))
-    assert not reader._straddles_page_date(doc, start, end)
-    assert not reader._straddles_page_date(doc, end + 1, text.index(" ", end + 1))
+    assert reader.verifier.straddles_page_date(doc, start, text.index(" ", end + 1))
+    assert not reader.verifier.straddles_page_date(doc, start, end)
+    assert not reader.verifier.straddles_page_date(doc, end + 1, text.index(" ", end + 1))
 
 
 @pytest.mark.parametrize("question, sentence, no_more", [
@@ -1737,7 +1737,7 @@ _STADIUMS = {
 def test_an_answer_from_a_file_that_never_names_the_subject_gives_way(encoder, tmp_path) -> None:
     """"When was Dodger Stadium built?" over three stadiums' articles: "built" is said of the
     other two, "Dodger" only in its own. A best answer from a file that never names "Dodger"
-    gives way to the first of the next whose passage does (``Reader._of_subject_asked``)."""
+    gives way to the first of the next whose passage does (``SecondLook.of_subject_asked``)."""
     from qa.pipeline import Pipeline
 
     corpus = tmp_path / "corpus"
@@ -1748,16 +1748,16 @@ def test_an_answer_from_a_file_that_never_names_the_subject_gives_way(encoder, t
     question = "When was Dodger Stadium built?"
     q, _, reading = pipe.read(question)
     reader = pipe.reader
-    assert reader._subject_names(q) == {"Dodger"}  # "Stadium": the corpus writes "stadium" too
+    assert reader.second_look.subject_names(q) == {"Dodger"}  # "Stadium": the corpus writes "stadium" too
     answer = pipe.ask(question)
     assert answer.answer is not None and answer.citations[0].source == "dodger.txt"
     # The same reading with another stadium's answer put first, as the reader may rank it:
     name = {i: d.name for i, d in enumerate(pipe.index.docs)}
     k = next(k for k, (_, members) in enumerate(reading.groups) if "dodger.txt" not in {name[c.doc] for c in members})
     assert k < 6
-    other = reader._first_instead(q, reading, k) if k else reading
+    other = reader.second_look.first_instead(q, reading, k) if k else reading
     assert "dodger.txt" not in {name[c.doc] for c in other.groups[0][1]}
-    mended = reader._of_subject_asked(q, other)
+    mended = reader.second_look.of_subject_asked(q, other)
     assert "dodger.txt" in {name[c.doc] for c in mended.groups[0][1]}
 
 
@@ -1816,14 +1816,14 @@ def test_a_name_of_the_question_beside_the_answer_ties_them(pipeline):
     """"What kind of outlet is SANA?": the corpus never says "kind" or "outlet", and "SANA" means
     little to the encoder, so the answer's passage is far from the question in meaning; but
     "Syrian state news agency SANA" names the asked "SANA" beside it: not something else."""
-    from qa.read import FEATURE_ID
+    from qa.reading import FEATURE_ID
 
     q, _, reading = pipeline.read("What kind of outlet is SANA?")
     members = reading.groups[0][1]
-    assert pipeline.reader._name_beside(q, members)
-    assert not pipeline.reader._unrelated(q, members, reading.features)
+    assert pipeline.reader.verifier.name_beside(q, members)
+    assert not pipeline.reader.verifier.unrelated(q, members, reading.features)
     assert all(reading.features[c.row, FEATURE_ID["passage_dense"]] < 0.2 for c in members)  # far in meaning
-    assert not pipeline.reader._name_beside(pipeline.read("Who wrote Hamlet?")[0], members)
+    assert not pipeline.reader.verifier.name_beside(pipeline.read("Who wrote Hamlet?")[0], members)
 
 
 def test_general_knowledge_questions_over_the_seeds_are_refused(pipeline):

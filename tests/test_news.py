@@ -24,7 +24,7 @@ def test_every_answer_is_an_exact_span_of_its_cited_file(news_pipeline) -> None:
 
 def test_an_answer_of_function_words_alone_is_refused(news_pipeline) -> None:
     """"... with an appeal pending before the Ninth Circuit" says when no hearing is: the span
-    "before" says nothing, and as the best answer it is refused (``Reader.mismatch``). Whether it
+    "before" says nothing, and as the best answer it is refused (``Verifier.mismatch``). Whether it
     is the best depends on the CPU's arithmetic (int8 kernels differ), so its mentions are judged
     as the best answer whatever their rank."""
     question = "When will the Ninth Circuit hear the FTC's appeal?"
@@ -32,7 +32,7 @@ def test_an_answer_of_function_words_alone_is_refused(news_pipeline) -> None:
     docs = news_pipeline.index.docs
     before = [members for _, members in reading.groups
               if docs[members[0].doc].text[members[0].start : members[0].end] == "before"]
-    assert before and news_pipeline.reader.mismatch(q, before[0], reading.features) == "form"
+    assert before and news_pipeline.reader.verifier.mismatch(q, before[0], reading.features) == "form"
     assert news_pipeline.ask(question).answer != "before"
 
 
@@ -73,7 +73,7 @@ def test_the_holder_of_a_company_s_office(news_pipeline) -> None:
 def test_how_many_is_the_number_of_the_asked_thing(news_pipeline) -> None:
     """"Messi finished the tournament with seven goals and three assists": "How many assists
     ...?" is answered by the number of assists, not by the reader's first choice, the number
-    of goals (``Reader._count_of_asked_thing``)."""
+    of goals (``SecondLook._count_of_asked_thing``)."""
     answer = news_pipeline.ask("How many assists did Messi provide at the tournament?").answer
     assert answer is not None and answer.split()[0] == "three"
 
@@ -108,7 +108,7 @@ def test_a_subject_country_unnamed_nearby_is_not_another_country(news_pipeline) 
 def test_a_list_of_names_with_of_is_given_whole(news_pipeline) -> None:
     """"Crash Bandicoot, Spyro, ..., StarCraft and World of Warcraft": the reader's first
     choice, its last two names, is part of the whole list, which "List the franchises ..."
-    asks for (``Reader._whole_list``; "of" may stand inside a name)."""
+    asks for (``SecondLook._whole_list``; "of" may stand inside a name)."""
     answer = news_pipeline.ask("List the franchises the gaming site says are now first-party Microsoft franchises")
     assert answer.answer is not None and answer.answer.startswith("Crash Bandicoot") \
         and answer.answer.endswith("World of Warcraft")
@@ -145,7 +145,7 @@ def test_a_side_beaten_is_no_place(news_pipeline) -> None:
     """"the Finalissima against Italy": a side played against, not where "Where was the 2022 World
     Cup final played?" asks for (a mismatch). The next of the reader's best answers that can be
     right, "Lusail Stadium", is judged in its place, on its own probability
-    (``Reader._next_that_can``): nothing of the belief in "Italy" passes to it."""
+    (``SecondLook._next_that_can``): nothing of the belief in "Italy" passes to it."""
     from qa.checks import played_against
 
     text = "Scaloni has now won the Finalissima against Italy in 2022."

@@ -8,7 +8,7 @@ import pytest
 
 from qa.question import (analyse_question, answer_form, answer_number, answer_unit, as_question, as_request_answered,
                          asked_sentence, echoes_modifier, expected_type, name_modifiers)
-from qa.read import FEATURE_ID
+from qa.reading import FEATURE_ID
 
 
 @pytest.mark.parametrize("question, expected", [
