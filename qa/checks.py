@@ -390,8 +390,24 @@ def age_of_other(question: str, text: str, start: int, end: int) -> bool:
 _ASKS_ACRONYM = re.compile(r"\b(?:acronym|abbreviat\w*|initials|stands?\s+for|short\s+for)\b", re.IGNORECASE)
 
 
+# Words and the acronym that follows them in brackets: "remotely operated vehicle (ROV)"
+_SPELLED_OUT = re.compile(r"(?P<words>[A-Za-z][\w\s-]*?)\s*\((?P<letters>[A-Z]{2,6})\)")
+_ARTICLE = re.compile(r"(?:a|an|the)\s+", re.IGNORECASE)
+
+
 def initials_of_question(span: str, question: str) -> bool:
-    """Whether ``span`` is an acronym of consecutive words of a question that asks for none."""
+    """Whether ``span`` is an acronym of consecutive words of a question that asks for none, alone
+    ("ROV" for "Which remotely operated vehicle ...?") or after those very words ("remotely
+    operated vehicle (ROV)"), an article before either ("an ROV")."""
+    span = span.strip()
+    if article := _ARTICLE.match(span):
+        span = span[article.end():]
+    if m := _SPELLED_OUT.fullmatch(span):
+        spelled = m.group("words")
+        if spelled.lower() not in question.lower() \
+                or "".join(w[0].upper() for w in re.findall(r"[A-Za-z]+", spelled)) != m.group("letters"):
+            return False
+        span = m.group("letters")
     letters = span.strip("()[] ")
     if not re.fullmatch(r"[A-Z]{2,6}", letters) or _ASKS_ACRONYM.search(question):
         return False

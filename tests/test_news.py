@@ -194,13 +194,18 @@ def test_a_name_after_another_kinship_word_is_that_kin() -> None:
 
 
 def test_an_answer_that_repeats_the_question_in_other_form() -> None:
-    """The initials of the question's words ("ROV" for "Which remotely operated vehicle ...?") and
-    a question form ("Why was Altman fired", a report's heading) answer nothing."""
+    """The initials of the question's words ("ROV" for "Which remotely operated vehicle ...?"),
+    alone or after those words, and a question form ("Why was Altman fired", a report's heading)
+    answer nothing."""
     from qa.checks import QUESTION_FORM, initials_of_question
 
     assert initials_of_question("(ROV)", "Which remotely operated vehicle found the Titan debris?")
     assert not initials_of_question("ROV", "What is the acronym for remotely operated vehicle?")
     assert not initials_of_question("Odysseus", "Which remotely operated vehicle found the Titan debris?")
+    # the words themselves before their acronym repeat the question too; other words do not
+    assert initials_of_question("remotely operated vehicle (ROV)", "Which remotely operated vehicle found the debris?")
+    assert not initials_of_question("remote vehicle (ROV)", "Which remotely operated vehicle found the debris?")
+    assert not initials_of_question("Odysseus 6K (ROV)", "Which remotely operated vehicle found the debris?")
     assert QUESTION_FORM.match("Why was Altman fired")
     assert not QUESTION_FORM.match("What Parents Do") and not QUESTION_FORM.match("whatever it takes")
 
