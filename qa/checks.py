@@ -395,6 +395,11 @@ _SPELLED_OUT = re.compile(r"(?P<words>[A-Za-z][\w\s-]*?)\s*\((?P<letters>[A-Z]{2
 _ARTICLE = re.compile(r"(?:a|an|the)\s+", re.IGNORECASE)
 
 
+def _initials(text: str) -> str:
+    """The first letters of the words of ``text``, in capitals: "ROV" of "remotely operated vehicle"."""
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-z]+", text))
+
+
 def initials_of_question(span: str, question: str) -> bool:
     """Whether ``span`` is an acronym of consecutive words of a question that asks for none, alone
     ("ROV" for "Which remotely operated vehicle ...?") or after those very words ("remotely
@@ -404,14 +409,13 @@ def initials_of_question(span: str, question: str) -> bool:
         span = span[article.end():]
     if m := _SPELLED_OUT.fullmatch(span):
         spelled = m.group("words")
-        if spelled.lower() not in question.lower() \
-                or "".join(w[0].upper() for w in re.findall(r"[A-Za-z]+", spelled)) != m.group("letters"):
+        if spelled.lower() not in question.lower() or _initials(spelled) != m.group("letters"):
             return False
         span = m.group("letters")
     letters = span.strip("()[] ")
     if not re.fullmatch(r"[A-Z]{2,6}", letters) or _ASKS_ACRONYM.search(question):
         return False
-    return letters in "".join(w[0].upper() for w in re.findall(r"[A-Za-z]+", question))
+    return letters in _initials(question)
 
 
 # The event a question asks the time or place of, as held, hosted or given ("Where did the

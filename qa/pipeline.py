@@ -210,11 +210,11 @@ class Pipeline:
                 reading, read = deeper, deep
         # "When was the meeting held?": the reports' own event, dated by their leads, whose
         # passages the question's few words did not rank among those read
-        if q.wh == "when" and q.expected == "DATE" and not holder and not self.reader.second_look.dates_lead(reading):
+        looks = self.reader.second_look
+        if q.wh == "when" and q.expected == "DATE" and not holder and not looks.dates_lead(reading):
             read_ids = {h.passage for h in read}
             by_passage = {h.passage: h for h in hits}
             files = dict.fromkeys(int(self.index.pass_doc[h.passage]) for h in hits)  # best ranked first
-            looks = self.reader.second_look
             leads = [by_passage.get(p) or Hit(p, len(hits) + k, 0.0, 0.0, 0.0)
                      for k, p in enumerate(self.reader.leads.passage(d) for d in files)
                      if p is not None and p not in read_ids and looks.reports_event(q, p)][:LEAD_FILES]
