@@ -236,7 +236,11 @@ class Pipeline:
 
     def ask(self, question: str, top_k: int = 5, timings: dict[str, float] | None = None) -> Answer:
         """Answer one question with an exact span of a corpus file, or None."""
-        q, hits, reading = self.read(question, top_k, timings)
+        return self.answer(question, *self.read(question, top_k, timings), top_k=top_k)
+
+    def answer(self, question: str, q: Question, hits: list[Hit], reading: Reading, top_k: int = 5) -> Answer:
+        """The answer to ``question`` from what ``read`` returned for it, so that a caller who
+        looks at the reading too (tests, tools) does not read the question twice."""
         ix = self.index
         if not q.stems:  # "who?", "what is the", "ok": nothing asked about, nothing was read
             return Answer(question, None, 0.0, [], [], NOT_FOUND)

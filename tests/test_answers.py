@@ -107,8 +107,8 @@ def test_answers_do_not_echo_the_question(pipeline, question):
 def assert_refused_for(pipeline, question: str, *reasons: str) -> None:
     """The question's best answer cannot be right for one of ``reasons`` (``Reading.mismatch``),
     and the pipeline refuses it."""
-    _, _, reading = pipeline.read(question)
-    assert reading.mismatch in reasons and pipeline.ask(question).answer is None
+    q, hits, reading = pipeline.read(question)
+    assert reading.mismatch in reasons and pipeline.answer(question, q, hits, reading).answer is None
 
 
 @pytest.mark.parametrize("span, kept", [

@@ -167,8 +167,8 @@ def test_a_sentence_about_another_country_is_refused_over_the_seeds(pipeline) ->
     """The seeds say Turkey ("It" in two files) hosts 3.5 million refugees, and nothing of what
     Lebanon or Jordan host: the count is Turkey's, and no answer for them."""
     for question in ("How many refugees from Syria does Lebanon host?", "How many refugees does Jordan shelter?"):
-        q, _, reading = pipeline.read(question)
-        assert reading.mismatch == "country" and pipeline.ask(question).answer is None
+        q, hits, reading = pipeline.read(question)
+        assert reading.mismatch == "country" and pipeline.answer(question, q, hits, reading).answer is None
     for question in ("How many refugees from Syria does Turkey host?", "How many refugees from Syria is Ankara hosting?"):
         answered = pipeline.ask(question)
         assert answered.answer is not None and "3.5 million" in answered.answer, question
@@ -177,11 +177,12 @@ def test_a_sentence_about_another_country_is_refused_over_the_seeds(pipeline) ->
 def test_names_of_one_country_vote_together_over_the_seeds(pipeline) -> None:
     """One file says "Türkiye", the others "Turkey": they agree on which country hosts the
     refugees, and together outvote "its neighbor"."""
-    q, _, reading = pipeline.read("Which country hosts more than 3.5 million refugees?")
+    question = "Which country hosts more than 3.5 million refugees?"
+    q, hits, reading = pipeline.read(question)
     members = reading.groups[0][1]
     spans = {pipeline.index.docs[c.doc].text[c.start : c.end].strip(" ,") for c in members}
     assert spans == {"Türkiye", "Turkey"}
-    assert pipeline.ask("Which country hosts more than 3.5 million refugees?").answer in spans
+    assert pipeline.answer(question, q, hits, reading).answer in spans
 
 
 def test_a_head_of_state_is_a_president_or_a_monarch() -> None:
@@ -194,12 +195,13 @@ def test_a_head_of_state_is_a_president_or_a_monarch() -> None:
 
 def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> None:
     """The seeds title Cavusoglu foreign minister and name no defence minister."""
-    refused = pipeline.ask("Who is Turkey's defence minister?")
+    q, hits, reading = pipeline.read("Who is Turkey's defence minister?")
+    refused = pipeline.answer("Who is Turkey's defence minister?", q, hits, reading)
     assert refused.answer is None and refused.citations == []
-    q, _, reading = pipeline.read("Who is Turkey's defence minister?")
     assert reading.mismatch == "office" and pipeline.reader.refuses(reading)
-    answered = pipeline.ask("Who is Turkey's foreign minister?")
-    assert answered.answer is not None and not pipeline.read("Who is Turkey's foreign minister?")[2].mismatch
+    q, hits, reading = pipeline.read("Who is Turkey's foreign minister?")
+    assert pipeline.answer("Who is Turkey's foreign minister?", q, hits, reading).answer is not None
+    assert not reading.mismatch
     # The seeds name no Iranian defence minister: the foreign minister did not attend for Iran.
     assert pipeline.ask("Who represented Iran at the defence ministers' meeting in December?").answer is None
     assert "Abdollahian" in pipeline.ask("Who represented Iran at the foreign ministers' meeting?").answer
@@ -213,11 +215,11 @@ def test_the_holder_of_another_office_is_refused_over_the_seeds(pipeline) -> Non
 def test_the_holder_of_the_asked_office_is_preferred_over_the_seeds(pipeline) -> None:
     """Where the best answer holds another office, the next one titled with the asked office
     answers: the seeds call Assad the Syrian president and Erdogan the Turkish one."""
-    q, _, reading = pipeline.read("Who is Turkey's president?")
+    q, hits, reading = pipeline.read("Who is Turkey's president?")
     best = reading.groups[0][1][0]
     assert pipeline.index.docs[best.doc].text[best.start : best.end].endswith("Erdogan")
     assert not reading.mismatch
-    answer = pipeline.ask("Who is Turkey's president?")
+    answer = pipeline.answer("Who is Turkey's president?", q, hits, reading)
     assert answer.answer.endswith("Erdogan")
     # The reader's belief in its first answer passes to the holder the titles confirm.
     assert answer.confidence == pytest.approx(pipeline.reader.confidence(reading), abs=1e-4)
@@ -317,7 +319,7 @@ def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipe
 
     q, hits, reading = pipeline.read("Who was Turkey's chief diplomat?")
     assert not reading.office_confirmed
-    answer = pipeline.ask("Who was Turkey's chief diplomat?")
+    answer = pipeline.answer("Who was Turkey's chief diplomat?", q, hits, reading)
     assert answer.answer == "Mevlut Cavusoglu" and answer.confidence in (0.6, 0.9)
     for c in answer.citations:
         assert (seeds_copy / c.source).read_text("utf-8")[c.start : c.end] == answer.answer
@@ -329,8 +331,8 @@ def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipe
     # Named in full, though the passage first read calls him "al-Assad".
     assert pipeline.ask("Who is Syria's head of state?").answer == "Bashar al-Assad"
     # Titled in a passage ranked below the ten that supporting files are looked for in.
-    _, hits, _ = pipeline.read("Who currently serves as Turkey's head of state?")
-    answer = pipeline.ask("Who currently serves as Turkey's head of state?")
+    q, hits, reading = pipeline.read("Who currently serves as Turkey's head of state?")
+    answer = pipeline.answer("Who currently serves as Turkey's head of state?", q, hits, reading)
     assert answer.answer == "Recep Tayyip Erdogan"
     ix, c = pipeline.index, answer.citations[0]
     ranks = [k for k, h in enumerate(hits) if ix.docs[int(ix.pass_doc[h.passage])].name == c.source
@@ -338,9 +340,9 @@ def test_the_titled_holder_is_found_beyond_the_passages_read_over_the_seeds(pipe
     assert ranks and min(ranks) >= SUPPORT_DEPTH
     # Not for an office held at another time: the corpus titles holders of its own day.
     dated = "Who was Turkey's top diplomat before the civil war?"
-    q, hits, _ = pipeline.read(dated)
+    q, hits, reading = pipeline.read(dated)
     assert pipeline._titled_holder(q, list(pipeline._person_names(hits[3:]))) == "Mevlut Cavusoglu"
-    assert pipeline.ask(dated).answer is None
+    assert pipeline.answer(dated, q, hits, reading).answer is None
 
 
 def test_a_title_after_another_name_is_not_that_name_s() -> None:
