@@ -51,12 +51,12 @@ def main() -> int:
     for item in load_gold(args.gold):
         if not item.answers:
             continue
-        _, hits, reading = pipe.read(item.question)
+        q, hits, reading = pipe.read(item.question)
         if args.passages:
             rank = next((k for k, h in enumerate(hits[:20])
                          if ix.docs[int(ix.pass_doc[h.passage])].name in item.sources
                          and any(a in ix.passage_text(h.passage) for a in item.answers)), None)
-            scores[bucket(rank)] += f1(pipe.ask(item.question).answer, item.answers)
+            scores[bucket(rank)] += f1(pipe.answer(item.question, q, hits, reading).answer, item.answers)
         else:
             rank = next((k for k, (_, members) in enumerate(reading.groups[:20])
                          if f1(texts[members[0].doc][members[0].start : members[0].end], item.answers) >= RIGHT), None)

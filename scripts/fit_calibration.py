@@ -53,10 +53,10 @@ def answers(pipe: Pipeline, golds: list) -> list[tuple[float, float]]:
     """``(log-odds of the belief, exact match)`` of every answer the reader itself gave."""
     out = []
     for g in golds:
-        answer = pipe.ask(g.question)
+        q, hits, reading = pipe.read(g.question)
+        answer = pipe.answer(g.question, q, hits, reading)
         if answer.answer is None:
             continue
-        _, _, reading = pipe.read(g.question)
         if reading.answer_features is None or abs(pipe.reader.confidence(reading) - answer.confidence) > 1e-3:
             continue  # page furniture, a title or a holder found by titles: fixed confidences
         belief = min(max(pipe.reader.belief(reading), 1e-6), 1 - 1e-6)

@@ -26,14 +26,15 @@ sys.path.insert(0, str(ROOT))
 
 from qa.evaluate import f1, load_gold  # noqa: E402
 from qa.pipeline import Pipeline  # noqa: E402
+from qa.question import Question  # noqa: E402
+from qa.reading import Reading  # noqa: E402
 
 RIGHT = 0.5
 OUTCOMES = ("right", "wrong", "unanswerable")
 
 
-def reason(pipe: Pipeline, question: str) -> tuple[str, str | None]:
-    """Why ``question`` is refused, and the reader's best answer that was not given."""
-    q, _, reading = pipe.read(question)
+def reason(pipe: Pipeline, q: Question, reading: Reading) -> tuple[str, str | None]:
+    """Why the question read as ``reading`` is refused, and the reader's best answer that was not given."""
     if not q.stems:
         return "no-content-word", None
     best = None
@@ -55,9 +56,10 @@ def main() -> int:
     for path in args.gold:
         for item in load_gold(path):
             asked["answerable" if item.answers else "unanswerable"] += 1
-            if pipe.ask(item.question).answer is not None:
+            q, hits, reading = pipe.read(item.question)
+            if pipe.answer(item.question, q, hits, reading).answer is not None:
                 continue
-            why, best = reason(pipe, item.question)
+            why, best = reason(pipe, q, reading)
             outcome = ("unanswerable" if not item.answers
                        else "right" if best is not None and f1(best, item.answers) >= RIGHT else "wrong")
             table[why][outcome] += 1
