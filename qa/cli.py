@@ -79,11 +79,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.corpus import load_corpus
 
     load_corpus(args.corpus)  # fail fast, in one line, before the server starts
+    _check_listen(args.host, args.port)  # and before the model loads, not after
     app = create_app(args.corpus, args.index, log=_log, encoder_backend=args.encoder)
     # uvicorn finishes requests in flight on SIGTERM, then re-raises the signal to the handler
     # that was there before it: make that one a no-op so that a graceful stop exits 0.
     signal.signal(signal.SIGTERM, lambda signum, frame: None)
-    _log(f"starting corpus-qa on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
+    host = f"[{args.host}]" if ":" in args.host else args.host  # an IPv6 address in a URL
+    _log(f"starting corpus-qa on http://{host}:{args.port}/ (Ctrl+C to stop)")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=30)
     return 0
 
@@ -112,6 +114,35 @@ def cmd_import_squad(args: argparse.Namespace) -> int:
     print(f"imported {stats.articles} articles, {stats.paragraphs} paragraphs, {stats.questions} questions "
           f"({stats.unanswerable} unanswerable)\n  corpus: {corpus}\n  gold:   {gold}")
     return 0
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Raise ``CliError`` where the server could not listen on ``host:port`` (a name that does not
+    resolve, an address of another machine, a port in use or reserved), as uvicorn would find out
+    only once the model is loaded, and then say in a log line."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise CliError(f"cannot listen on {host}:{port}: {getattr(exc, 'strerror', None) or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn's own socket does
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError("must be between 1 and 65535")
+    return port
 
 
 def _top_k(value: str) -> int:
@@ -156,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the HTTP API and the web form")
     common(p)
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000, help="1 to 65535 (default 8000)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="evaluate against a gold JSONL file")

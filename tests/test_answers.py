@@ -325,6 +325,26 @@ def test_cli_errors_are_one_line(tmp_path):
     assert "Traceback" not in out.stderr
 
 
+def test_serve_says_in_one_line_where_it_cannot_listen(seeds_copy, index_dir, pipeline):
+    """A port out of range, in use or on an address of no interface here is a one-line error and
+    a non-zero exit before the model loads, not a traceback or a log line after it."""
+    import socket
+
+    def serve(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "qa.cli", "serve", "--corpus", str(seeds_copy), "--index",
+                               str(index_dir), *extra], capture_output=True, text=True, timeout=120)
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        in_use = serve("--port", str(taken.getsockname()[1]))
+    for out, says in ((in_use, "cannot listen on 127.0.0.1:"), (serve("--port", "70000"), "between 1 and 65535"),
+                      (serve("--host", "host.invalid"), "cannot listen on host.invalid:8000")):
+        assert out.returncode == 2, out.stderr
+        assert out.stderr.strip().count("\n") == 0 and says in out.stderr
+        assert "Traceback" not in out.stderr
+
+
 @pytest.mark.parametrize("span, kept", [
     ("Saudi Foreign Minister Prince Faisal bin Farhan Al Saud", "Faisal bin Farhan Al Saud"),
     ("Syrian President Bashar al-Assad", "Bashar al-Assad"),
