@@ -22,18 +22,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
 
 from qa import __version__
-from qa.pipeline import Pipeline, check_question
+from qa.pipeline import Pipeline
+from qa.question import check_question
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_BATCH = 64
 WEB_DIR = Path(str(resources.files("qa").joinpath("web")))
-
-
-def _check_question(value: str) -> str:
-    stripped = check_question(value)
-    if "\x00" in stripped:
-        raise ValueError("must not contain NUL characters")
-    return stripped
 
 
 class AskRequest(BaseModel):
@@ -41,7 +35,7 @@ class AskRequest(BaseModel):
     question: StrictStr = Field(description="1 to 1,000 characters once stripped")
     top_k: StrictInt = Field(5, ge=1, le=20, description="passages to return")
 
-    _q = field_validator("question")(classmethod(lambda cls, v: _check_question(v)))
+    _q = field_validator("question")(classmethod(lambda cls, v: check_question(v)))
 
 
 class BatchRequest(BaseModel):
@@ -52,7 +46,7 @@ class BatchRequest(BaseModel):
     @field_validator("questions")
     @classmethod
     def _each(cls, v: list[str]) -> list[str]:
-        return [_check_question(q) for q in v]
+        return [check_question(q) for q in v]
 
 
 class CitationModel(BaseModel):

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from qa.text import lone_surrogate
+
 SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_FILE_MB = 10.0
 
@@ -83,6 +85,9 @@ def iter_candidate_files(root: Path, warn: Callable[[str], None] = lambda msg: N
 def read_document(root: Path, path: Path) -> tuple[Document | None, str | None]:
     """Read one file; returns ``(document, None)`` or ``(None, reason it was skipped)``."""
     name = path.relative_to(root).as_posix()
+    if lone_surrogate(name):  # no JSON, URL or page could name it: the API would fail on every answer citing it
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        return None, f"skipped {shown}: file name is not valid UTF-8 (rename the file)"
     limit = max_file_bytes()
     try:
         size = path.stat().st_size

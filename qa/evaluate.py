@@ -25,6 +25,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from qa.question import check_question
+from qa.text import lone_surrogate
+
 # --------------------------------------------------------------------------- SQuAD metrics
 
 _ASCII_PUNCT = frozenset(string.punctuation)
@@ -129,8 +132,13 @@ def load_gold(path: Path | str) -> list[GoldItem]:
             for key in ("answers", "sources"):
                 if not all(isinstance(x, str) for x in obj[key]):
                     raise ValueError(f"{where}: {key!r} must be a list of strings")
-            if not obj["question"].strip():
-                raise ValueError(f"{where}: empty 'question'")
+            for key in ("id", "answers", "sources"):
+                if any(lone_surrogate(x) for x in ([obj[key]] if isinstance(obj[key], str) else obj[key])):
+                    raise ValueError(f"{where}: {key!r} must be valid Unicode text (it holds a lone surrogate)")
+            try:
+                check_question(obj["question"])
+            except ValueError as exc:
+                raise ValueError(f"{where}: 'question' {exc}") from None
             if obj["id"] in seen:
                 raise ValueError(f"{where}: duplicate id {obj['id']!r} (first on line {seen[obj['id']]})")
             seen[obj["id"]] = lineno

@@ -18,7 +18,7 @@ from qa.casing import Casing
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
-from qa.question import Question, analyse_question
+from qa.question import Question, analyse_question, check_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import Reader
 from qa.reading import FEATURE_ID, FEATURES, Reading
@@ -64,7 +64,6 @@ LEAD_EVENT_DEPTH = 100
 # Ankara cut ties in 2012?"): the titles the corpus gives are those of its own day.
 _ANOTHER_TIME = re.compile(r"\b(?:when|before|after|until|since|former|formerly|previous|previously|prior|earlier"
                            r"|(?:in|by|from)\s+\d{4})\b", re.IGNORECASE)
-MAX_QUESTION_CHARS = 1000
 # Answers read off the corpus's titles ("Who is X?" -> X's title; "Who is Turkey's top
 # diplomat?" -> the name titled so): one file, or two or more agreeing (fixed, not calibrated:
 # no gold set holds enough such questions; the page-furniture answers use the same two values).
@@ -88,19 +87,6 @@ def granted_names(granted: str) -> list[tuple[str, str]]:
             if k and part[:1].isupper():
                 out.append((part, "" if capital_of(part) else country_of(part)))
     return out
-
-
-def check_question(question: str) -> str:
-    """The question stripped, or ValueError saying what is wrong with it (without naming it)."""
-    text = question.strip()
-    if not text:
-        raise ValueError("must not be empty")
-    if len(text) > MAX_QUESTION_CHARS:
-        raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters once stripped")
-    if not any(ch.isalnum() for ch in text):
-        # "/" or "?!" asks nothing: any span read for it would be a guess
-        raise ValueError("must contain a letter or a digit")
-    return text
 
 
 def _site_name(url: str) -> str:

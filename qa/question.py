@@ -9,7 +9,28 @@ from dataclasses import dataclass
 from qa.layout import furniture_asked
 from qa.roles import OFFICES, Office, asked_office, countries_named, mentioned_offices
 from qa.spoken import spoken_as_typed
-from qa.text import STOP_WORDS, content_stems, fold
+from qa.text import STOP_WORDS, content_stems, fold, lone_surrogate
+
+# The longest question read, once stripped (the API's limit too).
+MAX_QUESTION_CHARS = 1000
+
+
+def check_question(question: str) -> str:
+    """The question stripped, or ValueError saying what is wrong with it (without naming it): the
+    one check of a question for the pipeline, the API, the CLI and gold files."""
+    text = question.strip()
+    if not text:
+        raise ValueError("must not be empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise ValueError(f"must be at most {MAX_QUESTION_CHARS} characters once stripped")
+    if "\x00" in text:
+        raise ValueError("must not contain NUL characters")
+    if lone_surrogate(text):
+        raise ValueError("must be valid Unicode text (it holds a lone surrogate or a byte that is not UTF-8)")
+    if not any(ch.isalnum() for ch in text):
+        # "/" or "?!" asks nothing: any span read for it would be a guess
+        raise ValueError("must contain a letter or a digit")
+    return text
 
 # Expected answer types. REASON and MANNER want clauses; THING wants a noun phrase.
 EXPECTED = ("PERSON", "ORG", "LOC", "DATE", "NUM", "REASON", "MANNER", "THING", "OTHER")

@@ -98,3 +98,9 @@ def words(text: str) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """Stems of the non-stop words of ``text``, in order."""
     return [stem(w) for w in words(text) if fold(w) not in STOP_WORDS and w != "s"]
+
+
+def lone_surrogate(text: str) -> bool:
+    """Whether ``text`` holds half of a UTF-16 pair (a JSON "\\ud800"), or a byte that was not UTF-8
+    (decoded by argv's surrogateescape): text that cannot be encoded, read or written back."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)

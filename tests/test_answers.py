@@ -325,6 +325,15 @@ def test_cli_errors_are_one_line(tmp_path):
     assert "Traceback" not in out.stderr
 
 
+def test_cli_question_with_a_byte_that_is_not_utf8_is_one_line(seeds_copy, index_dir, pipeline):
+    """argv's bytes that are not UTF-8 reach Python as lone surrogates, which the tokenizer cannot read."""
+    out = subprocess.run([sys.executable, "-m", "qa.cli", "ask", b"\xff who is Syria's foreign minister?", "--corpus",
+                          str(seeds_copy), "--index", str(index_dir)], capture_output=True, text=True, timeout=180)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip() == "qa: error: question must be valid Unicode text (it holds a lone surrogate or a " \
+                                 "byte that is not UTF-8)"
+
+
 def test_serve_says_in_one_line_where_it_cannot_listen(seeds_copy, index_dir, pipeline):
     """A port out of range, in use or on an address of no interface here is a one-line error and
     a non-zero exit before the model loads, not a traceback or a log line after it."""

@@ -85,6 +85,13 @@ def test_ask_rejects_bad_input_with_422(client, body, fragment):
     assert fragment in r.json()["message"]
 
 
+def test_a_lone_surrogate_is_a_422_that_says_so(client):
+    """JSON may escape half of a UTF-16 pair; no answer could echo it back, so it is refused as input."""
+    for route, body in (("/ask", b'{"question": "who \\ud800?"}'), ("/ask/batch", b'{"questions": ["ok", "\\udc00"]}')):
+        r = client.post(route, content=body, headers={"content-type": "application/json"})
+        assert r.status_code == 422 and "valid Unicode" in r.json()["message"], r.text
+
+
 def test_invalid_json_and_oversized_bodies(client):
     r = client.post("/ask", content=b'{"question": ', headers={"content-type": "application/json"})
     assert r.status_code == 422 and "JSON" in r.json()["message"]

@@ -45,6 +45,18 @@ def test_reads_good_files_and_skips_bad_ones_with_named_warnings(tmp_path):
     assert len(warnings) == 7
 
 
+def test_a_file_whose_name_is_not_utf8_is_skipped_with_a_warning(tmp_path):
+    """No answer, page or /sources listing could name it (JSON cannot hold the byte)."""
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "good.txt").write_text("Grace Hopper wrote the first compiler in 1952.", "utf-8")
+    with open(os.path.join(os.fsencode(root), b"\xffbad.txt"), "wb") as fh:
+        fh.write(b"Ada Lovelace wrote the first program.")
+    warnings: list[str] = []
+    assert [d.name for d in load_corpus(root, warn=warnings.append)] == ["good.txt"]
+    assert warnings == ["warning: skipped \\xffbad.txt: file name is not valid UTF-8 (rename the file)"]
+
+
 def test_a_50_mb_file_is_skipped_with_a_warning_unless_the_limit_allows_it(tmp_path, monkeypatch):
     root = tmp_path / "c"
     root.mkdir()

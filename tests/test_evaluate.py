@@ -140,6 +140,11 @@ def test_load_gold_reads_items_and_skips_blank_lines(tmp_path: Path) -> None:
         (json.dumps({"id": "x", "question": "Q?", "answers": "X", "sources": []}), "'answers' must be a list"),
         (json.dumps({"id": "x", "question": "Q?", "answers": [1], "sources": []}), "list of strings"),
         (json.dumps({"id": "a", "question": "Q?", "answers": [], "sources": []}), "duplicate id 'a'"),
+        # what the pipeline would refuse to read is named here, by its line, not as a traceback later
+        (json.dumps({"id": "x", "question": " ?! ", "answers": [], "sources": []}), "'question' must contain a letter"),
+        (json.dumps({"id": "x", "question": "Q" * 1001, "answers": [], "sources": []}), "'question' must be at most"),
+        ('{"id": "x", "question": "Who\\ud800?", "answers": [], "sources": []}', "'question' must be valid Unicode"),
+        ('{"id": "x", "question": "Q?", "answers": ["\\udc00"], "sources": []}', "'answers' must be valid Unicode"),
     ],
 )
 def test_load_gold_errors_name_the_line(tmp_path: Path, bad: str, msg: str) -> None:
