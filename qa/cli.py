@@ -97,6 +97,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         gold = load_gold(args.gold)
     except (OSError, ValueError) as exc:
         raise CliError(f"cannot read gold file {args.gold}: {exc}") from exc
+    _check_writable(args.out)  # before the questions are asked, not after minutes of them
     pipe = _pipeline(args)
     metrics = Evaluator(gold, top_k=args.top_k)(pipe, output_path=args.out)
     print(format_summary(metrics))
@@ -114,6 +115,25 @@ def cmd_import_squad(args: argparse.Namespace) -> int:
     print(f"imported {stats.articles} articles, {stats.paragraphs} paragraphs, {stats.questions} questions "
           f"({stats.unanswerable} unanswerable)\n  corpus: {corpus}\n  gold:   {gold}")
     return 0
+
+
+def _check_writable(folder: Path) -> None:
+    """Raise ``CliError`` where the reports could not be written into ``folder`` (a file there, no
+    permission, a read-only disk): made if missing, and a probe file written and removed."""
+    import tempfile
+
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"cannot write reports to {folder}: it is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+        for name in ("report.json", "report.md"):
+            if (folder / name).is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(folder / name))
+    except OSError as exc:
+        raise CliError(f"cannot write reports to {folder}: {exc.strerror or exc}"
+                       + (f": {exc.filename}" if exc.filename and str(exc.filename) != str(folder) else "")) from None
 
 
 def _check_listen(host: str, port: int) -> None:

@@ -334,6 +334,22 @@ def test_cli_question_with_a_byte_that_is_not_utf8_is_one_line(seeds_copy, index
                                  "byte that is not UTF-8)"
 
 
+def test_eval_says_in_one_line_where_it_cannot_write_before_asking(tmp_path):
+    """An --out that is a file, or where a report's name is taken by a folder, fails at once: not
+    after every question of the gold file has been asked."""
+    taken = tmp_path / "taken"
+    (taken / "report.md").mkdir(parents=True)
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", "utf-8")
+    for out_dir, says in ((a_file, "it is a file, not a folder"), (taken, "Is a directory")):
+        out = subprocess.run([sys.executable, "-m", "qa.cli", "eval", str(ROOT / "eval" / "gold.jsonl"), "--out",
+                              str(out_dir), "--index", str(tmp_path / "never-built")],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2 and out.stderr.strip().count("\n") == 0, out.stderr
+        assert f"cannot write reports to {out_dir}: {says}" in out.stderr
+    assert not (tmp_path / "never-built").exists()  # nothing was loaded, built or asked
+
+
 def test_serve_says_in_one_line_where_it_cannot_listen(seeds_copy, index_dir, pipeline):
     """A port out of range, in use or on an address of no interface here is a one-line error and
     a non-zero exit before the model loads, not a traceback or a log line after it."""
