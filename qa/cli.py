@@ -77,8 +77,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.api import create_app
 
     from qa.corpus import load_corpus
+    from qa.index import check_index_dir
 
     load_corpus(args.corpus)  # fail fast, in one line, before the server starts
+    check_index_dir(args.index)
     _check_listen(args.host, args.port)  # and before the model loads, not after
     app = create_app(args.corpus, args.index, log=_log, encoder_backend=args.encoder)
     # uvicorn finishes requests in flight on SIGTERM, then re-raises the signal to the handler

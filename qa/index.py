@@ -27,7 +27,7 @@ import scipy.sparse as sp
 
 from qa import __version__
 from qa.analysis import F_PUNCT, F_STOP, Analysis, analyse
-from qa.corpus import Document, clean_view, load_corpus
+from qa.corpus import CorpusError, Document, clean_view, load_corpus
 from qa.dense import build_dense, prepare
 from qa.encoder import Encoder
 from qa.lexical import bm25_matrix
@@ -357,6 +357,12 @@ def load(index_dir: Path, manifest: dict, docs: list[Document]) -> CorpusIndex:
                        t["pass_sent_lo"], t["pass_sent_hi"], t["sent_emb"], dense, bm25)
 
 
+def check_index_dir(index_dir: Path) -> None:
+    """Raise ``CorpusError`` where ``index_dir`` is taken by a file (it is made where missing)."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise CorpusError(f"index folder {index_dir} is a file, not a folder")
+
+
 def open_index(
     corpus_dir: Path,
     index_dir: Path,
@@ -369,6 +375,7 @@ def open_index(
 
     Returns ``(index, built)``: ``built`` says whether anything was (re-)encoded.
     """
+    check_index_dir(index_dir)
     docs = load_corpus(corpus_dir, warn=log)
     expected = expected_manifest(docs, encoder)
     with index_lock(index_dir, log):

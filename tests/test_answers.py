@@ -323,6 +323,12 @@ def test_cli_errors_are_one_line(tmp_path):
     assert out.returncode != 0
     assert out.stderr.strip().count("\n") == 0 and "no readable" in out.stderr
     assert "Traceback" not in out.stderr
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", "utf-8")
+    for command in ("index", "serve"):  # an index folder taken by a file: serve says so before it starts
+        out = subprocess.run([sys.executable, "-m", "qa.cli", command, "--index", str(a_file)], cwd=ROOT,
+                             capture_output=True, text=True, timeout=180)
+        assert out.returncode == 2 and out.stderr.strip() == f"qa: error: index folder {a_file} is a file, not a folder"
 
 
 def test_cli_question_with_a_byte_that_is_not_utf8_is_one_line(seeds_copy, index_dir, pipeline):
