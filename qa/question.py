@@ -219,6 +219,8 @@ def answer_number(text: str) -> str:
     for k, w in enumerate(rest[:3]):
         if w == "people":  # "Which people reacted with anger?": persons, or a people ("the Celts")
             return ""
+        if w.endswith("'") and _plural(w[:-1]):  # "which countries' ministers ...": the owners are many (not "boss'")
+            return "many"
         if w in _FOCUS or w.endswith("'s") and w[:-2] in _FOCUS:  # "which minister's ..." is one
             return "one"
         if w.endswith("'s"):

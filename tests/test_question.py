@@ -90,6 +90,8 @@ def test_unit_features_mark_spans_naming_the_unit(pipeline) -> None:
     ("What did the ministers discuss?", ""),
     ("Who is Syria's foreign minister?", ""),
     ("Which minister's proposal was adopted?", "one"),
+    ("Which countries' foreign ministers met in Moscow?", "many"),  # a plural possessive: the owners are many
+    ("Which country's foreign minister hosted the talks?", "one"),
 ])
 def test_answer_number(question: str, number: str) -> None:
     assert answer_number(question) == number
