@@ -47,7 +47,9 @@ _FORMS = {
                         r"|baht|ringgit|rupiah|naira|won|USD|EUR|GBP|JPY|CHF|TRY)\b", re.IGNORECASE),
     "quantity": re.compile(_QUANTITY, re.IGNORECASE),
     "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
-    "year": re.compile(r"\d"),
+    # three or four digits ("1815", "1990s", "2023-05-10") or "'98": not an age ("31") nor a day ("Aug. 24"); every
+    # gold answer to "what year" in the seeds', the news and the public sets has one, less one that names no time
+    "year": re.compile(r"(?<![\d.,])\d{3,4}(?![\d.,]*\d)|['’]\d\d\b"),
     "day": re.compile(r"\d"),
     "month": re.compile(_MONTHS, re.IGNORECASE),
     "month-year": re.compile(rf"(?:{_MONTHS}).*\d|\d.*(?:{_MONTHS})", re.IGNORECASE),
@@ -104,7 +106,8 @@ def names_form(text: str, form: str) -> bool:
     """Whether a span names what a question of this form needs: nothing for "polar" (yes or
     no), a currency for "money", a number or a quantity ("3.5 million", "four", "several";
     not "12-year") for "quantity", that or a span of time ("a decade", "hours") for
-    "duration", a number for "year", a month's name for "month" (not "Sunday"), and a number
+    "duration", a number for "age" (or a date with its year: not "Aug. 17"), three or four digits
+    for "year" (not "31", "Aug. 24"), a month's name for "month" (not "Sunday"), and a number
     too for "month-year", a number, month or weekday for "date" (not "last month", nor a year
     alone), a number
     for "day" (the day of a month the question names: not "Wednesday"), a number
@@ -126,6 +129,10 @@ def names_form(text: str, form: str) -> bool:
         return not (country_named_by(head) or capital_named(head)) or bool(_GROUP_WORD.search(head))
     if form == "polar":
         return False  # yes or no is not a span
+    if form == "age":  # a number of years, or a birth date with its year; a day of a month alone is no age
+        if _CALENDAR_DAY.search(text) and not _FORMS["year"].search(text):
+            return False
+        return bool(_FORMS["quantity"].search(text))
     if form == "quantity" and _UNIT_COMPOUND.fullmatch(text):
         return False
     if form == "date" and _YEAR_ALONE.fullmatch(text):

@@ -264,6 +264,9 @@ _SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percenta
 _MEASURE_Q = re.compile(r"^(?:(?!\b(?:what|which|who|whom|when|where|why)\b)[^?])*?\bhow\s+(?:deep|tall|high|fast|heavy"
                         r"|thick)\b", re.IGNORECASE)
 _YEAR_Q = re.compile(r"\b(what|which) year\b", re.IGNORECASE)
+# "How old was X when ...?", "At what age ...?": an age (of the 73 gold answers so asked in the seeds', the
+# news and the public sets, all but 4 that are no age at all give a number or a birth date with its year)
+_AGE_Q = re.compile(r"\bhow old\b|\b(?:what|which) age\b", re.IGNORECASE)
 _MONTH_Q = re.compile(r"\b(what|which) month\b(?P<year> and year\b)?", re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(what|which) (exact |precise |specific )?date\b|\bexact date\b", re.IGNORECASE)
 # "At what time did it begin?" asks the clock ("8:46", "noon"); not "what time period / lag /
@@ -326,7 +329,9 @@ def answer_form(text: str) -> str:
       "3-3"); "how deep / tall / high / fast / heavy / thick" too (a measure);
     - "duration" for "how long ago" / "how many hours" (a quantity or a span of time: "a
       decade", "hours", not "late last month");
-    - "year" for "in what year" (a number);
+    - "age" for "how old" / "at what age" (a number, or a date with its year: "born June 29, 1966";
+      not "Aug. 17");
+    - "year" for "in what year" (a number of three or four digits, or "'98": not the "31" of an age);
     - "month" for "in which month" (a month's name: not "Sunday"), "month-year" for "in what
       month and year" (a month's name and a number);
     - "date" for "on what date" (a number, month or weekday: not "last month");
@@ -350,6 +355,8 @@ def answer_form(text: str) -> str:
     if (_COUNT_Q.search(text) or _COUNT_NOUN_Q.search(text) or _SHARE_Q.search(text) or _SCORE_Q.search(text)
             or _MEASURE_Q.search(text)):
         return "quantity"
+    if _AGE_Q.search(text):
+        return "age"
     if m := _MONTH_Q.search(text):
         return "month-year" if m.group("year") else "month"
     if _YEAR_Q.search(text):

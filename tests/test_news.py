@@ -305,5 +305,7 @@ def test_a_measure_is_a_number() -> None:
 
     assert answer_form("How deep is the Challenger Deep?") == "quantity"
     assert not names_form("Mariana Trench", "quantity") and names_form("about 10,935 metres", "quantity")
-    assert answer_form("How old is John Part?") == ""  # "born June 29, 1966"
+    assert answer_form("How old is John Part?") == "age"  # a number, or a birth date with its year
+    assert names_form("born June 29, 1966", "age") and names_form("58", "age")
+    assert not names_form("Aug. 17", "age") and not names_form("corruption", "age")
     assert not names_form("80th minute", "quantity")  # "What was the score at half-time?": a rank is no score

@@ -173,6 +173,7 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("What state were the forces in?", ""),  # a condition, not a place
     ("What was the score at half-time?", "quantity"), ("What was the final score?", "quantity"),
     ("What was the result of the trial?", ""),  # an outcome, not a score
+    ("How old was the minister when he took office?", "age"), ("At what age did she die?", "age"),
 ])
 def test_answer_form(question: str, form: str) -> None:
     assert answer_form(question) == form
@@ -211,6 +212,9 @@ def test_answer_form(question: str, form: str) -> None:
     ("its suspension more than 10 years ago", "date", False), ("10 days", "day", False),  # counts, no dates
     ("Messi's 26th World Cup match", "date", False), ("36th minute", "date", False),  # ranks, no days
     ("the 18th of December", "date", True), ("December 18th", "date", True), ("18th", "date", True),
+    ("31", "year", False), ("Aug. 24", "year", False), ("1990s", "year", True), ("'98", "year", True),  # an age, a day
+    ("Aug. 17", "age", False), ("born June 29, 1966", "age", True), ("100,000-year-old", "age", True),
+    ("forty-two", "age", True), ("Seikilos epitaph", "age", False),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.checks import names_form
