@@ -47,6 +47,12 @@ _DATE_LINE = re.compile(rf"^(?:(?:date|published|posted|updated|dated)\b\s*:?\s*
 _DATE_LABEL = re.compile(rf"^(?:date|published|posted|updated|dated)\b\s*:?\s*({_DATE})", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|words by|author|authors|reporter|reporting by)\b\s*:?\s+(\S.*?)\s*$",
                      re.IGNORECASE)
+# A wire service's credits at the foot of a story, in brackets, one role after another: "(Reporting by
+# Claire Duval and Martin Oster; Additional reporting by ...; Writing by ...; Editing by Peter Lindqvist)".
+# Those who reported and wrote it are its byline; its editors are not.
+_WIRE_CREDITS = re.compile(r"^\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\s[^()]*\)$", re.IGNORECASE)
+_WIRE_BYLINE = re.compile(r"(?:^\(|;)\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+([^;()]+?)\s*(?=;|\)$)",
+                          re.IGNORECASE)
 _SOURCE = re.compile(r"^(?:source|sources)\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
 _RELATED = re.compile(
     r"^(?:related(?:\s+(?:article|articles|story|stories|content|coverage|reading|news))?|read more|read also|"
@@ -137,6 +143,11 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
             if len(words(m.group(1))) <= MAX_BYLINE_WORDS and m.group(1)[0].isupper():
                 add("byline", lead + m.start(1), lead + m.end(1), ls, le, _END_PUNCT)
                 continue
+        if _WIRE_CREDITS.match(stripped):
+            for m in _WIRE_BYLINE.finditer(stripped):
+                if len(words(m.group(1))) <= MAX_BYLINE_WORDS and m.group(1)[0].isupper():
+                    add("byline", lead + m.start(1), lead + m.end(1), ls, le, _END_PUNCT)
+            continue
         if m := _SOURCE.match(stripped):
             add("source", lead + m.start(1), lead + m.end(1), ls, le, _END_PUNCT)
             continue
@@ -207,8 +218,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                         rf"|\b(?:publication|release) date of{_THE_DOC}"
                         rf"|\b(?:what|which) date\b[^?]*\b(?:at|on) the (?:very )?(?:top|head|start|beginning)\b", re.I)),
     ("byline", re.compile(rf"\b(?:who|whom|whose|which|what)\b[^?]*\b(?:wrote|write|written|authored|penned|filed|bylined|"
-                          rf"published|publish|produced|ran)\b[^?]*{_THE_DOC}"
-                          rf"|{_THE_DOC}[^?]*\b(?:written|authored|filed|published|produced|bylined)\s+by\b"
+                          rf"published|publish|produced|ran|reported)\b[^?]*{_THE_DOC}"
+                          rf"|{_THE_DOC}[^?]*\b(?:written|authored|filed|published|produced|bylined|reported)\s+by\b"
                           rf"|\b(?:author|writer|byline|source|publisher)\b[^?]*{_THE_DOC}"
                           rf"|{_THE_DOC}[^?]*\b(?:author|writer|byline|publisher)\b", re.I)),
 ]
