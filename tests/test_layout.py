@@ -72,6 +72,17 @@ def test_web_page_furniture_is_found():
     }
 
 
+def test_a_wire_story_s_bracketed_credits_give_its_byline_and_not_its_editors():
+    text = ("Storm closes schools\n\nSchools across the north closed on Tuesday as the storm brought heavy rain.\n\n"
+            "(Reporting by Claire Duval in Geneva and Martin Oster; Additional reporting by Ji-woo Park; "
+            "Writing by Nadine Awadalla; Editing by Peter Lindqvist)\n\n"
+            "The minister said the schools (reporting by pupils) would reopen.\n")
+    assert _pieces(text) == {"headline": ["Storm closes schools"],
+                             "byline": ["Claire Duval in Geneva and Martin Oster", "Ji-woo Park", "Nadine Awadalla"]}
+    assert furniture_asked("Who reported the Reuters story on the storm?") == "byline"
+    assert furniture_asked("How many deaths were reported in the Reuters story?") == ""
+
+
 def test_prose_is_not_furniture():
     """A one-word title, sentences and paragraphs are not headlines, credits or bylines."""
     assert _pieces(WIKI) == {}
