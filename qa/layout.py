@@ -218,7 +218,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                         rf"|\b(?:publication|release) date of{_THE_DOC}"
                         rf"|\b(?:what|which) date\b[^?]*\b(?:at|on) the (?:very )?(?:top|head|start|beginning)\b", re.I)),
     ("byline", re.compile(rf"\b(?:who|whom|whose|which|what)\b[^?]*\b(?:wrote|write|written|authored|penned|filed|bylined|"
-                          rf"published|publish|produced|ran|reported)\b[^?]*{_THE_DOC}"
+                          rf"published|publish|produced|ran)\b[^?]*{_THE_DOC}"
+                          # "Who reported the Reuters story?"; not "What study is reported in this report?"
+                          rf"|\b(?:who|whom)\s+reported\s+(?:on\s+)?{_THE_DOC}"
                           rf"|{_THE_DOC}[^?]*\b(?:written|authored|filed|published|produced|bylined|reported)\s+by\b"
                           rf"|\b(?:author|writer|byline|source|publisher)\b[^?]*{_THE_DOC}"
                           rf"|{_THE_DOC}[^?]*\b(?:author|writer|byline|publisher)\b", re.I)),
@@ -273,6 +275,9 @@ def _asks_person(question: str) -> bool:
     return bool(_PERSON_Q.search(question)) and not _ASKS_AGENCY.search(question)
 
 
+# One of several people a credit lists, perhaps with where they were: "Paul Sandle in London".
+_REPORTER = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}(?:\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?")
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ORGISH = frozenset(
     "agency ministry office press news service services images image photo photos pool handout reuters afp ap tass "
     "getty epa xinhua anadolu sana irna via".split())
@@ -424,11 +429,14 @@ class Layout:
         best_piece = ranked[0][1]
         sure = (len({p.doc for p, _ in pieces}) == 1 or named.get(best_piece.doc, 0.0) >= 1.0
                 or ranked[0][0] - ranked[1][0] >= 0.5)
-        part = self._part(best_piece, kind, question)
-        if part is None or _echoes(self.texts[best_piece.doc][part[0]:part[1]], question):
-            return Found(best_piece.doc, 0, 0, 0, 0, 0.0, missing=True)
-        start, end = part
-        return Found(best_piece.doc, start, end, best_piece.line_start, best_piece.line_end, 0.9 if sure else 0.6)
+        # The best file's first piece that answers: "By Reuters" at its head echoes "Who reported the
+        # Reuters story?", its credits at the foot ("Reporting by ...") do not.
+        for _, p in ranked:
+            if p.doc == best_piece.doc and (part := self._part(p, kind, question)) is not None \
+                    and not _echoes(self.texts[p.doc][part[0]:part[1]], question):
+                start, end = part
+                return Found(p.doc, start, end, p.line_start, p.line_end, 0.9 if sure else 0.6)
+        return Found(best_piece.doc, 0, 0, 0, 0, 0.0, missing=True)
 
     def _parts(self, p: Piece) -> list[tuple[int, int, bool]]:
         """A credit's parts ("Valery Sharifulin / TASS"), each with whether it is a person's name."""
@@ -441,8 +449,9 @@ class Layout:
 
         def person(s: int, e: int) -> bool:
             ws = words(text[s:e])
-            return (self.is_person(p.doc, s, e) or 2 <= len(ws) <= 3 and all(w[0].isupper() for w in ws)) \
-                and not {fold(w) for w in ws} & _ORGISH
+            named = self.is_person(p.doc, s, e) or 2 <= len(ws) <= 3 and all(w[0].isupper() for w in ws) \
+                or all(_REPORTER.fullmatch(c) for c in _LIST_SEP.split(text[s:e]))  # "A B in London and C D"
+            return named and not {fold(w) for w in ws} & _ORGISH
         return [(s, e, person(s, e)) for s, e in parts if e > s]
 
     def _part(self, p: Piece, kind: str, question: str) -> tuple[int, int] | None:

@@ -186,6 +186,18 @@ def test_a_piece_made_of_the_question_s_own_words_is_no_answer(layout: Layout) -
     assert found is not None and found.missing
 
 
+def test_the_reporters_of_a_wire_story_s_credits_answer_who_reported_it() -> None:
+    """"By Reuters" at the head echoes "the Reuters story"; the credits at its foot name who
+    reported it, and so answer "which reporter" too."""
+    credited = Layout([WIRE + "\n\n(Reporting by Paul Sandle in London and Zaheer Kachwala; Editing by Mark Potter)\n"],
+                      ["harbour.txt"])
+    for question in ("Who reported the Reuters story?", "Who wrote the Reuters story?",
+                     "Which reporter wrote the story about the harbour deal?"):
+        assert _answer(credited, question) == "Paul Sandle in London and Zaheer Kachwala", question
+    assert _answer(credited, "Which news agency wrote the story about the harbour deal?") == "Reuters"
+    assert furniture_asked("Who was reported dead in the Reuters story?") == ""  # about the story, not its byline
+
+
 def test_a_page_no_file_is_is_refused(layout: Layout) -> None:
     """"The BBC story": no file says "BBC", so no file is the page asked about."""
     found = layout.answer("What is the headline of the BBC story?", "headline", {})
