@@ -276,7 +276,9 @@ def _asks_person(question: str) -> bool:
 
 
 # One of several people a credit lists, perhaps with where they were: "Paul Sandle in London".
-_REPORTER = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}(?:\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?")
+_CAPITALISED_WORD = r"[A-Z][\w'’.-]+"
+_REPORTER = re.compile(rf"{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{1,2}}"
+                       rf"(?:\s+in\s+{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})?)?")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ORGISH = frozenset(
     "agency ministry office press news service services images image photo photos pool handout reuters afp ap tass "
