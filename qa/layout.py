@@ -143,9 +143,9 @@ def find_pieces(doc: int, text: str, clean: str | None = None) -> list[Piece]:
             if len(words(m.group(1))) <= MAX_BYLINE_WORDS and m.group(1)[0].isupper():
                 add("byline", lead + m.start(1), lead + m.end(1), ls, le, _END_PUNCT)
                 continue
-        if _WIRE_CREDITS.match(stripped):
+        if _WIRE_CREDITS.match(stripped):  # longer than a byline: "A B in San Francisco and C D in New York"
             for m in _WIRE_BYLINE.finditer(stripped):
-                if len(words(m.group(1))) <= MAX_BYLINE_WORDS and m.group(1)[0].isupper():
+                if len(words(m.group(1))) <= 2 * MAX_BYLINE_WORDS and m.group(1)[0].isupper():
                     add("byline", lead + m.start(1), lead + m.end(1), ls, le, _END_PUNCT)
             continue
         if m := _SOURCE.match(stripped):

@@ -189,11 +189,12 @@ def test_a_piece_made_of_the_question_s_own_words_is_no_answer(layout: Layout) -
 def test_the_reporters_of_a_wire_story_s_credits_answer_who_reported_it() -> None:
     """"By Reuters" at the head echoes "the Reuters story"; the credits at its foot name who
     reported it, and so answer "which reporter" too."""
-    credited = Layout([WIRE + "\n\n(Reporting by Paul Sandle in London and Zaheer Kachwala; Editing by Mark Potter)\n"],
-                      ["harbour.txt"])
+    reporters = "Mara Ellison in San Francisco and Tomas Reyes in New York"  # longer than a byline line's
+    credited = Layout([WIRE + f"\n\n(Reporting by {reporters}; Additional reporting by Ji-woo Park; "
+                              "Editing by Mark Potter)\n"], ["harbour.txt"])
     for question in ("Who reported the Reuters story?", "Who wrote the Reuters story?",
                      "Which reporter wrote the story about the harbour deal?"):
-        assert _answer(credited, question) == "Paul Sandle in London and Zaheer Kachwala", question
+        assert _answer(credited, question) == reporters, question
     assert _answer(credited, "Which news agency wrote the story about the harbour deal?") == "Reuters"
     assert furniture_asked("Who was reported dead in the Reuters story?") == ""  # about the story, not its byline
 
