@@ -21,19 +21,36 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = [json.loads(line) for line in (ROOT / "eval" / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
 
 
+class _Memo:
+    """``pipeline.read`` and ``pipeline.ask`` kept per question for this module: the gold
+    questions are read and asked by several tests, and each reading is the same whichever test
+    reads it first (caches change no answer, ``test_the_readers_caches_change_no_answer``)."""
+
+    def __init__(self, pipeline) -> None:
+        self.pipeline = pipeline
+        self.readings: dict[str, tuple] = {}
+        self.answers: dict[str, Answer] = {}
+
+    def read(self, question: str) -> tuple:
+        if question not in self.readings:
+            self.readings[question] = self.pipeline.read(question)
+        return self.readings[question]
+
+    def ask(self, question: str) -> Answer:
+        if question not in self.answers:
+            self.answers[question] = self.pipeline.answer(question, *self.read(question))
+        return self.answers[question]
+
+
 @pytest.fixture(scope="module")
-def asked(pipeline) -> Callable[[str], Answer]:
-    """``pipeline.ask`` kept per question for this module: the gold questions are asked by
-    several tests, and each answer is the same whichever asks first (caches change no answer,
-    ``test_the_readers_caches_change_no_answer``)."""
-    answers: dict[str, Answer] = {}
+def memo(pipeline) -> _Memo:
+    return _Memo(pipeline)
 
-    def ask(question: str) -> Answer:
-        if question not in answers:
-            answers[question] = pipeline.ask(question)
-        return answers[question]
 
-    return ask
+@pytest.fixture(scope="module")
+def asked(memo) -> Callable[[str], Answer]:
+    """``pipeline.ask`` kept per question for this module (``_Memo``)."""
+    return memo.ask
 
 
 def _raw(pipeline, name: str) -> str:
@@ -530,28 +547,29 @@ def test_a_time_alone_is_no_reason(span, time_only):
     assert bool(TIME_ONLY.fullmatch(span)) is time_only
 
 
-def test_the_readers_caches_change_no_answer(pipeline):
+def test_the_readers_caches_change_no_answer(pipeline, asked):
     """``pool_key`` and the per-sentence verdict of which spans can answer at all are kept from
-    question to question (``Reader._answer_shaped``): a reading with them cold and warm is the same."""
+    question to question (``Reader._answer_shaped``): a reading with them cold is the same as the
+    one this module made with them warm (``asked``, after other questions had filled them)."""
     from qa.reading import pool_key
 
     questions = [item["question"] for item in GOLD[:30]]
+    warm = [asked(q).to_dict() for q in questions]
     pool_key.cache_clear()
     pipeline.reader._shaped_cache.clear()
     cold = [pipeline.ask(q).to_dict() for q in questions]
     assert pipeline.reader._shaped_cache and pool_key.cache_info().currsize
-    warm = [pipeline.ask(q).to_dict() for q in questions]
-    assert pool_key.cache_info().hits
+    assert pool_key.cache_info().hits  # the cold pass itself reused what its first questions cached
     for a, b in zip(cold, warm):
         assert (a["answer"], a["confidence"], a["citations"]) == (b["answer"], b["confidence"], b["citations"])
 
 
-def test_refusal_reason_names_the_test_that_refuses(pipeline):
+def test_refusal_reason_names_the_test_that_refuses(pipeline, memo):
     """``Reader.refusal_reason`` is what ``refuses`` decides by: None exactly where the reader
     answers, and for a refusal the test that made it. The thresholds forced as above show each."""
     reader = pipeline.reader
     for item in GOLD[:60]:
-        reading = pipeline.read(item["question"])[2]
+        reading = memo.read(item["question"])[2]
         why = reader.refusal_reason(reading)
         assert reader.refuses(reading) == (why is not None)
         assert why is None or why in ("no-candidate", "answerability", "floor") or why.startswith("mismatch:")
