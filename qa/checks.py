@@ -48,7 +48,7 @@ _FORMS = {
     "quantity": re.compile(_QUANTITY, re.IGNORECASE),
     "duration": re.compile(_QUANTITY + "|" + _TIME_SPAN, re.IGNORECASE),
     # three or four digits ("1815", "1990s", "2023-05-10") or "'98": not an age ("31") nor a day ("Aug. 24"); every
-    # gold answer to "what year" in the seeds', the news and the public sets has one, less one that names no time
+    # gold answer to "what year" in the seeds', the news and the public sets (162) has one, but one naming no time
     "year": re.compile(r"(?<![\d.,])\d{3,4}(?![\d.,]*\d)|['’]\d\d\b"),
     "day": re.compile(r"\d"),
     "month": re.compile(_MONTHS, re.IGNORECASE),
