@@ -50,9 +50,9 @@ _BYLINE = re.compile(r"^(?:by|written by|words by|author|authors|reporter|report
 # A wire service's credits at the foot of a story, in brackets, one role after another: "(Reporting by
 # Claire Duval and Martin Oster; Additional reporting by ...; Writing by ...; Editing by Peter Lindqvist)".
 # Those who reported and wrote it are its byline; its editors are not.
-_WIRE_CREDITS = re.compile(r"^\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\s[^()]*\)$", re.IGNORECASE)
-_WIRE_BYLINE = re.compile(r"(?:^\(|;)\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+([^;()]+?)\s*(?=;|\)$)",
-                          re.IGNORECASE)
+_WIRE_ROLE = r"(?:additional\s+)?(?:reporting|writing)\s+by\s"
+_WIRE_CREDITS = re.compile(rf"^\(\s*{_WIRE_ROLE}[^()]*\)$", re.IGNORECASE)
+_WIRE_BYLINE = re.compile(rf"(?:^\(|;)\s*{_WIRE_ROLE}\s*([^;()]+?)\s*(?=;|\)$)", re.IGNORECASE)
 _SOURCE = re.compile(r"^(?:source|sources)\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
 _RELATED = re.compile(
     r"^(?:related(?:\s+(?:article|articles|story|stories|content|coverage|reading|news))?|read more|read also|"
