@@ -205,6 +205,7 @@ class ItemResult:
     offset_exact: bool | None
     latency_ms: float
     passage_sources: list[str] = field(default_factory=list)
+    cited_sources: list[str] = field(default_factory=list)  # every file cited, the primary first
 
     @property
     def answerable(self) -> bool:
@@ -257,6 +258,7 @@ def score_item(
         offset_exact=offset_exact,
         latency_ms=latency_ms,
         passage_sources=passage_sources,
+        cited_sources=[c["source"] for c in citations],
     )
 
 
@@ -279,8 +281,8 @@ def percentile(values: Sequence[float], q: float) -> float | None:
 
 
 METRIC_KEYS = (
-    "em", "f1", "recall_at_k", "mrr", "citation_accuracy", "offset_exactness",
-    "refusal_rate_unanswerable", "false_refusal_rate", "p50_ms", "p95_ms",
+    "em", "f1", "recall_at_k", "mrr", "citation_accuracy", "support_recall", "support_precision",
+    "offset_exactness", "refusal_rate_unanswerable", "false_refusal_rate", "p50_ms", "p95_ms",
 )
 COUNT_KEYS = ("n", "n_answerable", "n_unanswerable", "n_answered")
 
@@ -301,6 +303,12 @@ def _metrics(results: Sequence[ItemResult], k: int) -> dict[str, Any]:
         "recall_at_k": _mean(float(r.source_rank is not None and r.source_rank <= k) for r in ans),
         "mrr": _mean(1 / r.source_rank if r.source_rank else 0.0 for r in ans),
         "citation_accuracy": _mean(float(r.answer is not None and sources_ok(r)) for r in ans),
+        # An answer stated in several files cites each: of a right answer's gold files, the share cited;
+        # of any answer's cited files, the share the gold set names
+        "support_recall": _mean(len(set(r.sources) & set(r.cited_sources)) / len(set(r.sources))
+                                for r in ans if r.em and r.sources),
+        "support_precision": _mean(len(set(r.sources) & set(r.cited_sources)) / len(set(r.cited_sources))
+                                   for r in ans if r.answer is not None and r.cited_sources),
         "offset_exactness": _mean(float(bool(r.offset_exact)) for r in answered),
         "refusal_rate_unanswerable": _mean(float(r.answer is None) for r in unans),
         "false_refusal_rate": _mean(float(r.answer is None) for r in ans),
@@ -341,7 +349,9 @@ def aggregate(results: Sequence[ItemResult], k: int) -> dict[str, Any]:
     """All figures over ``results``, plus ``by_type`` (same figures per question type) and ``k``.
 
     EM, F1, recall@k, MRR, citation accuracy and false refusals are over answerable items;
-    refusal rate over unanswerable ones; offset exactness over answered ones; latency over all.
+    support recall (the gold files cited) over exactly matched ones, support precision (the cited
+    files in the gold set) over answered answerable ones; refusal rate over unanswerable ones;
+    offset exactness over answered ones; latency over all.
     A figure whose set is empty is None.
     """
     out = _metrics(results, k)
@@ -357,7 +367,8 @@ def aggregate(results: Sequence[ItemResult], k: int) -> dict[str, Any]:
 
 _FRACTIONS = {
     "em": "EM", "f1": "F1", "recall_at_k": "recall@k", "mrr": "MRR",
-    "citation_accuracy": "citation acc.", "offset_exactness": "offset exact",
+    "citation_accuracy": "citation acc.", "support_recall": "support recall",
+    "support_precision": "support precision", "offset_exactness": "offset exact",
     "refusal_rate_unanswerable": "refusal (unans.)", "false_refusal_rate": "false refusal",
     "calibration_error": "calibration err.",
 }
@@ -457,7 +468,7 @@ def _item_json(r: ItemResult) -> dict[str, Any]:
         "predicted": d["answer"], "confidence": d["confidence"], "cited_source": d["cited_source"],
         "em": d["em"], "f1": d["f1"], "source_rank": d["source_rank"],
         "offset_exact": d["offset_exact"], "latency_ms": d["latency_ms"],
-        "passage_sources": d["passage_sources"], "miss": r.miss,
+        "passage_sources": d["passage_sources"], "cited_sources": d["cited_sources"], "miss": r.miss,
     }
 
 

@@ -257,6 +257,27 @@ def test_aggregate_known_values() -> None:
     assert list(m["by_type"]) == ["who", "what", "where"]
 
 
+def test_support_recall_and_precision() -> None:
+    """Of a right answer's gold files, the share cited (over exact matches); of an answer's cited
+    files, the share the gold set names (over answered answerable questions)."""
+    from dataclasses import replace
+
+    results = [
+        replace(RESULTS[0], sources=["a.txt", "b.txt"], cited_sources=["a.txt"]),  # right: 1 of 2 gold files cited
+        replace(RESULTS[1], cited_sources=["a.txt", "b.txt"]),  # partly right: precision 1/2, no recall
+        RESULTS[2],  # refused: neither
+        replace(RESULTS[4], cited_sources=["b.txt"]),  # unanswerable: neither
+    ]
+    m = aggregate(results, k=5)
+    assert m["support_recall"] == pytest.approx(0.5)
+    assert m["support_precision"] == pytest.approx((1 + 0.5) / 2)
+    assert "support recall" in format_summary(m) and "support precision" in format_summary(m)
+    answer = _answer("Faisal Mekdad", "a.txt", 17, 30, ("b.txt", "a.txt"))
+    answer["citations"].append({"source": "b.txt", "start": 0, "end": 13, "passage": "", "score": 0.0})
+    scored = score_item(GoldItem("g", "Who?", ["Faisal Mekdad"], ["a.txt", "b.txt"]), answer, 1.0, TEXTS.__getitem__)
+    assert scored.cited_sources == ["a.txt", "b.txt"] and scored.cited_source == "a.txt"
+
+
 def test_calibration_bins_and_error() -> None:
     def item(confidence: float, right: bool) -> ItemResult:
         r = _r("c", "Who met?", ["Faisal Mekdad"], ["a.txt"], "Faisal Mekdad" if right else "Lavrov", "a.txt", 1, 1.0)
