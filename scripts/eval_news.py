@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.evaluate import Evaluator, load_gold  # noqa: E402
+from qa.evaluate import Evaluator, aggregate, load_gold  # noqa: E402
 from qa.pipeline import Pipeline  # noqa: E402
 
 NEWS = ROOT / "eval" / "news"
@@ -41,7 +41,8 @@ def main() -> int:
     p.add_argument("--gold", type=Path, help="ask this gold file's questions of every corpus instead of its own")
     args = p.parse_args()
     names = args.sets or sorted(d.name for d in NEWS.iterdir() if (d / "gold.jsonl").is_file())
-    header = f"{'set':18s} {'answerable':>10s} {'EM':>6s} {'F1':>6s} {'cited':>6s} {'false ref':>9s} {'unans. refused':>14s}"
+    header = (f"{'set':18s} {'answerable':>10s} {'EM':>6s} {'F1':>6s} {'cited':>6s} {'false ref':>9s} {'unans. refused':>14s}"
+              f" {'support rec.':>12s} {'support prec.':>13s}")
     print(header)
     pooled = []
     for name in names:
@@ -65,8 +66,10 @@ def _row(name: str, results: list) -> str:
     cited = sum(r.cited_source in r.sources for r in answerable) / n
     false_refusals = sum(r.answer is None for r in answerable)
     refused = sum(r.answer is None for r in unanswerable)
+    support = aggregate(results, 5)
     return (f"{name:18s} {len(answerable):10d} {em:6.3f} {f1:6.3f} {cited:6.3f} {false_refusals:4d} / {len(answerable):<3d}"
-            f" {refused:7d} / {len(unanswerable):<4d}")
+            f" {refused:7d} / {len(unanswerable):<4d} {support['support_recall'] or 0:12.3f}"
+            f" {support['support_precision'] or 0:13.3f}")
 
 
 if __name__ == "__main__":

@@ -1905,10 +1905,10 @@ def test_general_knowledge_questions_over_the_seeds_are_refused(pipeline):
 
 
 def test_every_file_stating_the_answer_of_the_question_is_cited(pipeline):
-    """The Russian ministry's "positive and constructive" atmosphere is quoted by four of the five
-    reports, not all of them among the passages retrieved: each is cited, once, slicing to the answer."""
-    a = pipeline.ask("How did Russia's foreign ministry characterize the mood of the talks?")
-    assert a.answer == "positive and constructive"
+    """Four of the five reports name "Syrian President Bashar al-Assad", not all of them in the
+    passages retrieved: each is cited, once, slicing to the answer (three were, before session 42)."""
+    a = pipeline.ask("Who is Syria's president?")
+    assert a.answer == "Bashar al-Assad"
     sources = [c.source for c in a.citations]
     assert len(sources) == len(set(sources)) >= 4
     for c in a.citations:
