@@ -41,8 +41,8 @@ def main() -> int:
     p.add_argument("--gold", type=Path, help="ask this gold file's questions of every corpus instead of its own")
     args = p.parse_args()
     names = args.sets or sorted(d.name for d in NEWS.iterdir() if (d / "gold.jsonl").is_file())
-    header = (f"{'set':18s} {'answerable':>10s} {'EM':>6s} {'F1':>6s} {'cited':>6s} {'false ref':>9s} {'unans. refused':>14s}"
-              f" {'support rec.':>12s} {'support prec.':>13s}")
+    header = (f"{'set':18s} {'answerable':>10s} {'EM':>6s} {'F1':>6s} {'cited':>6s} {'false ref':>9s}"
+              f" {'unans. refused':>14s} {'support rec.':>12s} {'support prec.':>13s}")
     print(header)
     pooled = []
     for name in names:
