@@ -475,8 +475,7 @@ class Pipeline:
         and some of the ``asked`` words, the best BM25 match to these first: where a file may state
         the answer, found without reading every file."""
         ix = self.index
-        rows = [ix.bm25[i].indices for i in sorted({ix.vocab_ids.get(s, -1) for s in content_stems(text)} - {-1})]
-        rows = [r for r in rows if len(r)]
+        rows = [r for i in self.retriever.term_ids(tuple(content_stems(text))) if len(r := ix.bm25[i].indices)]
         if not rows or not asked:
             return np.zeros(0, np.int64)
         holding = reduce(np.intersect1d, rows)
