@@ -27,6 +27,7 @@ from qa.relations import RelationSpan, asks_relation, kin_spans, membership_span
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
                       holds_asked_office, name_words, respelt)
+from qa.scores import ScoreSpan, asks_score, score_spans
 from qa.span import SpanScorer
 from qa.text import content_stems
 from qa.tidy import (drop_described_noun, drop_title, excepted_conjunct, first_action, in_asked_unit, tidy_span,
@@ -257,11 +258,15 @@ class Pipeline:
             if holder is not None:
                 return self._holder_answer(question, holder, names, passages)
         if asks_quote(q.text) and (found := quote_spans(q.text, list(self._sentences(hits[:SUPPORT_DEPTH])))):
-            return self._spans_answer(question, [f for f in found if f.words == found[0].words], passages)
+            return self._spans_answer(question, q, [f for f in found if f.words == found[0].words], passages)
+        # "What was the score at half-time?" -> "2-0"; "half time score" is read as "the half score"
+        if (asks_score(q.text) or asks_score(question)) \
+                and (found := score_spans(q.text, list(self._sentences(hits[:SUPPORT_DEPTH])))):
+            return self._spans_answer(question, q, found, passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)
         if (refused or confidence < RELATION_TRUST) and (found := self._related_spans(q, hits[:SUPPORT_DEPTH])):
-            return self._spans_answer(question, found, passages)
+            return self._spans_answer(question, q, found, passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
                           YES_NO if q.form == "polar" else NOT_FOUND)
@@ -315,11 +320,12 @@ class Pipeline:
             return []
         return membership_spans(q.searched, sentences) or kin_spans(q.searched, sentences)
 
-    def _spans_answer(self, question: str, found: list[RelationSpan] | list[QuoteSpan],
-                      passages: list[Passage]) -> Answer:
-        """The phrase most files give among ``found`` ("main ally"; a speaker's quoted words),
-        cited in each file that gives it in those words, with the confidence of titles
-        (``TITLE_CONFIDENCE``)."""
+    def _spans_answer(self, question: str, q: Question,
+                      found: list[RelationSpan] | list[QuoteSpan] | list[ScoreSpan], passages: list[Passage]) -> Answer:
+        """The phrase most files give among ``found`` ("main ally"; a speaker's quoted words; a
+        score), cited in each file that gives it in those words, with the confidence of titles
+        (``TITLE_CONFIDENCE``), and in the other files that state it of what was asked
+        (``_supporting``)."""
         ix = self.index
         texts = [ix.docs[r.doc].text[r.start:r.end] for r in found]
         files: dict[str, set[int]] = {}
@@ -333,6 +339,7 @@ class Pipeline:
             if text == answer and r.doc not in cited:  # one citation a file, slicing to the very answer
                 cited.add(r.doc)
                 citations.append(Citation(ix.docs[r.doc].name, r.start, r.end, ix.passage_text(r.passage), confidence))
+        citations += self._supporting(answer, q, [], cited)
         return Answer(question, answer, confidence, citations, passages)
 
     def _granted_holds(self, granted: str, hits: list[Hit]) -> bool:

@@ -309,3 +309,16 @@ def test_a_measure_is_a_number() -> None:
     assert names_form("born June 29, 1966", "age") and names_form("58", "age")
     assert not names_form("Aug. 17", "age") and not names_form("corruption", "age")
     assert not names_form("80th minute", "quantity")  # "What was the score at half-time?": a rank is no score
+
+
+def test_a_score_asked_is_the_one_near_the_question_s_words(news_pipeline) -> None:
+    """"What was the score at half-time?" is answered by the score whose words around it say
+    half-time ("a 2-0 lead at half-time"), "after extra time" by the "3-3" the final finished,
+    "the penalty shootout" by its "4-2" (``qa.scores``), each cited where a file says it."""
+    for question, score in (("What was the score at half-time?", "2-0"),
+                            ("What was the score in the final after extra time?", "3-3"),
+                            ("What was the result of the penalty shootout?", "4-2")):
+        answer = news_pipeline.ask(question)
+        assert answer.answer == score, question
+        for cite in answer.citations:
+            assert news_pipeline.source_text(cite.source)[cite.start : cite.end] == score
