@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
 import uuid
@@ -33,7 +34,12 @@ from qa.encoder import Encoder
 from qa.lexical import bm25_matrix
 
 FORMAT = 2
-CHUNKING = {"unit": "spacy-sentence", "max_words": 120, "overlap_sentences": 1}
+# A passage is up to max_words of whole sentences, the next one starting a sentence before its end.
+# It does not run on past a blank line between two paragraphs of paragraph_words words or more
+# (an encyclopedia's or a paper's paragraphs: each a topic of its own), nor overlap back across
+# it; shorter paragraphs (a news report's one or two sentences) are read together as before.
+CHUNKING = {"unit": "spacy-sentence", "max_words": 120, "overlap_sentences": 1, "paragraph_words": 100}
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 Log = Callable[[str], None]
 
 
@@ -187,21 +193,43 @@ def _mismatch(manifest: dict, expected: dict) -> str | None:
     return None
 
 
-def _passages(a: Analysis) -> np.ndarray:
-    """Windows of whole sentences (up to max_words), overlapping by whole sentences."""
+def _paragraph_breaks(a: Analysis, docs: list[Document]) -> np.ndarray:
+    """Per sentence: whether it opens a paragraph (a blank line before it, in its file) that
+    follows one and both hold at least ``paragraph_words`` words: where a passage ends."""
+    n, long_enough = a.n_sentences, CHUNKING["paragraph_words"]
+    breaks = np.zeros(n, np.bool_)
+    if n == 0:
+        return breaks
+    words = np.diff(a.sent_tok)
+    opens = np.zeros(n, np.bool_)
+    for s in range(1, n):
+        if a.sent_doc[s] == a.sent_doc[s - 1]:
+            opens[s] = bool(_BLANK_LINE.search(docs[a.sent_doc[s]].text, int(a.sent_end[s - 1]), int(a.sent_start[s])))
+    # each sentence's paragraph: its number, counted over the corpus
+    paragraph = np.cumsum(opens | np.r_[True, a.sent_doc[1:] != a.sent_doc[:-1]]) - 1
+    size = np.bincount(paragraph, weights=words)
+    for s in np.flatnonzero(opens):
+        breaks[s] = size[paragraph[s] - 1] >= long_enough and size[paragraph[s]] >= long_enough
+    return breaks
+
+
+def _passages(a: Analysis, docs: list[Document]) -> np.ndarray:
+    """Windows of whole sentences (up to max_words), overlapping by whole sentences, within a
+    file and not across a break between two long paragraphs (``_paragraph_breaks``)."""
     max_words, overlap = CHUNKING["max_words"], CHUNKING["overlap_sentences"]
     words = np.diff(a.sent_tok)
+    breaks = _paragraph_breaks(a, docs)
     rows: list[tuple[int, int, int]] = []
     s = 0
     n = a.n_sentences
     while s < n:
         doc = a.sent_doc[s]
         e, total = s, 0
-        while e < n and a.sent_doc[e] == doc and (e == s or total + words[e] <= max_words):
+        while e < n and a.sent_doc[e] == doc and (e == s or total + words[e] <= max_words and not breaks[e]):
             total += words[e]
             e += 1
         rows.append((int(doc), s, e))
-        if e >= n or a.sent_doc[e] != doc:
+        if e >= n or a.sent_doc[e] != doc or breaks[e]:
             s = e
         else:
             s = max(s + 1, e - overlap)
@@ -258,7 +286,7 @@ def build(docs: list[Document], encoder: Encoder, progress: bool, log: Log,
     t0 = time.perf_counter()
     with tqdm(total=len(docs), desc="analysing", unit="file", disable=not progress, leave=False) as bar:
         a = analyse(docs, progress=bar.update)
-    rows = _passages(a)
+    rows = _passages(a, docs)
     cleans = [clean_view(d.text) for d in docs]
     p_doc, p_lo, p_hi = rows[:, 0], rows[:, 1], rows[:, 2]
     p_start, p_end = a.sent_start[p_lo], a.sent_end[p_hi - 1]

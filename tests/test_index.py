@@ -142,3 +142,28 @@ def test_excepted_part_in_another_spelling_is_dropped(pipeline) -> None:
     """"Besides the defence side, ...": the answer's "defense ministries" is that side."""
     assert pipeline.ask("Besides the defence side, which security bodies were to coordinate on the roadmap?").answer \
         == "intelligence chiefs"
+
+
+def test_a_passage_does_not_run_across_two_long_paragraphs() -> None:
+    """A blank line between two paragraphs of ``paragraph_words`` words or more (an encyclopedia's, each a topic of
+    its own) ends a passage, and the next does not overlap back across it; a news report's short
+    paragraphs are read together as before (``_paragraph_breaks``)."""
+    from qa.analysis import analyse
+    from qa.corpus import Document
+    from qa.index import CHUNKING, _paragraph_breaks, _passages
+
+    sentences = CHUNKING["paragraph_words"] // 9 + 1  # of 9 words each
+    long_one = " ".join(f"The river Alpha carries {k} boats past the mill." for k in range(sentences))
+    long_two = " ".join(f"The mountain Beta rises {k} metres above the plain." for k in range(sentences))
+    short = "A short paragraph of news. It has two sentences."
+    text = f"{long_one}\n\n{long_two}\n\n{short}\n\n{short}\n"
+    docs = [Document("a.txt", Path("a.txt"), text, "", len(text))]
+    a = analyse(docs)
+    breaks = _paragraph_breaks(a, docs)
+    opening = [int(a.sent_start[s]) for s in breaks.nonzero()[0]]
+    assert opening == [text.index("The mountain Beta")]  # not before the short paragraphs
+    rows = _passages(a, docs)
+    border = int(breaks.nonzero()[0][0])
+    for _, lo, hi in rows:
+        assert not lo < border < hi  # no passage holds sentences of both long paragraphs
+    assert any(lo < hi - 1 and text[int(a.sent_start[lo]):int(a.sent_end[hi - 1])].count("\n\n") for _, lo, hi in rows)
