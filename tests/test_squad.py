@@ -126,3 +126,31 @@ def test_import_squad_refuses_non_empty_corpus_unless_overwrite(tmp_path: Path) 
 )
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+def test_bundle_corpus_joins_files_and_rewrites_the_gold_sources(tmp_path) -> None:
+    """``scripts/bundle_corpus.py`` asks the same questions of long files: each joined file holds
+    its articles whole, and each gold item cites the joined file that holds its article."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(5):
+        (corpus / f"{k:03d}_a{k}.txt").write_text(f"Article {k}.\n\nIts text {k}.\n", "utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "q", "question": "Which?", "answers": ["Its text 3"],
+                                "sources": ["003_a3.txt"]}) + "\n", "utf-8")
+    out = tmp_path / "long"
+    script = [sys.executable, str(root / "scripts" / "bundle_corpus.py")]
+    done = subprocess.run([*script, str(corpus), str(gold), str(out), "--per-file", "2"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (out / "corpus").iterdir()) == ["bundle_000.txt", "bundle_001.txt", "bundle_002.txt"]
+    joined = (out / "corpus" / "bundle_001.txt").read_text("utf-8")
+    assert joined == "Article 2.\n\nIts text 2.\n\nArticle 3.\n\nIts text 3.\n"
+    item = json.loads((out / "gold.jsonl").read_text("utf-8"))
+    assert item["sources"] == ["bundle_001.txt"] and item["answers"] == ["Its text 3"]
+    again = subprocess.run([*script, str(corpus), str(gold), str(out)], capture_output=True, text=True)
+    assert again.returncode == 2 and again.stderr.startswith("error:") and "Traceback" not in again.stderr
