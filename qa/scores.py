@@ -41,7 +41,8 @@ NEAR_WORDS = 8  # words either side of a score that say what it is the score of
 @dataclass(frozen=True)
 class ScoreSpan:
     """A score in a sentence of a retrieved passage: ``doc``, offsets in its text, the passage it
-    lies in, and how many of the question's other words are near it."""
+    lies in, and how many of the question's other words are near it (a hyphenated one counted once,
+    where all its parts are)."""
 
     doc: int
     start: int
@@ -59,7 +60,7 @@ def score_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> li
     """The scores in ``sentences`` (``(doc, passage, start, text)``, best first) near the most of
     the question's other words, in sentence order; [] where none is near half of them. A word is
     near the score it is closest to, within ``NEAR_WORDS`` words: in "ended 3-3 after extra time
-    before Argentina won the shootout 4-2", "shootout" tells of the "4-2". A hyphened word of the
+    before Argentina won the shootout 4-2", "shootout" tells of the "4-2". A hyphenated word of the
     question is near where all its parts are: "the score of the semi-final" is not the "3-3" of
     "the final ended 3-3"."""
     units = {frozenset(stems) for word in question.split() if (stems := set(content_stems(word)) - _SCORE_WORDS)}
