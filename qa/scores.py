@@ -11,6 +11,7 @@ scores hold as many, the one most files give (``Pipeline._spans_answer``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from qa.text import content_stems
@@ -70,16 +71,22 @@ def score_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> li
         scores = list(_SCORE.finditer(text))
         if not scores:
             continue
-        tokens = [w for w in _WORD.finditer(text) if not any(m.start() <= w.start() < m.end() for m in scores)]
-        # each score's place among the words: after the words before it
-        places = [sum(1 for w in tokens if w.start() < m.start()) for m in scores]
+        starts = [m.start() for m in scores]
+        tokens = [w.start() for w in _WORD.finditer(text)
+                  if (k := bisect_right(starts, w.start()) - 1) < 0 or w.start() >= scores[k].end()]
+        # each score's place among the words: after the words before it (in linear time: a
+        # token-dense sentence of thousands of scores must not hold up a worker)
+        places = [bisect_left(tokens, m.start()) for m in scores]
         near: list[set[str]] = [set() for _ in scores]
-        for i, w in enumerate(tokens):
-            if not (stems := asked.intersection(content_stems(w.group()))):
+        for i, at in enumerate(tokens):
+            if not (stems := asked.intersection(content_stems(_WORD.match(text, at).group()))):
                 continue
-            gaps = [p - i if i < p else i - p + 1 for p in places]
-            k = min(range(len(scores)), key=gaps.__getitem__)
-            if gaps[k] <= NEAR_WORDS:
+            j = bisect_right(places, i)  # the first score after word i; the one before it, if any
+            before = bisect_left(places, places[j - 1]) if j else None
+            gap_before = i - places[before] + 1 if before is not None else NEAR_WORDS + 1
+            gap_after = places[j] - i if j < len(places) else NEAR_WORDS + 1
+            k, gap = (before, gap_before) if gap_before <= gap_after else (j, gap_after)
+            if gap <= NEAR_WORDS:
                 near[k] |= stems
         found += [ScoreSpan(doc, start + m.start(), start + m.end(), passage, sum(u <= n for u in units))
                   for m, n in zip(scores, near)]
