@@ -71,15 +71,16 @@ def score_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> li
         scores = list(_SCORE.finditer(text))
         if not scores:
             continue
+        # the words outside the scores, and each score's place among them (after the words before
+        # it), by bisection: a token-dense sentence of thousands of scores must not hold up a worker
         starts = [m.start() for m in scores]
-        tokens = [w.start() for w in _WORD.finditer(text)
+        tokens = [w for w in _WORD.finditer(text)
                   if (k := bisect_right(starts, w.start()) - 1) < 0 or w.start() >= scores[k].end()]
-        # each score's place among the words: after the words before it (in linear time: a
-        # token-dense sentence of thousands of scores must not hold up a worker)
-        places = [bisect_left(tokens, m.start()) for m in scores]
+        token_starts = [w.start() for w in tokens]
+        places = [bisect_left(token_starts, m.start()) for m in scores]
         near: list[set[str]] = [set() for _ in scores]
-        for i, at in enumerate(tokens):
-            if not (stems := asked.intersection(content_stems(_WORD.match(text, at).group()))):
+        for i, w in enumerate(tokens):
+            if not (stems := asked.intersection(content_stems(w.group()))):
                 continue
             j = bisect_right(places, i)  # the first score after word i; the one before it, if any
             before = bisect_left(places, places[j - 1]) if j else None
