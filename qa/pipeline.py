@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from qa.affiliations import affiliation_spans
 from qa.analysis import TYPE_ID
 from qa.answer import NOT_FOUND, YES_NO, Answer, Citation, Passage
 from qa.casing import Casing
@@ -262,6 +263,9 @@ class Pipeline:
         # "What was the score at half-time?" -> "2-0"; "half time score" is read as "the half score"
         if (asks_score(q.text) or asks_score(question)) \
                 and (found := score_spans(q.text, list(self._sentences(hits[:SUPPORT_DEPTH])))):
+            return self._spans_answer(question, q, found, passages)
+        # "What company does Adam D'Angelo run?" -> the "Quora" of "Quora CEO Adam D'Angelo"
+        if q.form != "polar" and (found := affiliation_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, q, found, passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)

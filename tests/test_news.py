@@ -322,3 +322,15 @@ def test_a_score_asked_is_the_one_near_the_question_s_words(news_pipeline) -> No
         assert answer.answer == score, question
         for cite in answer.citations:
             assert news_pipeline.source_text(cite.source)[cite.start : cite.end] == score
+
+
+def test_where_a_person_plays_or_whom_they_told_is_the_body_tied_to_them(news_pipeline) -> None:
+    """"Which club did Enzo Fernandez play for?" is answered by the club a sentence ties him to
+    ("Benfica's Enzo Fernandez"), not the country ("Argentina"); "Which TV channel did Martinez
+    talk to?" by whom he "told", not his club's title (``qa.affiliations``)."""
+    for question, body in (("Which club did Enzo Fernandez play for?", "Benfica"),
+                           ("Which TV channel did Emiliano Martinez talk to after the final?", "TyC Sports")):
+        answer = news_pipeline.ask(question)
+        assert answer.answer == body, question
+        for cite in answer.citations:
+            assert news_pipeline.source_text(cite.source)[cite.start : cite.end] == body
