@@ -58,6 +58,10 @@ _ASKS = re.compile(
     rf"(?P<who>[^?,]+?)\s+(?:(?:{_ADVERB})\s+)?(?:co-?)?(?:{_VERB})\b"
     r"(?:\s+(?:for|at|with|in|as|to|from|until|before|after|during|between)\b[^?]{0,40})?\s*\??\s*$",
     re.IGNORECASE)
+# "Who does Enzo Fernandez play for?": a club, or a country's side
+_ASKS_WHO = re.compile(r"^\W*(?:according\s+to\s+[^,]+,\s*)?whom?\s+(?:does|did|do|has|had|will)\s+(?P<who>[^?,]+?)\s+"
+                       r"(?:(?:currently|now|still|previously|formerly|once|later)\s+)?(?P<member>play|work)(?:ed)?\s+for"
+                       r"(?:\s+(?:in|at|during|before|after|until)\b[^?]{0,40})?\s*\??\s*$", re.IGNORECASE)
 # A person's title at a body ("CEO", "chief technology officer", "co-founder", "midfielder")
 _ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?|(?:co-?)?founder"
          r"|president|head|director|commander|chief|owner|boss|manager|coach|captain|midfielder|striker|forward"
@@ -118,7 +122,8 @@ def asks_affiliation(question: str) -> Affiliation | None:
     """What a question asks of where a person works ("What company does Adam D'Angelo run?",
     "Adam D'Angelo is the CEO of which company?"), or None for another question."""
     question = question.strip()
-    m = _ASKS.search(question) or _ASKS_AFTER.search(question) or _ASKS_TITLE.search(question)
+    m = (_ASKS.search(question) or _ASKS_AFTER.search(question) or _ASKS_TITLE.search(question)
+         or _ASKS_WHO.search(question))
     if not m:
         return None
     who = [w for w in re.findall(r"[\w'’.-]+", m.group("who")) if fold(w) not in STOP_WORDS]
@@ -170,7 +175,7 @@ def affiliation_spans(question: str, sentences: list[tuple[int, int, int, str]])
     asked = asks_affiliation(question)
     if asked is None:
         return []
-    countries_ok = bool(_COUNTRY_KINDS.search(asked.kind))
+    countries_ok = not asked.kind or bool(_COUNTRY_KINDS.search(asked.kind))  # "Who does he play for?"
     patterns = _patterns(asked)
     found = []
     for doc, passage, start, text in sentences:

@@ -20,6 +20,7 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.lexical import bm25_scores
+from qa.nationality import country_spans
 from qa.question import Question, analyse_question, check_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import Reader
@@ -266,6 +267,9 @@ class Pipeline:
             return self._spans_answer(question, q, found, passages)
         # "What company does Adam D'Angelo run?" -> the "Quora" of "Quora CEO Adam D'Angelo"
         if q.form != "polar" and (found := affiliation_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
+            return self._spans_answer(question, q, found, passages)
+        # "Which country does Mekdad represent?" -> the country of "Syrian Foreign Minister Faisal Mekdad"
+        if found := country_spans(q.searched, self.reader.titles, list(self._sentences(hits[:SUPPORT_DEPTH]))):
             return self._spans_answer(question, q, found, passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)

@@ -566,7 +566,7 @@ _NOT_NAME = re.compile(rf"^(?:the|a|an|this|that|these|those|his|her|their|its|o
                        rf"|(?:{OFFICES}|prince|princess|sheikh|mr|mrs|ms|dr|sir|lord|lady)s?)$", re.IGNORECASE)
 
 
-def _as_name(words: str) -> str:
+def as_name(words: str) -> str:
     """A name typed in lower case written as names are: "bashar al-assad" -> "Bashar al-Assad"
     (particles stay lower-case), for ``describe``'s exact match."""
     def cap(part: str) -> str:
@@ -585,7 +585,7 @@ def defined_name(question: str) -> str | None:
     if _NOT_NAME.match(words[0]) or any(w.endswith(("'s", "’s")) for w in words) \
             or len(words) == 1 and _NOT_NAME.match(name):
         return None  # "Who is President?", "Who is Turkey's president?" name no one
-    return _as_name(name)
+    return as_name(name)
 
 
 _BARE_NAME = re.compile(r"^\W*(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})\s*\??\s*$")
@@ -600,7 +600,7 @@ def bare_name(query: str) -> str | None:
     m = _BARE_NAME.match(_ROLE_ASKED.sub("", query))
     if not m or _WH.search(query):
         return None
-    return _as_name(m.group("name"))
+    return as_name(m.group("name"))
 
 
 _NAME_TOKEN = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[a-z]{3,}(?![\w'’-])")

@@ -1,0 +1,36 @@
+"""Which country a person acts for (``qa.nationality``): the questions that ask it, and the
+answer the corpus's titles give, over the seeds."""
+
+from __future__ import annotations
+
+from qa.nationality import asks_country_of
+
+
+def test_the_country_or_nationality_of_a_named_person_is_asked() -> None:
+    for question in ("Which country does Mekdad represent?", "which country does mekdad represent",
+                     "What country is Faisal Mekdad from?", "Which country's foreign minister is Mekdad?",
+                     "Whose top diplomat is Mekdad?", "Mekdad is the foreign minister of which country?",
+                     "Mekdad represents which country at the talks?", "Where is Mekdad from?",
+                     "Which country does Erdogan lead?"):
+        asked = asks_country_of(question)
+        assert asked is not None and asked[0] in ("Mekdad", "Faisal Mekdad", "Erdogan") and not asked[1], question
+    assert asks_country_of("What is Mekdad's nationality?") == ("Mekdad", True)
+    assert asks_country_of("What nationality is Lavrov?") == ("Lavrov", True)
+    for question in ("Which country hosted the talks?", "Which country did Turkey back?", "Who represented Syria?",
+                     "Which countries took part?"):
+        assert asks_country_of(question) is None, question
+
+
+def test_the_country_the_corpus_titles_a_person_with(pipeline) -> None:
+    """In a report of four ministers, the country named most near each is not theirs: the titles
+    are ("Syrian Foreign Minister Faisal Mekdad"). Each answer is cited where a file names it."""
+    for question, country in (("Which country does Mekdad represent?", "Syria"),
+                              ("Which country's foreign minister is Amir-Abdollahian?", "Iran"),
+                              ("Cavusoglu is the foreign minister of which country?", "Turkey"),
+                              ("which country does lavrov serve", "Russia"),
+                              ("What is Mekdad's nationality?", "Syrian")):
+        answer = pipeline.ask(question)
+        assert answer.answer == country, question
+        assert len(answer.citations) >= 2
+        for cite in answer.citations:
+            assert pipeline.source_text(cite.source)[cite.start : cite.end] == country
