@@ -59,16 +59,17 @@ _ASKS = re.compile(
     r"(?:\s+(?:for|at|with|in|as|to|from|until|before|after|during|between)\b[^?]{0,40})?\s*\??\s*$",
     re.IGNORECASE)
 # "Who does Enzo Fernandez play for?": a club, or a country's side
-_ASKS_WHO = re.compile(r"^\W*(?:according\s+to\s+[^,]+,\s*)?whom?\s+(?:does|did|do|has|had|will)\s+(?P<who>[^?,]+?)\s+"
-                       r"(?:(?:currently|now|still|previously|formerly|once|later)\s+)?(?P<member>play|work)(?:ed)?\s+for"
-                       r"(?:\s+(?:in|at|during|before|after|until)\b[^?]{0,40})?\s*\??\s*$", re.IGNORECASE)
+_ASKS_WHO = re.compile(
+    r"^\W*(?:according\s+to\s+[^,]+,\s*)?whom?\s+(?:does|did|do|has|had|will)\s+(?P<who>[^?,]+?)\s+"
+    r"(?:(?:currently|now|still|previously|formerly|once|later)\s+)?(?P<member>play|work)(?:ed)?\s+for"
+    r"(?:\s+(?:in|at|during|before|after|until)\b[^?]{0,40})?\s*\??\s*$", re.IGNORECASE)
 # A person's title at a body ("CEO", "chief technology officer", "co-founder", "midfielder")
 _ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?|(?:co-?)?founder"
          r"|president|head|director|commander|chief|owner|boss|manager|coach|captain|midfielder|striker|forward"
          r"|defender|goalkeeper|keeper|winger|player|executive|spokes(?:man|woman|person)|editor|professor"
          r"|partner|trader|analyst|economist|researcher|scientist|engineer|employee|officer|publisher|principal)")
-_LEAD_ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?|(?:co-?)?founder"
-              r"|president|head|director|commander|chief|owner|boss|manager|coach|captain|executive|publisher"
+_LEAD_ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?"
+              r"|(?:co-?)?founder|president|head|director|commander|chief|owner|boss|manager|coach|captain|executive|publisher"
               r"|principal)")
 _BEFORE_ROLE = (r"(?i:former|then|interim|acting|current|outgoing|longtime|long-time|new|ex-|founding|senior|deputy"
                 r"|vice|executive|managing|general|co-)")
@@ -150,10 +151,12 @@ def _patterns(asked: Affiliation) -> list[re.Pattern[str]]:
     role = asked.role
     # "Benfica's Enzo Fernandez" says where he plays, or what he runs, not what he founded
     bare = r"|" if asked.family in ("lead", "member") and role == _ROLES[asked.family] else ""
-    by_title = (  # "Quora CEO Adam D'Angelo", "OpenAI's chief technology officer Mira Murati", "Benfica's Enzo Fernandez"
+    # "Quora CEO Adam D'Angelo", "OpenAI's chief technology officer Mira Murati", "Benfica's Enzo Fernandez"
+    by_title = (
         rf"(?<![\w’'-])(?P<org>{_ORG})(?:['’]s\s+(?:(?:{_BEFORE_ROLE})\s*)?(?:{role}\s+{bare})"
         rf"|\s+(?:(?:{_BEFORE_ROLE})\s*)?{role}\s+){person}")
-    title_of = (  # "D'Angelo, the CEO of question-and-answer site Quora", "Taylor is the former co-chief executive of Salesforce"
+    # "D'Angelo, the CEO of question-and-answer site Quora", "Taylor is the former co-chief executive of Salesforce"
+    title_of = (
         rf"{person}(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))?\s+(?:(?:the|a|an)\s+)?"
         rf"(?:(?:{_BEFORE_ROLE})\s*){{0,2}}(?:{role})(?:\s+and\s+(?:{_ROLE}))?"
         rf"\s+(?:of|at)\s+(?:the\s+)?{_DESCRIBED}(?P<org>{_ORG})")

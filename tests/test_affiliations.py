@@ -18,7 +18,8 @@ def test_a_body_a_named_person_runs_founded_or_plays_for_is_asked() -> None:
     assert asked("which club does enzo fernandez play for") == (("fernandez",), "club", "member")
     assert asked("Which company did Sam Altman co-found?") == (("Altman",), "company", "found")
     assert asked("Which Wall Street firm did Jane Doe work at as a trader?") == (("Doe",), "firm", "member")
-    assert asked("What party does Carlos Saúl Menem Akil represent?") == (("Saúl", "Menem", "Akil"), "party", "member")
+    assert asked("What party does Carlos Saúl Menem Akil represent?") \
+        == (("Saúl", "Menem", "Akil"), "party", "member")
     # asked the other way round, or by the title
     assert asked("Adam D'Angelo is the CEO of which company?") == (("D'Angelo",), "company", "title")
     assert asked("Which company is Adam D'Angelo the CEO of?") == (("D'Angelo",), "company", "title")
