@@ -69,8 +69,8 @@ _ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(
          r"|defender|goalkeeper|keeper|winger|player|executive|spokes(?:man|woman|person)|editor|professor"
          r"|partner|trader|analyst|economist|researcher|scientist|engineer|employee|officer|publisher|principal)")
 _LEAD_ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?"
-              r"|(?:co-?)?founder|president|head|director|commander|chief|owner|boss|manager|coach|captain|executive|publisher"
-              r"|principal)")
+              r"|(?:co-?)?founder|president|head|director|commander|chief|owner|boss|manager|coach|captain|executive"
+              r"|publisher|principal)")
 _BEFORE_ROLE = (r"(?i:former|then|interim|acting|current|outgoing|longtime|long-time|new|ex-|founding|senior|deputy"
                 r"|vice|executive|managing|general|co-)")
 # A body's name: capitalised words ("Action Aviation", "First Coast Guard District", "Center for
