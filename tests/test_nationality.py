@@ -11,7 +11,7 @@ def test_the_country_or_nationality_of_a_named_person_is_asked() -> None:
                      "What country is Faisal Mekdad from?", "Which country's foreign minister is Mekdad?",
                      "Whose top diplomat is Mekdad?", "Mekdad is the foreign minister of which country?",
                      "Mekdad represents which country at the talks?", "Where is Mekdad from?",
-                     "Which country does Erdogan lead?"):
+                     "Which country does Erdogan lead?", "Which country is Mekdad the foreign minister of?"):
         asked = asks_country_of(question)
         assert asked is not None and asked[0] in ("Mekdad", "Faisal Mekdad", "Erdogan") and not asked[1], question
     assert asks_country_of("What is Mekdad's nationality?") == ("Mekdad", True)
