@@ -11,7 +11,7 @@ person to their own in a few fixed ways, which this module reads in the sentence
   Action Aviation", "Mauger, commander of the First Coast Guard District";
 - the body "run" or "chaired by" the person: "Action Aviation, the Dubai-based company chaired
   by Hamish Harding";
-- the person's verb: "Shear co-founded Twitch", "Bankman-Fried worked at Jane Street".
+- the person's verb: "Shear co-founded Twitch", "Martinez told TyC Sports".
 """
 
 from __future__ import annotations
@@ -63,20 +63,21 @@ _ASKS_WHO = re.compile(
     r"^\W*(?:according\s+to\s+[^,]+,\s*)?whom?\s+(?:does|did|do|has|had|will)\s+(?P<who>[^?,]+?)\s+"
     r"(?:(?:currently|now|still|previously|formerly|once|later)\s+)?(?P<member>play|work)(?:ed)?\s+for"
     r"(?:\s+(?:in|at|during|before|after|until)\b[^?]{0,40})?\s*\??\s*$", re.IGNORECASE)
-# A person's title at a body ("CEO", "chief technology officer", "co-founder", "midfielder")
-_ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?|(?:co-?)?founder"
-         r"|president|head|director|commander|chief|owner|boss|manager|coach|captain|midfielder|striker|forward"
-         r"|defender|goalkeeper|keeper|winger|player|executive|spokes(?:man|woman|person)|editor|professor"
-         r"|partner|trader|analyst|economist|researcher|scientist|engineer|employee|officer|publisher|principal)")
-_LEAD_ROLE = (r"(?i:ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?"
-              r"|(?:co-?)?founder|president|head|director|commander|chief|owner|boss|manager|coach|captain|executive"
-              r"|publisher|principal)")
+# A person's title at a body: one that leads it ("CEO", "chief technology officer", "co-founder"), or
+# any other ("midfielder", "trader")
+_LEAD_TITLES = (r"ceo|chief\s+executive(?:\s+officer)?|chief\s+\w+\s+officer|chair(?:man|woman|person)?"
+                r"|(?:co-?)?founder|president|head|director|commander|chief|owner|boss|manager|coach|captain|executive"
+                r"|publisher|principal")
+_OTHER_TITLES = (r"midfielder|striker|forward|defender|goalkeeper|keeper|winger|player|spokes(?:man|woman|person)"
+                 r"|editor|professor|partner|trader|analyst|economist|researcher|scientist|engineer|employee|officer")
+_LEAD_ROLE = rf"(?i:{_LEAD_TITLES})"
+_ROLE = rf"(?i:{_LEAD_TITLES}|{_OTHER_TITLES})"
 _BEFORE_ROLE = (r"(?i:former|then|interim|acting|current|outgoing|longtime|long-time|new|ex-|founding|senior|deputy"
                 r"|vice|executive|managing|general|co-)")
-# A body's name: capitalised words ("Action Aviation", "First Coast Guard District", "Center for
-# Security"), not an adjective of place ("Dubai-based") nor an article
 # A word of a body's name: inner dots and an initial's ("U.S."), not a possessive's "'s" nor a full stop
 _ORG_WORD = rf"(?!{_ROLE}(?![\w-]))[A-Z](?:[\w&-]|(?!['’]s\b)[.'’](?=[\w-]))*(?:(?<=\b[A-Z])\.)?"
+# A body's name: capitalised words ("Action Aviation", "First Coast Guard District", "Center for
+# Security"), not an adjective of place ("Dubai-based") nor an article
 _ORG = (r"(?!(?:The|A|An|Former|Then|Its|His|Her|Their)\b)(?![A-Z][\w.]*-(?:based|born|owned|listed|backed|led|run"
         rf"|made|era)\b){_ORG_WORD}(?:\s+(?:(?:of|for|&)\s+(?:the\s+)?)?{_ORG_WORD}){{0,5}}")
 # Words describing the body before its name: "the streaming service", "Dubai-based aircraft broker"

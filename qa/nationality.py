@@ -24,8 +24,8 @@ _ASKS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # "Which country does Mekdad represent?", "What country is Lavrov from?"
     rf"^\W*(?:which|what)\s+{_COUNTRY}\s+(?:does|did|do|is|was)\s+{_WHO}\s+(?:{_FOR}|from){_LATER}",
     # "Which country is Lavrov the foreign minister of?"
-    rf"^\W*(?:which|what)\s+{_COUNTRY}\s+(?:is|was)\s+{_WHO}\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE}\s+(?:of|for)"
-    rf"{_LATER}",
+    rf"^\W*(?:which|what)\s+{_COUNTRY}\s+(?:is|was)\s+{_WHO}\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE}"
+    rf"\s+(?:of|for){_LATER}",
     # "Which country's foreign minister is Mekdad?", "Whose top diplomat is Mekdad?"
     rf"^\W*(?:(?:which|what)\s+{_COUNTRY}['’]s|whose)\s+(?:[\w-]+\s+){{0,3}}?{_TITLE}\s+(?:is|was)\s+{_WHO}{_LATER}",
     # "Mekdad is the foreign minister of which country?", "Mekdad represents which country?"

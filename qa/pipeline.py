@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from qa.affiliations import affiliation_spans
+from qa.affiliations import affiliation_spans, asks_affiliation
 from qa.analysis import TYPE_ID
 from qa.answer import NOT_FOUND, YES_NO, Answer, Citation, Passage
 from qa.casing import Casing
@@ -20,7 +20,7 @@ from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
 from qa.lexical import bm25_scores
-from qa.nationality import country_spans
+from qa.nationality import asks_country_of, country_spans
 from qa.question import Question, analyse_question, check_question
 from qa.quotes import QuoteSpan, asks_quote, quote_spans
 from qa.read import Reader
@@ -266,10 +266,12 @@ class Pipeline:
                 and (found := score_spans(q.text, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, q, found, passages)
         # "What company does Adam D'Angelo run?" -> the "Quora" of "Quora CEO Adam D'Angelo"
-        if q.form != "polar" and (found := affiliation_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
+        if q.form != "polar" and asks_affiliation(q.searched) \
+                and (found := affiliation_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, q, found, passages)
         # "Which country does Mekdad represent?" -> the country of "Syrian Foreign Minister Faisal Mekdad"
-        if found := country_spans(q.searched, self.reader.titles, list(self._sentences(hits[:SUPPORT_DEPTH]))):
+        if asks_country_of(q.searched) and (found := country_spans(
+                q.searched, self.reader.titles, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, q, found, passages)
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)
