@@ -57,13 +57,17 @@ def country_spans(question: str, titles: Titles, sentences: list[tuple[int, int,
     """The mentions, in the ``sentences`` (``(doc, passage, start, text)``, best first), of the one
     country the corpus's titles give the person a question asks about (``asks_country_of``):
     those of sentences naming the person first; of its adjective ("Syrian") where the nationality
-    is asked. [] for another question, or where the titles name no country, or more than one."""
+    is asked, or where no title gives one, the adjective a sentence describes the person by
+    (``_described``). [] for another question, or where the titles name no country, or more than
+    one."""
     asked = asks_country_of(question)
     if asked is None:
         return []
     name, nationality = asked
     offices = titles(name) or (titles(name.split()[-1]) if " " in name else frozenset())
     countries = {o.country for o in offices if o.country}
+    if not countries and nationality:
+        return _described(name.split()[-1], sentences)
     if len(countries) != 1:
         return []
     country = countries.pop()
@@ -78,3 +82,27 @@ def country_spans(question: str, titles: Titles, sentences: list[tuple[int, int,
                  if m.group()[:1].isupper()]
         (near if surname in text else far).extend(found)
     return near + far
+
+
+# A nationality's adjective ("American", "Danish"): a country's word that is neither its name nor
+# its capital's
+_ADJECTIVE = "|".join(re.escape(n) for n in sorted(
+    (n for n in COUNTRY_OF if n not in COUNTRY_NAMED and n not in CAPITAL_OF), key=len, reverse=True))
+
+
+def _described(surname: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+    """Where no title gives the person a country: the adjective a sentence describes them by,
+    "Amanda Seyfried (born ...) is an American actress", "Maria Van Kerkhove, the American
+    epidemiologist", "Danish footballer Christian Poulsen", in the order found."""
+    person = rf"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){{0,3}}{re.escape(surname)}(?![\w’'-])"
+    patterns = (
+        re.compile(rf"{person}(?:[^.;]{{0,150}}?\b(?:is|was)|,)\s+(?:an?|the)\s+"
+                   rf"(?:(?:former|retired|professional|late)\s+)?(?P<adj>(?i:{_ADJECTIVE}))(?![\w’'])"),
+        re.compile(rf"(?<![\w’'-])(?P<adj>(?i:{_ADJECTIVE}))\s+(?:[a-z][\w-]*\s+){{1,3}}{person}"),
+    )
+    found = []
+    for doc, passage, start, text in sentences:
+        for pattern in patterns:
+            found += [RelationSpan(doc, start + m.start("adj"), start + m.end("adj"), passage)
+                      for m in pattern.finditer(text) if m.group("adj")[:1].isupper()]
+    return found

@@ -34,3 +34,23 @@ def test_the_country_the_corpus_titles_a_person_with(pipeline) -> None:
         assert len(answer.citations) >= 2
         for cite in answer.citations:
             assert pipeline.source_text(cite.source)[cite.start : cite.end] == country
+
+
+def test_a_nationality_no_title_gives_is_the_adjective_a_sentence_describes_the_person_by() -> None:
+    from qa.nationality import country_spans
+    from qa.roles import Titles
+
+    sentences = ["Amanda Michelle Seyfried (born December 3, 1985) is an American actress and singer.",
+                 "Seyfried met Italian director Bernardo Bertolucci.",
+                 "Danish footballer Christian Poulsen scored.",
+                 "Maria Van Kerkhove, the American epidemiologist, spoke."]
+    rows = [(k, k, 0, text) for k, text in enumerate(sentences)]
+
+    def spans(question: str) -> list[str]:
+        return [sentences[s.doc][s.start : s.end] for s in country_spans(question, Titles(sentences), rows)]
+
+    assert spans("What nationality is Amanda Seyfried?") == ["American"]  # not the director's
+    assert spans("What is Christian Poulsen's nationality?") == ["Danish"]
+    assert spans("What nationality is Maria Van Kerkhove?") == ["American"]
+    assert spans("Which country is Amanda Seyfried from?") == []  # an adjective names no country
+    assert spans("What nationality is Adam Smith?") == []
