@@ -333,9 +333,9 @@ class Pipeline:
     def _spans_answer(self, question: str, q: Question,
                       found: list[RelationSpan] | list[QuoteSpan] | list[ScoreSpan], passages: list[Passage]) -> Answer:
         """The phrase most files give among ``found`` ("main ally"; a speaker's quoted words; a
-        score), cited in each file that gives it in those words, with the confidence of titles
-        (``TITLE_CONFIDENCE``), and in the other files that state it of what was asked
-        (``_supporting``)."""
+        score; the body a person works for; a person's country), cited in each file that gives it
+        in those words, with the confidence of titles (``TITLE_CONFIDENCE``), and in the other
+        files that state it of what was asked (``_supporting``)."""
         ix = self.index
         texts = [ix.docs[r.doc].text[r.start:r.end] for r in found]
         files: dict[str, set[int]] = {}
