@@ -58,6 +58,7 @@ _DEPUTY = frozenset("deputy vice assistant lieutenant".split())  # "lieutenant g
 _STATE_ROLES = frozenset("""minister ambassador envoy judge prosecutor sheriff king queen emir sultan governor mayor
 premier chancellor""".split())
 _RANKS = frozenset("special senior acting interim general high".split())  # "UN special envoy"
+_MINISTRY = frozenset({"ministry", "ministry's"})  # "Russian foreign ministry spokeswoman"
 # International bodies whose officials hold offices as a country's do ("UN special envoy X",
 # "Who represented the United Nations?"); an office's ``country`` is then the body.
 _BODIES = {key: body for body, keys in {
@@ -394,8 +395,10 @@ def country_named_by(name: str) -> str:
 
 def _title_word(word: str) -> bool:
     """Whether a word can be part of a title before its role: capitalised, a portfolio,
-    "deputy", or a country's name or adjective ("turkish" in a lower-case question)."""
-    return word[:1].isupper() or _norm(word) in _PORTFOLIOS or word.lower() in _DEPUTY | _RANKS or bool(country_of(word))
+    "deputy", a ministry's ("foreign ministry spokeswoman"), or a country's name or adjective
+    ("turkish" in a lower-case question)."""
+    return word[:1].isupper() or _norm(word) in _PORTFOLIOS or word.lower() in _DEPUTY | _RANKS | _MINISTRY \
+        or bool(country_of(word))
 
 
 def _office(words: str, role: str, of: str = "") -> Office:
