@@ -12,7 +12,7 @@ import re
 from importlib import resources
 
 from qa.question import GROUP_NOUNS, MONTH_NAMES
-from qa.roles import (Office, capital_of, countries_named, country_named_by, country_of, country_of_whole,
+from qa.roles import (Office, capital_city, capital_of, countries_named, country_named_by, country_of, country_of_whole,
                       mentioned_offices, same_country)
 from qa.text import LIST_SEPARATOR, STOP_WORDS, content_stems, fold, stem, words
 
@@ -115,7 +115,9 @@ def names_form(text: str, form: str) -> bool:
     capitalised first word: not "to resolve the Syrian conflict") for "name", and one that is
     not a country's ("Russia", "in Saudi Arabia") nor a region's ("Santa Fe province") nor has a
     digit ("May 19") for "city", and one that is not a capital ("Moscow", "the Kremlin") for
-    "country". A day of the calendar ("2023-05-05") or a rank ("80th minute") is no quantity."""
+    "country", and not a country's nor a capital city's for "facility" ("Moscow" is no hotel; "the
+    Kremlin" is a building). A day of
+    the calendar ("2023-05-05") or a rank ("80th minute") is no quantity."""
     if form in ("name", "city", "country"):
         head = _PLACE_LEAD.sub("", text.strip())
         if form == "city" and (head.lower() in COUNTRIES or _nationality(head) or any(ch.isdigit() for ch in head)
@@ -127,6 +129,9 @@ def names_form(text: str, form: str) -> bool:
     if form == "group":  # "Which alliance ...?" -> not "Turkey"; "Soviet Union" is a union
         head = _PLACE_LEAD.sub("", text.strip())
         return not (country_named_by(head) or capital_named(head)) or bool(_GROUP_WORD.search(head))
+    if form == "facility":  # "In which hotel ...?" -> not "Moscow" nor "Russia"
+        head = _PLACE_LEAD.sub("", text.strip())
+        return not (capital_city(head) or re.sub(r"^the\s+", "", head.lower()) in COUNTRIES)
     if form == "polar":
         return False  # yes or no is not a span
     if form == "age":  # a number of years, or a birth date with its year; a day of a month alone is no age

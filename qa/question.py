@@ -293,6 +293,12 @@ _PLACE_NAMED_Q = re.compile(
     r"|deserts?|seas?|oceans?)\b", re.IGNORECASE)
 
 
+# "In which hotel ...?", "At which stadium ...?": a building or a site, never a country or a capital
+_FACILITY_Q = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:hotels?|venues?|buildings?|stadiums?|palaces?"
+                         r"|airports?|halls?|arenas?|museums?|embass(?:y|ies)|hospitals?|prisons?|churche?s?|mosques?"
+                         r"|cathedrals?|theatres?|theaters?|residences?|mansions?)\b", re.IGNORECASE)
+
+
 # "Which company did she found?", "What newspaper ...?": a name (each of the 26 public gold answers
 # to such questions is capitalised; not "tech").
 _ORG_NAMED_Q = re.compile(r"^\W*(?:which|what)\s+(?:[\w-]+\s+)?(?:company|companies|firms?|organi[sz]ations?|teams?"
@@ -346,6 +352,8 @@ def answer_form(text: str) -> str:
     - "country" for "which country" / "what countries" (a name, and not a capital's: not
       "Moscow" for "Which country hosted the talks?"; "Which country's minister ...?" asks a "name");
     - "group" for "which alliance" / "what bloc" (not a country alone: not "Turkey");
+    - "facility" for "which hotel" / "what stadium" / "which building" (not a country or a
+      capital: not "Moscow" for "In which hotel was the meeting held?");
     else ""."""
     if _POLAR_Q.search(text) and not _NOT_POLAR.search(text):
         return "polar"
@@ -375,6 +383,8 @@ def answer_form(text: str) -> str:
     m = _PLACE_NAME_Q.search(text)
     if m and not _NOT_BETWEEN.intersection(m.group(1).lower().split()):
         return "city" if m.group("city") else "country" if m.group("country") else "name"
+    if _FACILITY_Q.search(text):
+        return "facility"
     return ""
 
 

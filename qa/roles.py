@@ -228,6 +228,17 @@ COUNTRY_OF, COUNTRY_NAMED = _load_countries()
 CAPITAL_OF = {_key(capital): COUNTRY_NAMED[_key(country)] for country, capital in _capitals()}
 
 
+# The capitals that are cities: the first seat each country's line gives ("Moscow", not "Kremlin")
+_CAPITAL_CITIES = frozenset(_key(capital) for k, (country, capital) in enumerate(_capitals())
+                            if k == 0 or _capitals()[k - 1][0] != country)
+
+
+def capital_city(word: str) -> bool:
+    """Whether a word names a capital city ("Moscow"), not a seat of government that is a
+    building ("the Kremlin", "White House")."""
+    return _key(_bare(re.sub(r"^(?:the|The)\s+", "", word.strip()))) in _CAPITAL_CITIES
+
+
 def capital_of(word: str) -> str:
     """The country whose capital ``word`` is ("Damascus" -> "Syria"), or "" (a country's own
     name or adjective is none)."""

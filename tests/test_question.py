@@ -174,6 +174,8 @@ def test_list_and_boundary_features(pipeline) -> None:
     ("What was the score at half-time?", "quantity"), ("What was the final score?", "quantity"),
     ("What was the result of the trial?", ""),  # an outcome, not a score
     ("How old was the minister when he took office?", "age"), ("At what age did she die?", "age"),
+    ("In which hotel was the meeting held?", "facility"), ("At which airport did the squad land?", "facility"),
+    ("What is the name of the stadium?", "name"),  # a name, capitalised, as before
 ])
 def test_answer_form(question: str, form: str) -> None:
     assert answer_form(question) == form
@@ -215,6 +217,9 @@ def test_answer_form(question: str, form: str) -> None:
     ("31", "year", False), ("Aug. 24", "year", False), ("1990s", "year", True), ("'98", "year", True),  # an age, a day
     ("Aug. 17", "age", False), ("born June 29, 1966", "age", True), ("100,000-year-old", "age", True),
     ("forty-two", "age", True), ("Seikilos epitaph", "age", False),
+    # a building or a site, not a country nor a capital city; a seat of government is a building
+    ("Moscow", "facility", False), ("in Moscow", "facility", False), ("the United States", "facility", False),
+    ("the Kremlin", "facility", True), ("local Albert Edward Hospital", "facility", True), ("Wembley", "facility", True),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.checks import names_form
@@ -231,7 +236,8 @@ def test_answers_name_what_the_question_form_needs(pipeline) -> None:
     for question in ("How many air strikes did Russia launch?", "How many ministers met in Moscow?",
                      "How many refugees does Turkey host?", "How many countries took part in the Moscow talks?",
                      "In what year did Turkey cut ties with Damascus?", "In what year did Iran enter the Syrian war?",
-                     "In which capital did the top diplomats of the four nations convene?"):  # not "Russian"
+                     "In which capital did the top diplomats of the four nations convene?",  # not "Russian"
+                     "In which hotel was the meeting held?"):  # not "Moscow"
         q, _, reading = pipeline.read(question)
         fired |= reading.mismatch == "form"
         answer = pipeline.ask(question).answer
