@@ -13,33 +13,46 @@ import re
 
 from qa.relations import RelationSpan
 from qa.roles import CAPITAL_OF, COUNTRY_NAMED, COUNTRY_OF, OFFICES, Titles, as_name
+from qa.text import STOP_WORDS, fold
 
 _WHO = r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}?)"
+_NAME = r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)"  # a name of one or two words
 _COUNTRY = r"(?:country|nation|state|government)"
 _FOR = (r"represent|represents|represented|serve|serves|served|speak\s+for|work\s+for|act\s+for|come\s+from|hail\s+from"
         r"|lead|leads|led|head|heads|headed|rule|rules|ruled|govern|governs|governed")
-_LATER = r"(?:\s+(?:at|in|during|on|before|after)\b[^?]{0,60})?\s*\??\s*$"  # "... at the Moscow talks?"
+_LATER = r"(?:\s+(?:at|in|during|on|before|after)\b[^?]{0,60})?\s*[?.!]*\s*$"  # "... at the Moscow talks?"
+_FOR_SAID = (r"represents|represented|serves|served|speaks\s+for|works\s+for|acts\s+for|comes\s+from|(?:is|was)\s+from"
+             r"|hails\s+from|leads|led|heads|headed|rules|ruled|governs|governed")
 _TITLE = rf"(?:{OFFICES}|diplomat|official|representative)"
 _ASKS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    # "Which country does Mekdad represent?", "What country is Lavrov from?"
-    rf"^\W*(?:which|what)\s+{_COUNTRY}\s+(?:does|did|do|is|was)\s+{_WHO}\s+(?:{_FOR}|from){_LATER}",
+    # "Which country does Mekdad represent?", "What country is Lavrov from?" (also after "Hey, ...")
+    rf"\b(?:which|what)\s+{_COUNTRY}\s+(?:does|did|do|is|was)\s+{_WHO}\s+(?:{_FOR}|from){_LATER}",
     # "Which country is Lavrov the foreign minister of?"
-    rf"^\W*(?:which|what)\s+{_COUNTRY}\s+(?:is|was)\s+{_WHO}\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE}"
+    rf"\b(?:which|what)\s+{_COUNTRY}\s+(?:is|was)\s+{_WHO}\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE}"
     rf"\s+(?:of|for){_LATER}",
     # "Which country's foreign minister is Mekdad?", "Whose top diplomat is Mekdad?"
-    rf"^\W*(?:(?:which|what)\s+{_COUNTRY}['’]s|whose)\s+(?:[\w-]+\s+){{0,3}}?{_TITLE}\s+(?:is|was)\s+{_WHO}{_LATER}",
+    rf"\b(?:(?:which|what)\s+{_COUNTRY}['’]s|whose)\s+(?:[\w-]+\s+){{0,3}}?{_TITLE}\s+(?:is|was)\s+{_WHO}{_LATER}",
+    # "Can you tell me which country Mekdad represents?", "I wonder which nation Lavrov speaks for."
+    rf"\b(?:which|what)\s+{_COUNTRY}\s+{_WHO}\s+(?:{_FOR_SAID}){_LATER}",
     # "Mekdad is the foreign minister of which country?", "Mekdad represents which country?"
-    rf"^\W*{_WHO}\s+(?:(?:is|was)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE}\s+(?:of|for)"
-    rf"|represents|represented|serves|served|speaks\s+for|(?:is|was)\s+from|comes\s+from)\s+(?:which|what)\s+{_COUNTRY}"
-    rf"{_LATER}",
+    rf"^\W*{_WHO}\s+(?:(?:is|was)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE}\s+(?:of|for)|{_FOR_SAID})"
+    rf"\s+(?:which|what)\s+{_COUNTRY}{_LATER}",
     # "Where is Mekdad from?"
-    rf"^\W*where\s+(?:is|was|does|did)\s+{_WHO}\s+(?:come\s+|hail\s+)?from{_LATER}",
+    rf"\bwhere\s+(?:is|was|does|did)\s+{_WHO}\s+(?:come\s+|hail\s+)?from{_LATER}",
+    # "which country mekdad", "lavrov country": a search box's words, a name of one or two
+    rf"^\W*which\s+(?:country|nation)\s+{_NAME}\s*[?.!]*\s*$",
+    rf"^\W*{_NAME}['’]?s?\s+(?:home\s+)?(?:country|nation)\s*[?.!]*\s*$",
 ))
 # "What is Mekdad's nationality?", "What nationality is Lavrov?": the adjective ("Syrian")
 _ASKS_NATIONALITY = tuple(re.compile(p, re.IGNORECASE) for p in (
-    rf"^\W*what\s+(?:is|was)\s+{_WHO}['’]s?\s+nationality{_LATER}",
-    rf"^\W*(?:what|which)\s+nationality\s+(?:is|was|does|did)\s+{_WHO}(?:\s+have|\s+hold)?{_LATER}",
+    rf"\bwhat\s+(?:is|was)\s+{_WHO}['’]s?\s+nationality{_LATER}",
+    rf"\b(?:what|which)\s+nationality\s+(?:is|was|does|did)\s+{_WHO}(?:\s+have|\s+hold)?{_LATER}",
+    rf"^\W*{_NAME}['’]?s?\s+nationality\s*[?.!]*\s*$",  # "mekdad nationality"
 ))
+
+
+# "the guy named Amir-Abdollahian": the name is what follows
+_CALLED = re.compile(r"^.*?\b(?:named|called)\s+", re.IGNORECASE)
 
 
 def asks_country_of(question: str) -> tuple[str, bool] | None:
@@ -49,7 +62,10 @@ def asks_country_of(question: str) -> tuple[str, bool] | None:
     for patterns, nationality in ((_ASKS, False), (_ASKS_NATIONALITY, True)):
         for pattern in patterns:
             if m := pattern.search(question.strip()):
-                return as_name(m.group("who")), nationality
+                who = _CALLED.sub("", m.group("who"))
+                if not who or any(fold(w) in STOP_WORDS for w in who.split()):
+                    return None  # "Which country hosted the talks?" names no one
+                return as_name(who), nationality
     return None
 
 

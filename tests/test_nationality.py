@@ -11,13 +11,17 @@ def test_the_country_or_nationality_of_a_named_person_is_asked() -> None:
                      "What country is Faisal Mekdad from?", "Which country's foreign minister is Mekdad?",
                      "Whose top diplomat is Mekdad?", "Mekdad is the foreign minister of which country?",
                      "Mekdad represents which country at the talks?", "Where is Mekdad from?",
-                     "Which country does Erdogan lead?", "Which country is Mekdad the foreign minister of?"):
+                     "Which country does Erdogan lead?", "Which country is Mekdad the foreign minister of?",
+                     "Can you tell me which country Mekdad represents?", "which country mekdad", "mekdad country",
+                     "hey, which country does the guy named Mekdad represent?"):
         asked = asks_country_of(question)
         assert asked is not None and asked[0] in ("Mekdad", "Faisal Mekdad", "Erdogan") and not asked[1], question
     assert asks_country_of("What is Mekdad's nationality?") == ("Mekdad", True)
     assert asks_country_of("What nationality is Lavrov?") == ("Lavrov", True)
+    assert asks_country_of("mekdad nationality") == ("Mekdad", True)
     for question in ("Which country hosted the talks?", "Which country did Turkey back?", "Who represented Syria?",
-                     "Which countries took part?"):
+                     "Which countries took part?", "Which country is the host?", "Which state news agency quoted Mekdad?",
+                     "arab league summit host country", "Where is the Meyer lemon from?"):
         assert asks_country_of(question) is None, question
 
 
