@@ -294,7 +294,8 @@ _PLACE_NAMED_Q = re.compile(
 
 
 # "In which hotel ...?", "At which stadium ...?": a building or a site, never a country or a capital
-_FACILITY_Q = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:hotels?|venues?|buildings?|stadiums?|palaces?"
+# Not "venue": "the talks' venue" is answered "Moscow" as often as by a building.
+_FACILITY_Q = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:hotels?|buildings?|stadiums?|palaces?"
                          r"|airports?|halls?|arenas?|museums?|embass(?:y|ies)|hospitals?|prisons?|churche?s?|mosques?"
                          r"|cathedrals?|theatres?|theaters?|residences?|mansions?)\b", re.IGNORECASE)
 
