@@ -20,8 +20,9 @@ def test_the_country_or_nationality_of_a_named_person_is_asked() -> None:
     assert asks_country_of("What nationality is Lavrov?") == ("Lavrov", True)
     assert asks_country_of("mekdad nationality") == ("Mekdad", True)
     for question in ("Which country hosted the talks?", "Which country did Turkey back?", "Who represented Syria?",
-                     "Which countries took part?", "Which country is the host?", "Which state news agency quoted Mekdad?",
-                     "arab league summit host country", "Where is the Meyer lemon from?"):
+                     "Which countries took part?", "Which country is the host?",
+                     "Which state news agency quoted Mekdad?", "arab league summit host country",
+                     "Where is the Meyer lemon from?"):
         assert asks_country_of(question) is None, question
 
 

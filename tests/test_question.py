@@ -219,7 +219,8 @@ def test_answer_form(question: str, form: str) -> None:
     ("forty-two", "age", True), ("Seikilos epitaph", "age", False),
     # a building or a site, not a country nor a capital city; a seat of government is a building
     ("Moscow", "facility", False), ("in Moscow", "facility", False), ("the United States", "facility", False),
-    ("the Kremlin", "facility", True), ("local Albert Edward Hospital", "facility", True), ("Wembley", "facility", True),
+    ("the Kremlin", "facility", True), ("local Albert Edward Hospital", "facility", True),
+    ("Wembley", "facility", True),
 ])
 def test_names_form(text: str, form: str, names: bool) -> None:
     from qa.checks import names_form
