@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.relations import RelationSpan
+from qa.found import FoundSpan
 from qa.roles import country_of_whole
 from qa.text import STOP_WORDS, fold
 
@@ -171,7 +171,7 @@ def _patterns(asked: Affiliation) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in patterns]
 
 
-def affiliation_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+def affiliation_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[FoundSpan]:
     """The bodies the ``sentences`` (``(doc, passage, start, text)``, best first) tie the person
     a question names to ("Quora" for "What company does Adam D'Angelo run?"), in the order
     found; [] for another question. Not a body the question names, nor, unless a team is asked
@@ -190,5 +190,5 @@ def affiliation_spans(question: str, sentences: list[tuple[int, int, int, str]])
                     continue
                 if not countries_ok and country_of_whole(org) or re.fullmatch(_BEFORE_ROLE, org):
                     continue  # not "Argentina" of "Argentina's Enzo Fernandez", "Interim" of "Interim CEO Murati"
-                found.append(RelationSpan(doc, start + m.start("org"), start + m.end("org"), passage))
+                found.append(FoundSpan(doc, start + m.start("org"), start + m.end("org"), passage))
     return found

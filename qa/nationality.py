@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa.relations import RelationSpan
+from qa.found import FoundSpan
 from qa.roles import CAPITAL_OF, COUNTRY_NAMED, COUNTRY_OF, OFFICES, Titles, as_name
 from qa.text import STOP_WORDS, fold
 
@@ -69,7 +69,7 @@ def asks_country_of(question: str) -> tuple[str, bool] | None:
     return None
 
 
-def country_spans(question: str, titles: Titles, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+def country_spans(question: str, titles: Titles, sentences: list[tuple[int, int, int, str]]) -> list[FoundSpan]:
     """The mentions, in the ``sentences`` (``(doc, passage, start, text)``, best first), of the one
     country the corpus's titles give the person a question asks about (``asks_country_of``):
     those of sentences naming the person first; of its adjective ("Syrian") where the nationality
@@ -94,7 +94,7 @@ def country_spans(question: str, titles: Titles, sentences: list[tuple[int, int,
     surname = name.split()[-1]
     near, far = [], []
     for doc, passage, start, text in sentences:
-        found = [RelationSpan(doc, start + m.start(), start + m.end(), passage) for m in mention.finditer(text)
+        found = [FoundSpan(doc, start + m.start(), start + m.end(), passage) for m in mention.finditer(text)
                  if m.group()[:1].isupper()]
         (near if surname in text else far).extend(found)
     return near + far
@@ -106,7 +106,7 @@ _ADJECTIVE = "|".join(re.escape(n) for n in sorted(
     (n for n in COUNTRY_OF if n not in COUNTRY_NAMED and n not in CAPITAL_OF), key=len, reverse=True))
 
 
-def _described(surname: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+def _described(surname: str, sentences: list[tuple[int, int, int, str]]) -> list[FoundSpan]:
     """Where no title gives the person a country: the adjective a sentence describes them by,
     "Amanda Seyfried (born ...) is an American actress", "Maria Van Kerkhove, the American
     epidemiologist", "Danish footballer Christian Poulsen", in the order found."""
@@ -119,6 +119,6 @@ def _described(surname: str, sentences: list[tuple[int, int, int, str]]) -> list
     found = []
     for doc, passage, start, text in sentences:
         for pattern in patterns:
-            found += [RelationSpan(doc, start + m.start("adj"), start + m.end("adj"), passage)
+            found += [FoundSpan(doc, start + m.start("adj"), start + m.end("adj"), passage)
                       for m in pattern.finditer(text) if m.group("adj")[:1].isupper()]
     return found

@@ -19,17 +19,18 @@ from qa.casing import Casing
 from qa.encoder import Encoder, load_encoder
 from qa.index import CorpusIndex, open_index
 from qa.layout import Found, Layout
+from qa.found import FoundSpan
 from qa.lexical import bm25_scores
 from qa.nationality import asks_country_of, country_spans
 from qa.question import Question, analyse_question, check_question
-from qa.quotes import QuoteSpan, asks_quote, quote_spans
+from qa.quotes import asks_quote, quote_spans
 from qa.read import Reader
 from qa.reading import FEATURE_ID, FEATURES, Reading
-from qa.relations import RelationSpan, asks_relation, kin_spans, membership_spans, relation_spans
+from qa.relations import asks_relation, kin_spans, membership_spans, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
                       holds_asked_office, name_words, respelt)
-from qa.scores import ScoreSpan, asks_score, score_spans
+from qa.scores import asks_score, score_spans
 from qa.span import SpanScorer
 from qa.text import content_stems
 from qa.tidy import (drop_described_noun, drop_title, excepted_conjunct, first_action, in_asked_unit, tidy_span,
@@ -317,7 +318,7 @@ class Pipeline:
                 start, end = int(a.sent_start[s]), int(a.sent_end[s])
                 yield doc, h.passage, start, ix.docs[doc].text[start:end]
 
-    def _related_spans(self, q: Question, hits: list[Hit]) -> list[RelationSpan]:
+    def _related_spans(self, q: Question, hits: list[Hit]) -> list[FoundSpan]:
         """What a question about how one party stands to another asks for, in the sentences of
         the passages ``hits``, best first (``qa.relations``): the relation ("How is Russia's
         relationship with Assad described?" -> "main ally"), the group ("Which military alliance
@@ -330,8 +331,7 @@ class Pipeline:
             return []
         return membership_spans(q.searched, sentences) or kin_spans(q.searched, sentences)
 
-    def _spans_answer(self, question: str, q: Question,
-                      found: list[RelationSpan] | list[QuoteSpan] | list[ScoreSpan], passages: list[Passage]) -> Answer:
+    def _spans_answer(self, question: str, q: Question, found: list[FoundSpan], passages: list[Passage]) -> Answer:
         """The phrase most files give among ``found`` ("main ally"; a speaker's quoted words; a
         score; the body a person works for; a person's country), cited in each file that gives it
         in those words, with the confidence of titles (``TITLE_CONFIDENCE``), and in the other

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.found import FoundSpan
 from qa.roles import OFFICES
 from qa.text import content_stems
 
@@ -35,14 +36,10 @@ MIN_WORDS = 3  # "“terrorism”" is a scare quote, not someone's words
 
 
 @dataclass(frozen=True)
-class QuoteSpan:
-    """A quotation's words (without its marks) in a sentence that names the speaker: ``doc``,
-    offsets in its text, the retrieved passage it lies in, and how many query words it holds."""
+class QuoteSpan(FoundSpan):
+    """A quotation's words (without its marks) in a sentence that names the speaker, and how
+    many query words it holds."""
 
-    doc: int
-    start: int
-    end: int
-    passage: int
     words: int
 
 

@@ -15,8 +15,8 @@ Shahzada Dawood's father?" -> the "Hussain Dawood" of "Shahzada's father, Hussai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from qa.found import FoundSpan
 from qa.roles import capital_of, countries_named, country_of
 from qa.text import STOP_WORDS, content_stems, fold, unaccented
 
@@ -30,17 +30,6 @@ _MODIFIER = (r"main|key|staunch|closest|close|chief|principal|strongest|strong|l
 # The relation noun with the modifiers before it: "main ally", "a staunch ally", "rival".
 _PHRASE = re.compile(rf"\b(?:(?:{_MODIFIER})\s+)*(?:{_RELATION})\b", re.IGNORECASE)
 _PARTY = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w-]*[a-z][\w-]*")  # a capitalised name word ("Assad", "Moscow")
-
-
-@dataclass(frozen=True)
-class RelationSpan:
-    """A relation phrase in a sentence that names every party: ``doc``, offsets in its text,
-    and the retrieved passage it lies in."""
-
-    doc: int
-    start: int
-    end: int
-    passage: int
 
 
 def asks_relation(question: str) -> bool:
@@ -72,7 +61,7 @@ def _names(party: str, sentence: str, countries: frozenset[str]) -> bool:
     return bool(re.search(rf"\b{re.escape(party)}\b", sentence)) or bool(country) and country in countries
 
 
-def relation_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+def relation_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[FoundSpan]:
     """The relation phrases ("main ally") of the ``sentences`` (``(doc, passage, start, text)``,
     best first) that name every party of a relation question; [] for another question or fewer
     than two parties."""
@@ -83,7 +72,7 @@ def relation_spans(question: str, sentences: list[tuple[int, int, int, str]]) ->
     for doc, passage, start, text in sentences:
         countries = countries_named(text)
         if all(_names(p, text, countries) for p in named):
-            found += [RelationSpan(doc, start + m.start(), start + m.end(), passage) for m in _PHRASE.finditer(text)]
+            found += [FoundSpan(doc, start + m.start(), start + m.end(), passage) for m in _PHRASE.finditer(text)]
     return found
 
 
@@ -122,7 +111,7 @@ def asks_membership(question: str) -> bool:
     return bool(_ASKS_MEMBERSHIP.search(question)) and not _OTHER_TIME.search(question)
 
 
-def membership_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+def membership_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[FoundSpan]:
     """Where the ``sentences`` (``(doc, passage, start, text)``, best first) say that a party the
     question names belongs to a group: the group ("NATO" of "NATO member Türkiye" for "Which
     alliance does Turkey belong to?"); or, where the question names the group, its member.
@@ -137,11 +126,11 @@ def membership_spans(question: str, sentences: list[tuple[int, int, int, str]]) 
                 group, member = m.group("group"), m.group("member")
                 if _said(group, question):  # "Which of the four countries belongs to NATO?"
                     if not _said(member, question):
-                        found.append(RelationSpan(doc, start + m.start("member"), start + m.end("member"), passage))
+                        found.append(FoundSpan(doc, start + m.start("member"), start + m.end("member"), passage))
                 elif any(_names(p, member, countries_named(member)) for p in named) \
                         and (asked := _asked_group(question, group)) is not None:
                     at = start + m.start("group")
-                    found.append(RelationSpan(doc, at + asked[0], at + asked[1], passage))
+                    found.append(FoundSpan(doc, at + asked[0], at + asked[1], passage))
     return found
 
 
@@ -176,7 +165,7 @@ _PERSON = (r"(?:(?:Princess|Prince|Queen|King|Lady|Lord|Sir|Dame)\s+)?"
            r"(?:\s+of\s+[A-Z][\w’'-]*(?:\s+and\s+[A-Z][\w’'-]*)?)?)")
 
 
-def kin_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[RelationSpan]:
+def kin_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[FoundSpan]:
     """Where the ``sentences`` (``(doc, passage, start, text)``, best first) name the kin a
     question asks for, beside the one whose kin it is: "Shahzada's father, Hussain Dawood"; "Rush
     ... was married to Wendy Rush" for a wife or husband. [] for another question. Accents do
@@ -200,5 +189,5 @@ def kin_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list
         for pattern in patterns:
             for m in re.finditer(pattern, plain):
                 if m.group("name") not in asked.group("whose"):  # not the one whose kin is asked
-                    found.append(RelationSpan(doc, start + m.start("name"), start + m.end("name"), passage))
+                    found.append(FoundSpan(doc, start + m.start("name"), start + m.end("name"), passage))
     return found

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
+from qa.found import FoundSpan
 from qa.text import content_stems
 
 # The noun "score" ("What was the score ...?", "By what score ...?", "the half-time score"), not
@@ -39,25 +39,12 @@ _WORD = re.compile(r"[^\W_]+")
 NEAR_WORDS = 8  # words either side of a score that say what it is the score of
 
 
-@dataclass(frozen=True)
-class ScoreSpan:
-    """A score in a sentence of a retrieved passage: ``doc``, offsets in its text, the passage it
-    lies in, and how many of the question's other words are near it (a hyphenated one counted once,
-    where all its parts are)."""
-
-    doc: int
-    start: int
-    end: int
-    passage: int
-    near: int
-
-
 def asks_score(question: str) -> bool:
     """Whether ``question`` asks for a game's score (or the result of a match)."""
     return bool(_ASKS_SCORE.search(question))
 
 
-def score_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[ScoreSpan]:
+def score_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> list[FoundSpan]:
     """The scores in ``sentences`` (``(doc, passage, start, text)``, best first) near the most of
     the question's other words, in sentence order; [] where none is near half of them. A word is
     near the score it is closest to, within ``NEAR_WORDS`` words: in "ended 3-3 after extra time
@@ -66,7 +53,7 @@ def score_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> li
     "the final ended 3-3"."""
     units = {frozenset(stems) for word in question.split() if (stems := set(content_stems(word)) - _SCORE_WORDS)}
     asked = set().union(*units)
-    found: list[ScoreSpan] = []
+    found: list[tuple[FoundSpan, int]] = []  # each score, and how many question words are near it
     for doc, passage, start, text in sentences:
         scores = list(_SCORE.finditer(text))
         if not scores:
@@ -89,9 +76,9 @@ def score_spans(question: str, sentences: list[tuple[int, int, int, str]]) -> li
             k, gap = (before, gap_before) if gap_before <= gap_after else (j, gap_after)
             if gap <= NEAR_WORDS:
                 near[k] |= stems
-        found += [ScoreSpan(doc, start + m.start(), start + m.end(), passage, sum(u <= n for u in units))
+        found += [(FoundSpan(doc, start + m.start(), start + m.end(), passage), sum(u <= n for u in units))
                   for m, n in zip(scores, near)]
-    most = max((s.near for s in found), default=0)
+    most = max((n for _, n in found), default=0)
     if units and (most == 0 or 2 * most < len(units)):
         return []
-    return [s for s in found if s.near == most]
+    return [s for s, n in found if n == most]
