@@ -29,9 +29,10 @@ from qa.reading import FEATURE_ID, FEATURES, Reading
 from qa.relations import asks_relation, kin_spans, membership_spans, relation_spans
 from qa.retrieve import Hit, HybridRetriever
 from qa.roles import (TitleSpan, bare_name, capital_of, countries_named, country_of, defined_name, describe,
-                      holds_asked_office, name_words, respelt)
+                      holds_asked_office)
 from qa.scores import asks_score, score_spans
 from qa.span import SpanScorer
+from qa.spelling import Speller
 from qa.text import content_stems
 from qa.tidy import (drop_described_noun, drop_title, excepted_conjunct, first_action, in_asked_unit, tidy_span,
                      with_asked_noun, with_countries_served, with_quantified_noun, without_counted_noun)
@@ -133,9 +134,9 @@ class Pipeline:
         return cls(index, encoder)
 
     @cached_property
-    def _names(self) -> frozenset[str]:
-        """The corpus's capitalised words, for a name query typed with a slip (``respelt``)."""
-        return name_words([d.text for d in self.index.docs])
+    def _speller(self) -> Speller:
+        """The corpus's words, for a question typed with a slip ("What did Mikdad say?")."""
+        return Speller(d.text for d in self.index.docs)
 
     @cached_property
     def _casing(self) -> Casing:
@@ -146,6 +147,11 @@ class Pipeline:
                      if p.kind in ("byline", "credit", "source")]
         hosts = [_site_name(texts[p.doc][p.start:p.end]) for p in self.layout.pieces if p.kind == "url"]
         return Casing(texts, furniture, hosts)
+
+    def _typed_as_written(self, question: str) -> str:
+        """``question`` with its slips mended and its lower-case names in the corpus's capitals
+        ("what did mikdad say" -> "what did Mekdad say")."""
+        return self._casing.restore(self._speller.respell(question))
 
     def _titled(self, word: str) -> bool:
         """Whether the corpus titles ``word`` as someone ("Mekdad": "Syria's Foreign Minister
@@ -176,7 +182,7 @@ class Pipeline:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         t0 = time.perf_counter()
-        q = analyse_question(text, self._casing.restore, self._titled)
+        q = analyse_question(text, self._typed_as_written, self._titled)
         if not q.stems:
             return q, [], Reading([], np.zeros((0, len(FEATURES)), np.float32), [])
         with self._encode_lock:
@@ -251,8 +257,6 @@ class Pipeline:
             return self._furniture_answer(question, q, found, passages)
         if (name := defined_name(q.text) or bare_name(q.text)) is not None:
             titles, files = describe(self.reader.titles.texts, name)
-            if not titles and (fixed := respelt(name, self._names)) != name:  # "mekdat role"
-                titles, files = describe(self.reader.titles.texts, fixed)
             if titles:
                 return self._definition(question, titles, files, passages)
         if self._asks_holder(q) and not reading.office_confirmed and not _ANOTHER_TIME.search(q.text):

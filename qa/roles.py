@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+from qa.spelling import one_edit
 from qa.text import fold
 
 # Offices held by a person: those a portfolio tells apart, and heads of a state or city.
@@ -617,27 +618,6 @@ def bare_name(query: str) -> str | None:
     return as_name(m.group("name"))
 
 
-_NAME_TOKEN = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[a-z]{3,}(?![\w'’-])")
-
-
-def name_words(texts: Sequence[str]) -> frozenset[str]:
-    """The capitalised words of the texts ("Mekdad", "Lavrov"): the names a query may misspell."""
-    return frozenset(w for text in texts for w in _NAME_TOKEN.findall(text))
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by one substitution, insertion, deletion or swap of neighbours."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
-            and a[diff[1]] == b[diff[0]]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
-    return short[i:] == long_[i + 1:]
-
-
 _SPELT_MIN = 10  # letters of a name whose spellings one letter apart are one person's
 
 
@@ -662,24 +642,12 @@ def same_name_keys(spans: Mapping[str, str]) -> dict[str, str]:
         if not letters:
             continue
         same = next((k for other, k in seen if other == letters or len(letters) >= _SPELT_MIN
-                     and len(other) == len(letters) and _one_edit(other, letters)), None)
+                     and len(other) == len(letters) and one_edit(other, letters)), None)
         if same is None:
             seen.append((letters, key))
         else:
             merged[key] = same
     return merged
-
-
-def respelt(name: str, known: frozenset[str]) -> str:
-    """``name`` with each word the corpus never writes replaced by the one corpus name a single
-    typing slip away ("Mekdat" -> "Mekdad", "Lavrof" -> "Lavrov"); words of four letters or
-    fewer, and words near no name or near two, stay as typed."""
-    def fix(word: str) -> str:
-        if word in known or len(word) < 5:
-            return word
-        near = [k for k in known if k[0].lower() == word[0].lower() and _one_edit(word.lower(), k.lower())]
-        return near[0] if len(near) == 1 else word
-    return " ".join(fix(w) for w in name.split())
 
 
 def describe(texts: Sequence[str], name: str) -> tuple[list[TitleSpan], int]:
