@@ -25,6 +25,7 @@ from qa.nationality import asks_country_of, country_spans
 from qa.question import Question, analyse_question, check_question
 from qa.quotes import asks_quote, quote_spans
 from qa.read import Reader
+from qa.reasons import asks_reason, reason_spans
 from qa.reading import FEATURE_ID, FEATURES, Reading
 from qa.relations import asks_relation, kin_spans, membership_spans, relation_spans
 from qa.retrieve import Hit, HybridRetriever
@@ -281,6 +282,11 @@ class Pipeline:
         confidence = self.reader.confidence(reading)
         refused = self.reader.refuses(reading)
         if (refused or confidence < RELATION_TRUST) and (found := self._related_spans(q, hits[:SUPPORT_DEPTH])):
+            return self._spans_answer(question, q, found, passages)
+        # "Why did the CMA block the deal?" -> the "concerns it would hurt competition ..." of "blocked it
+        # over concerns it would hurt competition ..."
+        if (refused or confidence < RELATION_TRUST) and asks_reason(q.searched) \
+                and (found := reason_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, q, found, passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
