@@ -283,8 +283,8 @@ class Pipeline:
         refused = self.reader.refuses(reading)
         if (refused or confidence < RELATION_TRUST) and (found := self._related_spans(q, hits[:SUPPORT_DEPTH])):
             return self._spans_answer(question, q, found, passages)
-        # "Why did the CMA block the deal?" -> the "concerns it would hurt competition ..." of "blocked it
-        # over concerns it would hurt competition ..."
+        # "Why will Activision games not land on Game Pass until 2024?" -> the "the time needed to get the
+        # catalogue ready" of "... until sometime in 2024, because of the time needed to get the catalogue ready"
         if (refused or confidence < RELATION_TRUST) and asks_reason(q.searched) \
                 and (found := reason_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, q, found, passages)

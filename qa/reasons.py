@@ -46,6 +46,7 @@ def asks_reason(question: str) -> bool:
 
 
 def _asked_stems(question: str) -> set[str]:
+    """The question's own words (stems), less the words that ask for a reason."""
     return set(content_stems(_ASKS_REASON.sub(" ", question))) - set(content_stems("reason reasons"))
 
 

@@ -49,7 +49,8 @@ def test_the_reason_after_its_marker(question: str, text: str, reason: str) -> N
 
 
 @pytest.mark.parametrize("question, text", [
-    ("Why did the CMA block the deal?", "The CMA blocked the deal in April, a year after it opened its inquiry."),  # no marker
+    # no marker
+    ("Why did the CMA block the deal?", "The CMA blocked the deal in April, a year after it opened its inquiry."),
     ("Why did the CMA block the deal?", "Sony's shares rose because of strong sales of its consoles."),  # another event
     ("Why did it fall?", "It fell because prices rose."),  # one word asked: too little to tell the sentence
     ("Why did the talks end?", "The talks ended over the weekend."),  # "over" marks no reason here
