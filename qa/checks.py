@@ -514,7 +514,8 @@ noted warn warned insist insisted tweet tweeted report reported claim claimed"""
 # The speaker's words end with a letter, so that a run of spaces is read one way (three runs of
 # spaces in a row backtracked for 10 s over "What does        stand for?")
 WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?=\S)(?P<speaker>(?:[^?]*?\S)?)\s*"
-                        r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare)\b",
+                        r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare|stress|emphasi[sz]e"
+                        r"|post|urge|pledge|promise)\b",
                         re.IGNORECASE)
 # When words were said, and nothing of what: "following the meeting", "after the talks", "on
 # Wednesday" answer no "What did Cavusoglu tweet?".
@@ -674,7 +675,7 @@ GATHERING = frozenset(stem(w) for w in "meeting talks summit gathering session c
 SPEAKER_WINDOW = 2  # sentences before the answer's own that may name who says it ("…," he said.)
 
 
-def _speaker(question: str) -> str:
+def speaker_words(question: str) -> str:
     """The X of "[According to Y,] What did X say ...?", or ""."""
     according = _ACCORDING_TO.match(question)
     m = WHAT_SAID.search(question[according.end():] if according else question)
@@ -685,13 +686,13 @@ def speaker_names(question: str) -> list[str]:
     """The names of whoever "What did X say ...?" asks about, countries aside ("Mekdad",
     "Amir-Abdollahian"; none for "Iran's foreign minister"): the words one of which a
     sentence reporting X's words, or one just before it, names."""
-    return _names_in(_speaker(question))
+    return _names_in(speaker_words(question))
 
 
 def speaker_offices(question: str) -> list[Office]:
     """The offices of whoever "What did X say ...?" asks about, where X is one ("Iran's foreign
     minister"; with its country, as ``mentioned_offices`` takes them)."""
-    return _offices_of(_speaker(question))
+    return _offices_of(speaker_words(question))
 
 
 def _offices_of(words: str) -> list[Office]:

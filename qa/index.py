@@ -74,6 +74,12 @@ class CorpusIndex:
         df = np.bincount(pairs[0], minlength=len(a.vocab))
         self.idf = np.log((a.n_sentences + 1) / (df + 0.5)).astype(np.float32)
 
+    def rarity(self, stem: str) -> float:
+        """A stem's idf over the corpus's sentences: what a question's word weighs where a
+        sentence holds it; the highest for a word the corpus never writes."""
+        i = self.vocab_ids.get(stem)
+        return float(self.idf[i]) if i is not None else float(self.idf.max(initial=1.0))
+
     @property
     def n_passages(self) -> int:
         return len(self.pass_doc)

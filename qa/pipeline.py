@@ -23,7 +23,7 @@ from qa.found import FoundSpan
 from qa.lexical import bm25_scores
 from qa.nationality import asks_country_of, country_spans
 from qa.question import Question, analyse_question, check_question
-from qa.quotes import asks_quote, quote_spans
+from qa.quotes import asks_quote, quote_spans, said_spans
 from qa.read import Reader
 from qa.reasons import asks_reason, reason_spans
 from qa.reading import FEATURE_ID, FEATURES, Reading
@@ -288,6 +288,12 @@ class Pipeline:
         if (refused or confidence < RELATION_TRUST) and asks_reason(q.searched) \
                 and (found := reason_spans(q.searched, list(self._sentences(hits[:SUPPORT_DEPTH])))):
             return self._spans_answer(question, q, found, passages)
+        # "What did Turkey's foreign minister stress in his tweet?" -> the quotation of "Turkish Foreign
+        # Minister Mevlut Cavusoglu stressed the need for “cooperation in the fight against terrorism ...”"
+        if (refused or confidence < RELATION_TRUST) \
+                and (found := said_spans(q.text, self.reader.titles, list(self._sentences(hits[:SUPPORT_DEPTH])),
+                                         ix.rarity)):
+            return self._spans_answer(question, q, [f for f in found if f.words == found[0].words], passages)
         if refused or q.granted and not self._granted_holds(q.granted, hits[:SUPPORT_DEPTH]):
             return Answer(question, None, round(confidence, 4), [], passages,
                           YES_NO if q.form == "polar" else NOT_FOUND)

@@ -245,8 +245,7 @@ class Reader:
         nearest-neighbour score and the span head's windows by passage (``known`` ones reused)."""
         ix, a = self.index, self.index.analysis
         q_ids = {ix.vocab_ids[s] for s in q.stems if s in ix.vocab_ids}
-        q_weight = {s: (float(ix.idf[ix.vocab_ids[s]]) if s in ix.vocab_ids else float(ix.idf.max(initial=1.0)))
-                    for s in set(q.stems)}
+        q_weight = {s: ix.rarity(s) for s in set(q.stems)}
         total_w = sum(q_weight.values()) or 1.0
         seen: dict[int, Hit] = {}
         for h in hits:

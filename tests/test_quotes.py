@@ -2,7 +2,8 @@
 
 import pytest
 
-from qa.quotes import asks_quote, quote_spans
+from qa.quotes import asks_quote, quote_spans, said_spans
+from qa.roles import Titles
 
 
 @pytest.mark.parametrize("query, asks", [
@@ -59,3 +60,49 @@ def test_a_quote_query_over_the_seeds(pipeline) -> None:
     for c in answer.citations:
         assert pipeline.source_text(c.source)[c.start:c.end] == answer.answer
     assert len(answer.citations) == 2  # two reports quote him in these words
+
+
+def _said(question: str, sentences=SENTENCES) -> list[str]:
+    titles = Titles([text for *_, text in sentences])
+    return [_text(f) for f in said_spans(question, titles, sentences, lambda stem: 1.0)]
+
+
+@pytest.mark.parametrize("question, said", [
+    # "..., Lavrov said.": his sentence, with a verb of saying
+    ("What did Lavrov say about the guidelines?", "Our task is to determine the general guidelines for further progress"),
+    # "He pointed to ...": two sentences after the one naming him, by name or by his office
+    ("What did Amir-Abdollahian say about American power?", "the decline of American power"),
+    ("What did Iran's foreign minister say about American power?", "the decline of American power"),
+    ("What did the Iranian foreign minister stress about the world order?", "the transition process in the world order"),
+])
+def test_what_someone_said_is_their_quotation(question: str, said: str) -> None:
+    assert _said(question)[0] == said
+
+
+def test_no_quotation_of_another_speaker_or_topic() -> None:
+    assert _said("What did Lavrov say about American power?") == []  # Amir-Abdollahian's words
+    assert _said("What did Mekdad say about the guidelines?") == []  # no words of his
+    assert _said("What did Lavrov write in his tweet?") == []  # he said it, not in a tweet
+    assert _said("Who said the past could be put behind them?") == []  # not "what did X say"
+    assert _said("What did the statement say?") == []  # no one named
+    # the words are about Altman, the board's
+    about = [(0, 0, 0, 'The board said Altman "was not consistently candid in his communications".')]
+    assert _said("What did Altman say?", about) == []
+    assert _said("What did the board say?", about) == []  # "the board" is no name the question gives
+    # "Minister" is a title, not the name of the one asked about
+    assert _said("What did Chinese Foreign Minister Wang Yi say?", [
+        (0, 0, 0, 'Turkish Foreign Minister Mevlut Cavusoglu stressed "the need for cooperation".')]) == []
+
+
+def test_a_quoted_speaker_over_the_seeds(pipeline) -> None:
+    """"Turkish Foreign Minister Mevlut Cavusoglu stressed the need for “cooperation ...” during the
+    meeting, he said in a tweet": the reader trusts no span of the quotation, the quotation answers
+    whole, cited where it is written."""
+    answer = pipeline.ask("What did Turkey's foreign minister stress in his tweet after the meeting?")
+    assert answer.answer == ("cooperation in the fight against terrorism and working together to establish the "
+                             "basis for the return of Syrians")
+    cite = answer.citations[0]
+    assert pipeline.source_text(cite.source)[cite.start:cite.end] == answer.answer
+    assert pipeline.ask("What did the Iranian foreign minister say about American power?").answer \
+        == "the decline of American power"
+    assert pipeline.ask("What did Mekdad write in his tweet following the Moscow meeting?").answer is None
