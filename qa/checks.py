@@ -514,8 +514,8 @@ noted warn warned insist insisted tweet tweeted report reported claim claimed"""
 # The speaker's words end with a letter, so that a run of spaces is read one way (three runs of
 # spaces in a row backtracked for 10 s over "What does        stand for?")
 WHAT_SAID = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s+(?=\S)(?P<speaker>(?:[^?]*?\S)?)\s*"
-                        r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare|stress|emphasi[sz]e"
-                        r"|post|urge|pledge|promise)\b",
+                        r"\b(?:say|tell|announce|state|add|note|warn|insist|tweet|write|claim|argue|declare"
+                        r"|stress|emphasi[sz]e|post|urge|pledge|promise)\b",
                         re.IGNORECASE)
 # When words were said, and nothing of what: "following the meeting", "after the talks", "on
 # Wednesday" answer no "What did Cavusoglu tweet?".

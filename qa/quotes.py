@@ -5,7 +5,9 @@ A query that asks for a quote wants the words inside the quotation marks, whole,
 phrase the span scorer would pick from them. The corpus gives them in a sentence that names
 the speaker ("..., Mekdad was quoted as saying") or right after one ("..., he said."). This
 module finds, in the sentences retrieved, the quotation that holds most of the query's other
-words and whose sentence, or the one before it, names the speaker the query names.
+words and whose sentence, or the one before it, names the speaker the query names
+(``quote_spans``); and, for "What did X say / stress / write ...?" where the reader trusts no
+answer of its own, the quotation X speaks (``said_spans``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.checks import WEEKDAY, WHAT_SAID, speaker_names, speaker_offices, speaker_words
-from qa.question import MONTH_NAMES
 from qa.found import FoundSpan
+from qa.question import MONTH_NAMES
 from qa.roles import OFFICES, Titles, speaks_as
 from qa.text import content_stems
 
@@ -114,6 +116,7 @@ _REPORTING = re.compile(rf"\b{_REPORTS}\b", re.IGNORECASE)
 # whoever the passage named last, unless a full name ("Satya Nadella") names another
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _FULL_NAME = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*[a-z][\w'’-]*\s+(?-i:[A-Z])[\w'’-]*[a-z][\w'’-]*")
+_CALENDAR = re.compile(rf"(?:{WEEKDAY}|{MONTH_NAMES})s?", re.IGNORECASE)
 
 
 def _names_another(outside: str) -> bool:
@@ -126,9 +129,6 @@ def _names_another(outside: str) -> bool:
     return False
 
 
-_CALENDAR = re.compile(rf"(?:{WEEKDAY}|{MONTH_NAMES})s?", re.IGNORECASE)
-
-
 def said_spans(question: str, titles: Titles, sentences: list[tuple[int, int, int, str]],
                rarity: Callable[[str], float]) -> list[QuoteSpan]:
     """What "What did X say / stress / write ...?" asks, where the corpus quotes X: the
@@ -136,11 +136,13 @@ def said_spans(question: str, titles: Titles, sentences: list[tuple[int, int, in
     (their sentence names X, or an office the question gives X, "Turkey's foreign minister",
     with a verb of saying: "Mekdad was quoted as saying", "said Lavrov"; or speaks of "he" or
     "she", or names no one, after a sentence of the passage that names X), most of the question's
-    other words in the quotation first, then in its sentence. Where the question has other words
-    ("about American power"; titles aside: the "foreign" of every "Foreign Minister"), the
-    quotation or its sentence must hold one; [] for another question or one that names no
-    speaker. What the reader falls back on where it trusts no answer of its own: a span head
-    scores the noun phrases inside a quotation, not the quotation."""
+    other words (weighed by ``rarity``, their idf) in the quotation first, then in its sentence.
+    The question's other words ("about American power", "in his tweet"; not the speaker's, the
+    verb that asks, or titles: the "foreign" of every "Foreign Minister") weigh at least
+    ``MIN_SHARE`` of their whole in the quotation's sentence (with the one before, where "he"
+    speaks); [] for another question or one that names no speaker. What the reader falls back
+    on where it trusts no answer of its own: a span head scores the noun phrases inside a
+    quotation, not the quotation."""
     if not (asked := WHAT_SAID.search(question)):
         return []
     # the speaker's names, not the "Minister" of "Chinese Foreign Minister Wang Yi"

@@ -69,11 +69,13 @@ def _said(question: str, sentences=SENTENCES) -> list[str]:
 
 @pytest.mark.parametrize("question, said", [
     # "..., Lavrov said.": his sentence, with a verb of saying
-    ("What did Lavrov say about the guidelines?", "Our task is to determine the general guidelines for further progress"),
+    ("What did Lavrov say about the guidelines?",
+     "Our task is to determine the general guidelines for further progress"),
     # "He pointed to ...": two sentences after the one naming him, by name or by his office
     ("What did Amir-Abdollahian say about American power?", "the decline of American power"),
     ("What did Iran's foreign minister say about American power?", "the decline of American power"),
-    ("What did the Iranian foreign minister stress about the world order?", "the transition process in the world order"),
+    ("What did the Iranian foreign minister stress about the world order?",
+     "the transition process in the world order"),
 ])
 def test_what_someone_said_is_their_quotation(question: str, said: str) -> None:
     assert _said(question)[0] == said
