@@ -152,6 +152,7 @@ def said_spans(question: str, titles: Titles, sentences: list[tuple[int, int, in
         return []
     patterns = [re.compile(p.format(name=re.escape(n)), re.IGNORECASE)
                 for n in names for p in (_NAME_THEN_REPORTS, _REPORTS_THEN_NAME)]
+    name_pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
     # the verb that asks is no word the quotation need be near; a medium is ("in his tweet")
     unasked = set(content_stems(speaker_words(question))) | set(content_stems(asked.group().split()[-1]))
     others = [s for s in dict.fromkeys(content_stems(question))
@@ -164,7 +165,7 @@ def said_spans(question: str, titles: Titles, sentences: list[tuple[int, int, in
         previous = last_text if passage == last_passage else ""
         last_text = text
         outside = _QUOTED.sub(_QUOTE_MARK, text)
-        named = any(re.search(rf"\b{re.escape(n)}\b", outside) for n in names) \
+        named = name_pattern is not None and bool(name_pattern.search(outside)) \
             or bool(offices) and speaks_as(titles, offices, outside)
         before = last_named and passage == last_passage
         inherited = before and not named \
